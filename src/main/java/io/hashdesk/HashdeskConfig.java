@@ -1,0 +1,39 @@
+package io.hashdesk;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Every hashdesk setting, with its default (documented in README and shared/CONTRACT.md). */
+@ConfigMapping(prefix = "hashdesk")
+public interface HashdeskConfig {
+
+    Network network();
+
+    Mail mail();
+
+    /** Base URL of this installation, used for links in emails. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    interface Network {
+        /** Primary live source: a mempool REST API. */
+        @WithDefault("https://mempool.space")
+        String mempoolUrl();
+
+        /** Fallback source: an esplora REST API (blocks only; the adjustment estimate is computed locally). */
+        @WithDefault("https://blockstream.info/api")
+        String esploraUrl();
+
+        /** How often live data is fetched in the background. */
+        @WithDefault("5m")
+        Duration refresh();
+    }
+
+    interface Mail {
+        /** Sender address of the weekly summary. */
+        @WithDefault("hashdesk@localhost")
+        String from();
+    }
+}

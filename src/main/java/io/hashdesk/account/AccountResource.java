@@ -1,0 +1,99 @@
+package io.hashdesk.account;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.hashdesk.web.Flash;
+import io.hashdesk.web.FormErrors;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
+
+/** Registration, the sign-in page and signing out. The password check itself is Quarkus form login. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class AccountResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance register(RegistrationForm form, FormErrors errors);
+
+        static native TemplateInstance login(String problem);
+    }
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    @Path("register")
+    public Object registerPage() {
+        if (!identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/dashboard")).build();
+        }
+        return Templates.register(new RegistrationForm(), FormErrors.none());
+    }
+
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response register(@BeanParam RegistrationForm form) {
+        AccountService.Registration result = accounts.register(form);
+        if (!result.succeeded()) {
+            form.password = null;
+            form.confirm = null;
+            return Response.status(422).entity(Templates.register(form, result.errors())).build();
+        }
+        flash.success("Your account is ready. Sign in with " + result.operator().email + ".");
+        return Response.seeOther(URI.create("/login")).build();
+    }
+
+    @GET
+    @Path("login")
+    public Object loginPage(@QueryParam("error") String error, @QueryParam("throttled") Integer throttledMinutes) {
+        if (!identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/dashboard")).build();
+        }
+        String problem = null;
+        if (throttledMinutes != null) {
+            int minutes = Math.max(1, Math.min(throttledMinutes, 60));
+            problem = "Too many failed sign-ins. For your security, wait " + minutes
+                    + (minutes == 1 ? " minute" : " minutes") + " before trying again.";
+        } else if (error != null) {
+            problem = "Email or password is not right. Check both and try again.";
+        }
+        return Templates.login(problem);
+    }
+
+    @GET
+    @Path("logout")
+    public Response logoutLink() {
+        return logout();
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout() {
+        if (!identity.isAnonymous()) {
+            FormAuthenticationMechanism.logout(identity);
+            flash.info("You are signed out.");
+        }
+        return Response.seeOther(URI.create("/")).build();
+    }
+}

@@ -1,0 +1,105 @@
+package io.hashdesk.account;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Wraps the password check of quarkus-security-jpa with {@link SignInThrottle}: a throttled attempt is
+ * refused before the password is looked at, and every outcome is recorded. It runs first (higher
+ * priority) and answers for the request, so the JPA provider is called exactly once, by this class.
+ */
+@ApplicationScoped
+public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    private static final Logger LOG = Logger.getLogger(ThrottledSignInProvider.class);
+    /** Key under which the wait is handed to {@link SignInThrottleRedirect} for the error page. */
+    static final String WAIT_ATTRIBUTE = "hashdesk.sign-in.wait";
+
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    Instance<IdentityProvider<UsernamePasswordAuthenticationRequest>> providers;
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public int priority() {
+        // Above the system providers (quarkus-security-jpa's among them), so this one answers first.
+        return SYSTEM_FIRST + 1000;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        IdentityProvider<UsernamePasswordAuthenticationRequest> passwordCheck = passwordCheck();
+        String email = Operator.normalizeEmail(request.getUsername());
+        RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String client = routing == null || routing.request().remoteAddress() == null
+                ? "unknown" : routing.request().remoteAddress().hostAddress();
+
+        // Everything here touches the database, so it runs on a worker thread; the JPA provider's own
+        // runBlocking then runs inline.
+        return context.runBlocking(() -> {
+            Duration wait = throttle.waitBeforeNextAttempt(email, client, Instant.now());
+            if (!wait.isZero()) {
+                LOG.infof("Sign-in for %s from %s throttled for %s", email, client, wait);
+                if (routing != null) {
+                    routing.put(WAIT_ATTRIBUTE, wait);
+                }
+                throw new AuthenticationFailedException("Too many failed sign-ins");
+            }
+            try {
+                SecurityIdentity identity = passwordCheck.authenticate(normalized(request, email), context)
+                        .await().indefinitely();
+                if (identity == null) {
+                    throw new AuthenticationFailedException();
+                }
+                throttle.recordSuccess(email);
+                return identity;
+            } catch (AuthenticationFailedException e) {
+                throttle.recordFailure(email, client, Instant.now());
+                throw e;
+            }
+        });
+    }
+
+    /** Emails are stored lower-cased; "Ann@Example.com" signs in as "ann@example.com". */
+    private static UsernamePasswordAuthenticationRequest normalized(UsernamePasswordAuthenticationRequest request,
+            String email) {
+        UsernamePasswordAuthenticationRequest copy = new UsernamePasswordAuthenticationRequest(email, request.getPassword());
+        request.getAttributes().forEach(copy::setAttribute);
+        return copy;
+    }
+
+    private IdentityProvider<UsernamePasswordAuthenticationRequest> passwordCheck() {
+        for (IdentityProvider<UsernamePasswordAuthenticationRequest> provider : providers) {
+            if (!(provider instanceof ThrottledSignInProvider)) {
+                return provider;
+            }
+        }
+        throw new IllegalStateException("No password identity provider (quarkus-security-jpa) is installed");
+    }
+
+    static Duration waitOf(RoutingContext routing) {
+        return routing.get(WAIT_ATTRIBUTE);
+    }
+}

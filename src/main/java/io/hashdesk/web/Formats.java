@@ -1,0 +1,103 @@
+package io.hashdesk.web;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.quarkus.qute.TemplateExtension;
+
+/**
+ * How numbers and dates read on every page and in every mail: units always shown, precision chosen
+ * for the quantity (money to the cent, BTC to the satoshi, hashrate in the unit that fits).
+ */
+@TemplateExtension
+public final class Formats {
+
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+
+    private Formats() {
+    }
+
+    /** "12 Feb 2026, 14:05" in the given IANA zone (UTC if the zone is unknown). */
+    public static String dateTime(Instant instant, String zone) {
+        return instant == null ? "–" : DATE_TIME.format(instant.atZone(zoneOf(zone)));
+    }
+
+    public static String date(Instant instant, String zone) {
+        return instant == null ? "–" : DATE.format(instant.atZone(zoneOf(zone)));
+    }
+
+    /** "1,234.57 USD"; negative amounts with a real minus sign. */
+    public static String usd(double amount) {
+        return number(amount, 2) + " USD";
+    }
+
+    /** Whole dollars for large totals: "71,000 USD". */
+    public static String usd0(double amount) {
+        return number(amount, 0) + " USD";
+    }
+
+    /** "0.00012345 BTC" (to the satoshi). */
+    public static String btc(double amount) {
+        return number(amount, 8) + " BTC";
+    }
+
+    /** "2.50 %" from a value already in percent. */
+    public static String percent(double value) {
+        return number(value, 2) + " %";
+    }
+
+    /** A hashrate in H/s with the unit that fits: TH/s, PH/s or EH/s. */
+    public static String hashrate(double hashesPerSecond) {
+        if (!Double.isFinite(hashesPerSecond)) {
+            return "–";
+        }
+        double abs = Math.abs(hashesPerSecond);
+        if (abs >= 1e18) {
+            return number(hashesPerSecond / 1e18, 1) + " EH/s";
+        }
+        if (abs >= 1e15) {
+            return number(hashesPerSecond / 1e15, 2) + " PH/s";
+        }
+        return number(hashesPerSecond / 1e12, 1) + " TH/s";
+    }
+
+    /** Power in W with the unit that fits: W, kW or MW. */
+    public static String watts(double watts) {
+        if (!Double.isFinite(watts)) {
+            return "–";
+        }
+        double abs = Math.abs(watts);
+        if (abs >= 1e6) {
+            return number(watts / 1e6, 2) + " MW";
+        }
+        if (abs >= 1e3) {
+            return number(watts / 1e3, 1) + " kW";
+        }
+        return number(watts, 0) + " W";
+    }
+
+    /** A plain number with thousands separators; "–" for NaN or infinity. */
+    public static String number(double value, int decimals) {
+        if (!Double.isFinite(value)) {
+            return "–";
+        }
+        String text = String.format(Locale.ENGLISH, "%,." + decimals + "f", value);
+        if (text.startsWith("-")) {
+            // "-0.00" would read as a loss; a real minus sign reads better than a hyphen.
+            text = text.matches("-0[.,0]*") ? text.substring(1) : "−" + text.substring(1);
+        }
+        return text;
+    }
+
+    static ZoneId zoneOf(String zone) {
+        try {
+            return zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package io.hashdesk.account;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import io.hashdesk.testing.Operators;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class AccountFlowTest {
+
+    @Test
+    void registersAndSignsInToTheDashboard() {
+        String email = Operators.newEmail("new");
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD)
+                .then().statusCode(303).header("Location", endsWith("/login"));
+
+        String session = Operators.signIn(email.toUpperCase(), Operators.PASSWORD)
+                .then().statusCode(302)
+                .header("Location", endsWith("/dashboard"))
+                .cookie(Operators.SESSION_COOKIE, notNullValue())
+                .extract().cookie(Operators.SESSION_COOKIE);
+
+        given().cookie(Operators.SESSION_COOKIE, session).get("/dashboard")
+                .then().statusCode(200).body(containsString(email));
+        // A signed-in operator asking for the front page lands on the dashboard.
+        given().redirects().follow(false).cookie(Operators.SESSION_COOKIE, session).get("/")
+                .then().statusCode(303).header("Location", endsWith("/dashboard"));
+    }
+
+    @Test
+    void sessionCookieIsHttpOnlyAndSameSiteLax() {
+        String email = Operators.newEmail("cookie");
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+        var cookie = Operators.signIn(email, Operators.PASSWORD).then().extract().detailedCookie(Operators.SESSION_COOKIE);
+        assertTrue(cookie.isHttpOnly(), "session cookie must be HttpOnly");
+        assertEquals("Lax", cookie.getSameSite());
+    }
+
+    @Test
+    void duplicateEmailIsRefusedBesideTheField() {
+        String email = Operators.newEmail("dup");
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+        Operators.register(" " + email.toUpperCase() + " ", Operators.PASSWORD, Operators.PASSWORD)
+                .then().statusCode(422)
+                .body(containsString("id=\"email-error\""))
+                .body(containsString("already has an account"));
+    }
+
+    @Test
+    void weakPasswordIsRefusedAndTheEmailIsKept() {
+        String email = Operators.newEmail("weak");
+        Operators.register(email, "short1", "short1")
+                .then().statusCode(422)
+                .body(containsString("id=\"password-error\""))
+                .body(containsString("at least 12 characters"))
+                .body(containsString("value=\"" + email + "\""));
+        // Nothing was saved: the address can still be registered.
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+    }
+
+    @Test
+    void mismatchedConfirmationAndBadEmailAreExplained() {
+        Operators.register(Operators.newEmail("mismatch"), Operators.PASSWORD, Operators.PASSWORD + "x")
+                .then().statusCode(422).body(containsString("id=\"confirm-error\""));
+        Operators.register("not-an-email", Operators.PASSWORD, Operators.PASSWORD)
+                .then().statusCode(422).body(containsString("Enter a valid email address"));
+    }
+
+    @Test
+    void markupInTheEmailIsShownAsText() {
+        Operators.register("<script>alert(1)</script>", Operators.PASSWORD, Operators.PASSWORD)
+                .then().statusCode(422)
+                .body(not(containsString("<script>alert(1)</script>")))
+                .body(containsString("&lt;script&gt;"));
+    }
+
+    @Test
+    void wrongPasswordGoesBackToTheLoginPageWithAMessage() {
+        String email = Operators.newEmail("wrong");
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+        Operators.signIn(email, "not the password at all")
+                .then().statusCode(302).header("Location", containsString("/login?error"));
+        given().get("/login?error=true").then().statusCode(200).body(containsString("Email or password is not right"));
+    }
+
+    @Test
+    void signOutEndsTheSession() {
+        Operators.Session session = Operators.newSignedIn("logout");
+        var response = given().redirects().follow(false).cookies(session.cookies())
+                .formParam("csrf-token", session.csrf())
+                .post("/logout");
+        response.then().statusCode(303).header("Location", endsWith("/"));
+        var cleared = response.detailedCookie(Operators.SESSION_COOKIE);
+        assertNotNull(cleared, "sign out must clear the session cookie");
+        assertTrue(cleared.getValue() == null || cleared.getValue().isEmpty() || cleared.getMaxAge() == 0,
+                "session cookie must be emptied or expired");
+    }
+
+    @Test
+    void privatePagesSendSignedOutVisitorsToLogin() {
+        for (String page : new String[] { "/dashboard", "/settings" }) {
+            given().redirects().follow(false).get(page)
+                    .then().statusCode(302).header("Location", endsWith("/login"));
+        }
+    }
+
+    @Test
+    void formPostWithoutCsrfTokenIsRefused() {
+        Operators.Session session = Operators.newSignedIn("csrf");
+        given().redirects().follow(false).cookie(Operators.SESSION_COOKIE, session.sessionCookie())
+                .formParam("name", "script")
+                .post("/settings/tokens")
+                .then().statusCode(400);
+        given().redirects().follow(false).cookie(Operators.CSRF_COOKIE, session.csrf())
+                .formParam("email", Operators.newEmail("nocsrf"))
+                .formParam("password", Operators.PASSWORD).formParam("confirm", Operators.PASSWORD)
+                .post("/register")
+                .then().statusCode(400);
+    }
+
+    @Test
+    void crossSiteSignInIsRefused() {
+        given().redirects().follow(false)
+                .header("Origin", "https://evil.example")
+                .formParam("j_username", "a@example.com").formParam("j_password", "whatever-whatever")
+                .post("/j_security_check")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void apiAnswers401ProblemWithoutCredentials() {
+        given().accept(ContentType.JSON).get("/api/v1/me")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
+        given().header("Authorization", "Bearer hd_not-a-real-token").get("/api/v1/me")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void apiAcceptsTheSessionCookie() {
+        Operators.Session session = Operators.newSignedIn("apicookie");
+        given().cookie(Operators.SESSION_COOKIE, session.sessionCookie()).get("/api/v1/me")
+                .then().statusCode(200).body("email", equalTo(session.email()));
+    }
+
+    @Test
+    void apiTokenIsShownOnceAcceptedAndRevocable() {
+        Operators.Session session = Operators.newSignedIn("token");
+        String page = given().cookies(session.cookies())
+                .formParam("csrf-token", session.csrf()).formParam("name", "grafana <b>")
+                .post("/settings/tokens")
+                .then().statusCode(200).body(containsString("shown only this once"))
+                .body(containsString("grafana &lt;b&gt;"))
+                .extract().asString();
+        String token = page.replaceAll("(?s).*id=\"new-token\">(hd_[A-Za-z0-9_-]+)<.*", "$1");
+        assertTrue(token.startsWith("hd_"), "token shown on the page");
+
+        given().header("Authorization", "Bearer " + token).get("/api/v1/me")
+                .then().statusCode(200).body("email", equalTo(session.email()));
+
+        // The list shows the prefix only, never the whole token again.
+        String list = given().cookies(session.cookies()).get("/settings").then().statusCode(200).extract().asString();
+        assertTrue(list.contains(token.substring(0, 10)));
+        assertTrue(!list.contains(token), "the full token must not be shown again");
+
+        String id = list.replaceAll("(?s).*action=\"/settings/tokens/(\\d+)/revoke\".*", "$1");
+        given().redirects().follow(false).cookies(session.cookies()).formParam("csrf-token", session.csrf())
+                .post("/settings/tokens/" + id + "/revoke").then().statusCode(303);
+        given().header("Authorization", "Bearer " + token).get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void anotherOperatorCannotRevokeMyToken() {
+        Operators.Session mine = Operators.newSignedIn("owner");
+        given().cookies(mine.cookies()).formParam("csrf-token", mine.csrf()).formParam("name", "mine")
+                .post("/settings/tokens").then().statusCode(200);
+        String id = given().cookies(mine.cookies()).get("/settings").then().extract().asString()
+                .replaceAll("(?s).*action=\"/settings/tokens/(\\d+)/revoke\".*", "$1");
+
+        Operators.Session other = Operators.newSignedIn("intruder");
+        given().redirects().follow(false).cookies(other.cookies()).formParam("csrf-token", other.csrf())
+                .post("/settings/tokens/" + id + "/revoke").then().statusCode(404);
+        given().cookies(mine.cookies()).get("/settings").then().body(containsString("/settings/tokens/" + id + "/revoke"));
+    }
+
+    @Test
+    void securityHeadersOnEveryPage() {
+        for (String page : new String[] { "/", "/login", "/register" }) {
+            String csp = given().get(page).then().statusCode(200)
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", notNullValue())
+                    .extract().header("Content-Security-Policy");
+            assertNotNull(csp);
+            assertTrue(csp.contains("frame-ancestors 'none'"), csp);
+            assertTrue(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
+        }
+    }
+
+    @Test
+    void unknownApiRouteIsAProblemAndUnknownPageIsFriendly() {
+        Operators.Session session = Operators.newSignedIn("notfound");
+        given().cookies(session.cookies()).get("/api/v1/nothing-here")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().cookies(session.cookies()).get("/nothing-here")
+                .then().statusCode(404).contentType(containsString("text/html"))
+                .body(containsString("There is nothing here"))
+                .body(not(containsString("Exception")));
+    }
+
+    @Test
+    void frontPageExplainsHashdeskToVisitors() {
+        String body = given().get("/").then().statusCode(200).extract().asString();
+        assertTrue(body.contains("href=\"/login\""));
+        assertTrue(body.contains("mining operators"));
+        assertNull(null);
+    }
+}
