@@ -118,6 +118,20 @@ class AccountFlowTest {
     }
 
     @Test
+    void signInReturnsToThePageAskedFor() {
+        String email = Operators.newEmail("back");
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+        String remembered = given().redirects().follow(false).get("/settings")
+                .then().statusCode(302).header("Location", endsWith("/login"))
+                .extract().cookie("quarkus-redirect-location");
+        assertNotNull(remembered, "the page asked for is remembered");
+        given().redirects().follow(false).cookie("quarkus-redirect-location", remembered)
+                .formParam("j_username", email).formParam("j_password", Operators.PASSWORD)
+                .post("/j_security_check")
+                .then().statusCode(302).header("Location", endsWith("/settings"));
+    }
+
+    @Test
     void formPostWithoutCsrfTokenIsRefused() {
         Operators.Session session = Operators.newSignedIn("csrf");
         given().redirects().follow(false).cookie(Operators.SESSION_COOKIE, session.sessionCookie())
