@@ -52,4 +52,37 @@ public class AccountService {
         operator.persist();
         return new Registration(operator, errors);
     }
+
+    /** Changes the operator's time zone; the error message, or null if saved. */
+    @Transactional
+    public String changeTimezone(Operator operator, String zone) {
+        String trimmed = zone == null ? "" : zone.trim();
+        if (!java.time.ZoneId.getAvailableZoneIds().contains(trimmed) && !"UTC".equals(trimmed)) {
+            return "Choose a time zone from the list, e.g. Europe/Oslo or America/Chicago.";
+        }
+        Operator managed = Operator.findById(operator.id);
+        managed.timezone = trimmed;
+        return null;
+    }
+
+    /** Changes the password after checking the current one; errors by field, empty if saved. */
+    @Transactional
+    public FormErrors changePassword(Operator operator, String current, String password, String confirm) {
+        FormErrors errors = FormErrors.none();
+        Operator managed = Operator.findById(operator.id);
+        if (current == null || !BcryptUtil.matches(current, managed.passwordHash)) {
+            errors.add("current", "This is not your current password.");
+        }
+        if (password == null || password.length() < 12) {
+            errors.add("password", "Use at least 12 characters.");
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.add("password", "Use at most 72 characters (fewer if you use accents or symbols).");
+        } else if (!password.equals(confirm)) {
+            errors.add("confirm", "The two passwords differ. Type the same password twice.");
+        }
+        if (errors.isEmpty()) {
+            managed.passwordHash = BcryptUtil.bcryptHash(password);
+        }
+        return errors;
+    }
 }

@@ -21,7 +21,7 @@ import io.hashdesk.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The operator's own settings: personal API tokens for scripts. */
+/** The operator's own settings: time zone, password, personal API tokens for scripts. */
 @Path("/settings")
 @Produces(MediaType.TEXT_HTML)
 public class SettingsResource {
@@ -29,8 +29,17 @@ public class SettingsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(Operator operator, List<ApiToken> tokens, String newToken,
-                String tokenName, FormErrors errors);
+                String tokenName, FormErrors errors, List<String> zones);
     }
+
+    /** Every IANA zone, sorted, for the time zone list. */
+    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
+            .sorted().collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+                    list -> { list.add(0, "UTC"); return List.copyOf(list); }));
+
+    @Inject
+    AccountService accounts;
 
     @Inject
     CurrentOperator current;
@@ -44,7 +53,37 @@ public class SettingsResource {
     @GET
     public TemplateInstance index() {
         Operator operator = current.get();
-        return Templates.index(operator, tokens.list(operator), null, "", FormErrors.none());
+        return page(operator, null, "", FormErrors.none());
+    }
+
+    private TemplateInstance page(Operator operator, String newToken, String tokenName, FormErrors errors) {
+        return Templates.index(operator, tokens.list(operator), newToken, tokenName, errors, ZONES);
+    }
+
+    @POST
+    @Path("timezone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeTimezone(@RestForm String timezone) {
+        Operator operator = current.get();
+        String error = accounts.changeTimezone(operator, timezone);
+        if (error != null) {
+            return Response.status(422).entity(page(operator, null, "", FormErrors.none().add("timezone", error))).build();
+        }
+        flash.success("Dates are now shown in " + timezone.trim() + ".");
+        return Response.seeOther(URI.create("/settings")).build();
+    }
+
+    @POST
+    @Path("password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String confirm) {
+        Operator operator = this.current.get();
+        FormErrors errors = accounts.changePassword(operator, current, password, confirm);
+        if (errors.any()) {
+            return Response.status(422).entity(page(operator, null, "", errors)).build();
+        }
+        flash.success("Your password is changed.");
+        return Response.seeOther(URI.create("/settings")).build();
     }
 
     @POST
@@ -60,12 +99,11 @@ public class SettingsResource {
             errors.add("name", "Use at most 80 characters.");
         }
         if (errors.any()) {
-            return Response.status(422)
-                    .entity(Templates.index(operator, tokens.list(operator), null, name, errors)).build();
+            return Response.status(422).entity(page(operator, null, name, errors)).build();
         }
         ApiTokenService.CreatedToken created = tokens.create(operator, trimmed);
         // Shown once, on this response only: it is not stored and cannot be shown again.
-        return Response.ok(Templates.index(operator, tokens.list(operator), created.secret(), "", FormErrors.none()))
+        return Response.ok(page(operator, created.secret(), "", FormErrors.none()))
                 .header("Cache-Control", "no-store").build();
     }
 
