@@ -1,0 +1,24 @@
+package io.hashdesk.economics;
+
+import java.util.List;
+
+/**
+ * The whole fleet today: the sums of its groups and the ratios that only make sense fleet-wide.
+ *
+ * @param hashrateHs H/s hashing (uptime applied)
+ * @param powerWatts average draw, W (uptime and overhead applied)
+ * @param costPerBtcUsd all-in cost of one BTC (power and hosting over BTC after pool fees); NaN when nothing is mined
+ * @param marginPercent profit over revenue, in percent; NaN without revenue
+ */
+public record FleetToday(List<GroupToday> groups, double hashrateHs, double powerWatts, double energyKwh, double btc,
+        double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd, double profitUsd,
+        double hashpriceUsdPerThDay, double costPerBtcUsd, double marginPercent) {
+
+    public boolean empty() {
+        return groups.isEmpty();
+    }
+
+    public List<GroupToday> switchOff() {
+        return groups.stream().filter(GroupToday::switchOff).toList();
+    }
+}

@@ -1,0 +1,84 @@
+package io.hashdesk.economics;
+
+/**
+ * One rig group's constants for a run (hashrate after uptime, energy per hour after overhead, fees,
+ * hosting share) and the day formula of ECONOMICS.md, shared by today's figures and the projection.
+ */
+final class GroupModel {
+
+    static final int BTC = 0, REVENUE = 1, POOL_FEE = 2, POWER = 3, HOSTING = 4, PROFIT = 5, HOURS = 6,
+            SWITCH_OFF = 7, FULL_POWER = 8, FULL_MARGIN = 9, SIZE = 10;
+
+    final RigGroupSpec spec;
+    final int site;
+    /** H/s actually hashing (uptime applied). */
+    final double hashrate;
+    /** kWh drawn per hour of running (uptime and overhead applied). */
+    final double kwhPerHour;
+    final double poolFee;
+    final double hostingPerDay;
+    final boolean curtail;
+
+    GroupModel(RigGroupSpec spec, SiteTerms site, double hostingPerDay) {
+        this.spec = spec;
+        this.site = spec.siteIndex();
+        double uptime = site.uptimePercent() / 100;
+        this.hashrate = spec.units() * spec.terahashPerUnit() * 1e12 * uptime;
+        this.kwhPerHour = spec.units() * spec.wattsPerUnit() * uptime * site.powerOverhead() / 1000;
+        this.poolFee = site.poolFeePercent() / 100;
+        this.hostingPerDay = hostingPerDay;
+        this.curtail = site.curtail();
+    }
+
+    static GroupModel[] of(Fleet fleet) {
+        double[] hosting = fleet.hostingPerDayShares();
+        GroupModel[] models = new GroupModel[fleet.groups().size()];
+        for (int i = 0; i < models.length; i++) {
+            RigGroupSpec g = fleet.groups().get(i);
+            models[i] = new GroupModel(g, fleet.sites().get(g.siteIndex()), hosting[i]);
+        }
+        return models;
+    }
+
+    /**
+     * One day of this group.
+     *
+     * @param btcPerHash BTC earned per H/s hashed for the whole day (sum over the day's segments)
+     * @param usdPerHash USD earned per H/s for the whole day (price folded in per segment)
+     * @param hostingFraction share of the day's hosting to charge (1 for a whole day)
+     */
+    void day(double btcPerHash, double usdPerHash, PowerWindow power, double hostingFraction, double[] out,
+            double[] scratch) {
+        double btcFull = hashrate * btcPerHash;
+        double revenueFull = hashrate * usdPerHash;
+        double marginFull = revenueFull * (1 - poolFee);
+        double powerFull = kwhPerHour * power.rateHours;
+        boolean switchOff = marginFull < powerFull;
+        double btc = btcFull;
+        double revenue = revenueFull;
+        double cost = powerFull;
+        double hours = PowerWindow.HOURS;
+        if (curtail && (switchOff || power.rates.length > 1)) {
+            // Run only in the hours whose price is below what an hour of hashing earns after the pool fee.
+            double energyFull = kwhPerHour * PowerWindow.HOURS;
+            double threshold = energyFull > 0 ? marginFull / energyFull : Double.POSITIVE_INFINITY;
+            cost = kwhPerHour * power.rateHoursBelow(threshold, scratch);
+            hours = scratch[0];
+            double fraction = hours / PowerWindow.HOURS;
+            btc = btcFull * fraction;
+            revenue = revenueFull * fraction;
+        }
+        double fee = revenue * poolFee;
+        double hosting = hostingPerDay * hostingFraction;
+        out[BTC] = btc;
+        out[REVENUE] = revenue;
+        out[POOL_FEE] = fee;
+        out[POWER] = cost;
+        out[HOSTING] = hosting;
+        out[PROFIT] = revenue - fee - cost - hosting;
+        out[HOURS] = hours;
+        out[SWITCH_OFF] = switchOff ? 1 : 0;
+        out[FULL_POWER] = powerFull;
+        out[FULL_MARGIN] = marginFull;
+    }
+}

@@ -1,0 +1,176 @@
+package io.hashdesk.economics;
+
+import java.time.Instant;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
+import java.util.Arrays;
+
+/**
+ * A site's electricity prices over one 24-hour window, reduced to price levels (ascending) with the
+ * hours spent at each, so a rig group's cost, with or without curtailment, is a short sum.
+ */
+final class PowerWindow {
+
+    static final double HOURS = 24.0;
+
+    /** Distinct prices, ascending. */
+    final double[] rates;
+    /** Hours of the window at each price. */
+    final double[] hours;
+    /** Sum of rate * hours over the whole window (USD per kW of draw). */
+    final double rateHours;
+
+    private PowerWindow(double[] rates, double[] hours) {
+        this.rates = rates;
+        this.hours = hours;
+        double sum = 0;
+        for (int i = 0; i < rates.length; i++) {
+            sum += rates[i] * hours[i];
+        }
+        this.rateHours = sum;
+    }
+
+    static PowerWindow flat(double usdPerKwh) {
+        return new PowerWindow(new double[] { usdPerKwh }, new double[] { HOURS });
+    }
+
+    /** Sum of rate * hours over the levels cheaper than {@code threshold}; hours go to {@code out[0]}. */
+    double rateHoursBelow(double threshold, double[] outHours) {
+        double sum = 0;
+        double h = 0;
+        for (int i = 0; i < rates.length && rates[i] < threshold; i++) {
+            sum += rates[i] * hours[i];
+            h += hours[i];
+        }
+        outHours[0] = h;
+        return sum;
+    }
+
+    /** The windows of one site, computed once per distinct position in the week. */
+    static final class Source {
+        private final SiteTerms site;
+        private final double[] weekly;
+        private final ZoneRules rules;
+        private final PowerWindow flat;
+        // Windows by position in the (local) week; a projection stepping by whole days meets few of them.
+        private final long[] cacheKeys = new long[64];
+        private final PowerWindow[] cacheValues = new PowerWindow[64];
+        private int cached;
+
+        Source(SiteTerms site) {
+            this.site = site;
+            this.rules = site.zone().getRules();
+            if (site.tariff() instanceof FlatTariff f) {
+                this.flat = flat(f.usdPerKwh());
+                this.weekly = null;
+            } else {
+                TimeOfUseTariff tou = (TimeOfUseTariff) site.tariff();
+                this.weekly = tou.weeklyRates();
+                this.flat = null;
+            }
+        }
+
+        /** The 24 hours starting at {@code epochSecond}. */
+        PowerWindow window(long epochSecond) {
+            if (flat != null) {
+                return flat;
+            }
+            locate(epochSecond);
+            long end = epochSecond + 86_400;
+            if (end <= validUntil) {
+                // No clock change inside the window: the prices depend only on the position in the week.
+                long key = Math.floorMod(epochSecond + currentOffset, 604_800L);
+                for (int i = 0; i < cached; i++) {
+                    if (cacheKeys[i] == key) {
+                        return cacheValues[i];
+                    }
+                }
+                PowerWindow w = compute(epochSecond, end);
+                if (cached < cacheKeys.length) {
+                    cacheKeys[cached] = key;
+                    cacheValues[cached++] = w;
+                }
+                return w;
+            }
+            return compute(epochSecond, end);
+        }
+
+        // The zone offset in force from validFrom until the next clock change (queries move forward in time).
+        private long validFrom = Long.MAX_VALUE;
+        private long validUntil = Long.MIN_VALUE;
+        private int currentOffset;
+
+        private void locate(long epochSecond) {
+            if (epochSecond >= validFrom && epochSecond < validUntil) {
+                return;
+            }
+            Instant at = Instant.ofEpochSecond(epochSecond);
+            currentOffset = rules.getOffset(at).getTotalSeconds();
+            ZoneOffsetTransition next = rules.nextTransition(at);
+            validFrom = epochSecond;
+            validUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+        }
+
+        private PowerWindow compute(long from, long end) {
+            double[] byHourOfWeek = new double[168];
+            long t = from;
+            while (t < end) {
+                int offset = rules.getOffset(Instant.ofEpochSecond(t)).getTotalSeconds();
+                long local = t + offset;
+                long nextLocalHour = Math.floorDiv(local, 3600) * 3600 + 3600;
+                long slotEnd = Math.min(end, nextLocalHour - offset);
+                ZoneOffsetTransition tr = rules.nextTransition(Instant.ofEpochSecond(t));
+                if (tr != null && tr.toEpochSecond() < slotEnd) {
+                    slotEnd = tr.toEpochSecond();
+                }
+                if (slotEnd <= t) {
+                    slotEnd = Math.min(end, t + 3600);
+                }
+                byHourOfWeek[hourOfWeek(local)] += (slotEnd - t) / 3600.0;
+                t = slotEnd;
+            }
+            // Collapse to distinct prices, ascending.
+            double[] r = new double[168];
+            double[] h = new double[168];
+            int n = 0;
+            for (int i = 0; i < 168; i++) {
+                if (byHourOfWeek[i] > 0) {
+                    r[n] = weekly[i];
+                    h[n] = byHourOfWeek[i];
+                    n++;
+                }
+            }
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, (a, b) -> Double.compare(r[a], r[b]));
+            double[] rates = new double[n];
+            double[] hours = new double[n];
+            int m = 0;
+            for (int k = 0; k < n; k++) {
+                int i = order[k];
+                if (m > 0 && rates[m - 1] == r[i]) {
+                    hours[m - 1] += h[i];
+                } else {
+                    rates[m] = r[i];
+                    hours[m] = h[i];
+                    m++;
+                }
+            }
+            return new PowerWindow(Arrays.copyOf(rates, m), Arrays.copyOf(hours, m));
+        }
+
+        /** Monday 00:00 local = 0; 1970-01-01 was a Thursday. */
+        private static int hourOfWeek(long localEpochSecond) {
+            long days = Math.floorDiv(localEpochSecond, 86_400L);
+            int dayIndex = (int) Math.floorMod(days + 3, 7L);
+            int hour = (int) (Math.floorMod(localEpochSecond, 86_400L) / 3600);
+            return dayIndex * 24 + hour;
+        }
+
+        SiteTerms site() {
+            return site;
+        }
+    }
+}

@@ -1,0 +1,291 @@
+package io.hashdesk.economics;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The day-by-day projection of ECONOMICS.md: price and network hashrate move by the scenario's
+ * compounded rates; the next retarget happens at the live estimate's date and height, later ones
+ * when the modelled height reaches each epoch's end (difficulty follows the hashrate, clamped x4);
+ * the subsidy halves at each halving height; a day in which a retarget or halving falls is split
+ * pro rata at that moment.
+ */
+public final class Projection {
+
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    private final Fleet fleet;
+    private final Scenario scenario;
+    private final double fees;
+    private final double price0;
+    private final double priceRate;
+    private final double hashRate;
+    /** Network hashrate at asOf, expressed as the difficulty that would find blocks every 600 s. */
+    private final double hashDifficulty0;
+
+    // The chain as the projection walks it.
+    private double difficulty;
+    private double height;
+    private double t;
+    private boolean firstRetargetDone;
+    private final double firstRetargetAt;
+    private final long firstRetargetHeight;
+    private final double firstRetargetChange;
+    private double epochStartAt;
+    private long nextRetargetHeight;
+    private long nextHalvingHeight;
+
+    private Projection(Fleet fleet, NetworkState net, Scenario scenario, Instant asOf) {
+        this.fleet = fleet;
+        this.scenario = scenario;
+        this.fees = scenario.feesPerBlockBtc() != null ? scenario.feesPerBlockBtc() : net.feesPerBlockBtc();
+        this.price0 = net.priceUsd();
+        this.priceRate = 1 + scenario.priceDriftPercent() / 100;
+        this.hashRate = 1 + scenario.hashrateGrowthPercent() / 100;
+        this.hashDifficulty0 = net.difficulty() * (1 + net.nextChangePercent() / 100);
+        this.difficulty = net.difficulty();
+        this.height = net.height();
+        this.t = 0;
+        double untilRetarget = net.nextRetargetAt() == null ? 0
+                : (net.nextRetargetAt().toEpochMilli() - asOf.toEpochMilli()) / 1000.0 / SECONDS_PER_DAY;
+        this.firstRetargetAt = Math.max(0, untilRetarget);
+        this.firstRetargetHeight = net.nextRetargetHeight();
+        this.firstRetargetChange = net.nextChangePercent();
+        this.nextRetargetHeight = net.nextRetargetHeight();
+        this.nextHalvingHeight = Consensus.nextHalvingHeight(net.height());
+    }
+
+    public static ProjectionResult run(Fleet fleet, NetworkState network, Scenario scenario, Instant asOf) {
+        return new Projection(fleet, network, scenario, asOf).run(asOf);
+    }
+
+    private ProjectionResult run(Instant asOf) {
+        int days = scenario.days();
+        int sites = fleet.sites().size();
+        GroupModel[] models = GroupModel.of(fleet);
+        int n = models.length;
+        PowerWindow.Source[] sources = new PowerWindow.Source[sites];
+        for (int s = 0; s < sites; s++) {
+            sources[s] = new PowerWindow.Source(fleet.sites().get(s));
+        }
+        double[] btc = new double[days], rev = new double[days], fee = new double[days], power = new double[days],
+                hosting = new double[days], profit = new double[days], cumulative = new double[days],
+                diff = new double[days], price = new double[days], heights = new double[days];
+        double[][] siteProfit = new double[sites][days];
+        int[] switchedOff = new int[days];
+        // Per group accumulators (structure of arrays: no allocation per day).
+        double[] gBtc = new double[n], gRev = new double[n], gFee = new double[n], gPower = new double[n],
+                gHosting = new double[n], gProfit = new double[n], gHours = new double[n], gPayback = new double[n];
+        int[] gUnprofitable = new int[n], gSwitchOff = new int[n];
+        java.util.Arrays.fill(gUnprofitable, -1);
+        java.util.Arrays.fill(gSwitchOff, -1);
+        java.util.Arrays.fill(gPayback, Double.NaN);
+        double[] purchase = new double[n];
+        for (int i = 0; i < n; i++) {
+            Double p = models[i].spec.purchaseUsd();
+            purchase[i] = p == null ? Double.NaN : p;
+        }
+        PowerWindow[] windows = new PowerWindow[sites];
+        List<ProjectionResult.Event> events = new ArrayList<>();
+        double[] out = new double[GroupModel.SIZE];
+        double[] scratch = new double[1];
+        long start = asOf.getEpochSecond();
+        double cum = 0;
+
+        for (int d = 0; d < days; d++) {
+            diff[d] = difficulty;
+            // Walk the day in segments cut at retargets and halvings.
+            double btcPerHash = 0, usdPerHash = 0;
+            double end = d + 1;
+            while (t < end) {
+                double retargetAt = nextRetargetAt();
+                double halvingAt = nextHalvingAt();
+                double eventAt = Math.min(retargetAt, halvingAt);
+                double next = Math.min(end, eventAt);
+                double perHash = RigEconomics.btcPerHashDay(difficulty, rewardAt()) * (next - t);
+                btcPerHash += perHash;
+                usdPerHash += perHash * averagePrice(t, next);
+                height = heightAt(next);
+                t = next;
+                if (next == eventAt) {
+                    if (retargetAt == eventAt) {
+                        retarget(events);
+                    }
+                    if (halvingAt == eventAt) {
+                        halving(events);
+                    }
+                }
+            }
+            price[d] = btcPerHash > 0 ? usdPerHash / btcPerHash : price0 * Math.pow(priceRate, (d + 0.5) / 30);
+            heights[d] = height;
+            for (int s = 0; s < sites; s++) {
+                windows[s] = sources[s].window(start + (long) d * 86_400);
+            }
+            double dBtc = 0, dRev = 0, dFee = 0, dPower = 0, dHosting = 0, dProfit = 0;
+            int off = 0;
+            for (int i = 0; i < n; i++) {
+                GroupModel m = models[i];
+                m.day(btcPerHash, usdPerHash, windows[m.site], 1, out, scratch);
+                double p = out[GroupModel.PROFIT];
+                dBtc += out[GroupModel.BTC];
+                dRev += out[GroupModel.REVENUE];
+                dFee += out[GroupModel.POOL_FEE];
+                dPower += out[GroupModel.POWER];
+                dHosting += out[GroupModel.HOSTING];
+                dProfit += p;
+                siteProfit[m.site][d] += p;
+                gBtc[i] += out[GroupModel.BTC];
+                gRev[i] += out[GroupModel.REVENUE];
+                gFee[i] += out[GroupModel.POOL_FEE];
+                gPower[i] += out[GroupModel.POWER];
+                gHosting[i] += out[GroupModel.HOSTING];
+                gHours[i] += out[GroupModel.HOURS];
+                double before = gProfit[i];
+                gProfit[i] = before + p;
+                if (p < 0 && gUnprofitable[i] < 0) {
+                    gUnprofitable[i] = d;
+                }
+                if (out[GroupModel.SWITCH_OFF] != 0) {
+                    off++;
+                    if (gSwitchOff[i] < 0) {
+                        gSwitchOff[i] = d;
+                    }
+                }
+                if (Double.isNaN(gPayback[i]) && purchase[i] >= 0 && gProfit[i] >= purchase[i] && p > 0) {
+                    gPayback[i] = d + Math.max(0, purchase[i] - before) / p;
+                }
+            }
+            btc[d] = dBtc;
+            rev[d] = dRev;
+            fee[d] = dFee;
+            power[d] = dPower;
+            hosting[d] = dHosting;
+            profit[d] = dProfit;
+            cum += dProfit;
+            cumulative[d] = cum;
+            switchedOff[d] = off;
+        }
+
+        List<ProjectionResult.GroupOutcome> outcomes = new ArrayList<>(n);
+        double tBtc = 0, tRev = 0, tFee = 0, tPower = 0, tHosting = 0, tProfit = 0;
+        for (int i = 0; i < n; i++) {
+            outcomes.add(new ProjectionResult.GroupOutcome(models[i].spec.id(), gBtc[i], gRev[i], gFee[i], gPower[i],
+                    gHosting[i], gProfit[i], gHours[i], gUnprofitable[i], gSwitchOff[i], gPayback[i]));
+        }
+        for (int d = 0; d < days; d++) {
+            tBtc += btc[d];
+            tRev += rev[d];
+            tFee += fee[d];
+            tPower += power[d];
+            tHosting += hosting[d];
+            tProfit += profit[d];
+        }
+        return new ProjectionResult(asOf, scenario, fees, days, btc, rev, fee, power, hosting, profit, cumulative, diff,
+                price, heights, siteProfit, switchedOff, List.copyOf(events), List.copyOf(outcomes),
+                new ProjectionResult.Totals(tBtc, tRev, tFee, tPower, tHosting, tProfit));
+    }
+
+    private double rewardAt() {
+        return Consensus.subsidyBtc((long) Math.floor(height + 1e-9)) + fees;
+    }
+
+    /** Average price over [a, b] days, from the compounded drift. */
+    private double averagePrice(double a, double b) {
+        if (priceRate == 1 || b <= a) {
+            return price0 * (priceRate == 1 ? 1 : Math.pow(priceRate, a / 30));
+        }
+        double ln = Math.log(priceRate);
+        return price0 * 30 / ln * (Math.pow(priceRate, b / 30) - Math.pow(priceRate, a / 30)) / (b - a);
+    }
+
+    /** ∫ (1+g)^(τ/30) dτ over [a, b]. */
+    private double growthIntegral(double a, double b) {
+        if (hashRate == 1) {
+            return b - a;
+        }
+        double ln = Math.log(hashRate);
+        return 30 / ln * (Math.pow(hashRate, b / 30) - Math.pow(hashRate, a / 30));
+    }
+
+    /** Blocks per day at time τ are {@code blocksPerDayFactor() * (1+g)^(τ/30)} within the current epoch. */
+    private double blocksPerDayFactor() {
+        return 144 * hashDifficulty0 / difficulty;
+    }
+
+    /** The modelled height at time {@code at} (>= t), without passing an event. */
+    private double heightAt(double at) {
+        if (!firstRetargetDone) {
+            if (firstRetargetAt <= t) {
+                return firstRetargetHeight;
+            }
+            return height + (firstRetargetHeight - height) * (at - t) / (firstRetargetAt - t);
+        }
+        return height + blocksPerDayFactor() * growthIntegral(t, at);
+    }
+
+    /** When the modelled height reaches {@code target}, or +infinity if it never does. */
+    private double timeOfHeight(double target) {
+        if (target <= height) {
+            return t;
+        }
+        if (!firstRetargetDone) {
+            if (target >= firstRetargetHeight) {
+                return firstRetargetAt;
+            }
+            return t + (firstRetargetAt - t) * (target - height) / (firstRetargetHeight - height);
+        }
+        double x = (target - height) / blocksPerDayFactor();
+        if (hashRate == 1) {
+            return t + x;
+        }
+        double ln = Math.log(hashRate);
+        double arg = Math.pow(hashRate, t / 30) + x * ln / 30;
+        return arg > 0 ? 30 * Math.log(arg) / ln : Double.POSITIVE_INFINITY;
+    }
+
+    private double nextRetargetAt() {
+        return firstRetargetDone ? timeOfHeight(nextRetargetHeight) : firstRetargetAt;
+    }
+
+    private double nextHalvingAt() {
+        if (!firstRetargetDone && nextHalvingHeight >= firstRetargetHeight) {
+            return Double.POSITIVE_INFINITY; // after the first retarget: timed once the epoch model applies
+        }
+        return timeOfHeight(nextHalvingHeight);
+    }
+
+    private void retarget(List<ProjectionResult.Event> events) {
+        double change;
+        long at;
+        if (!firstRetargetDone) {
+            change = firstRetargetChange;
+            at = firstRetargetHeight;
+            difficulty = difficulty * (1 + change / 100);
+            firstRetargetDone = true;
+        } else {
+            // The epoch's average hashrate against its difficulty is 14 days over the epoch's length.
+            double factor = retargetFactor(t - epochStartAt);
+            change = (factor - 1) * 100;
+            at = nextRetargetHeight;
+            difficulty *= factor;
+        }
+        height = at;
+        epochStartAt = t;
+        nextRetargetHeight = at + Consensus.EPOCH_BLOCKS;
+        events.add(new ProjectionResult.Event(ProjectionResult.EventKind.RETARGET, t, at, change));
+    }
+
+    /** Difficulty factor of a retarget after an epoch of {@code spanDays}: 14 days over the span, clamped x4. */
+    static double retargetFactor(double spanDays) {
+        double factor = spanDays > 0 ? 14.0 / spanDays : Consensus.MAX_RETARGET_FACTOR;
+        return Math.max(1 / Consensus.MAX_RETARGET_FACTOR, Math.min(Consensus.MAX_RETARGET_FACTOR, factor));
+    }
+
+    private void halving(List<ProjectionResult.Event> events) {
+        height = Math.max(height, nextHalvingHeight);
+        events.add(new ProjectionResult.Event(ProjectionResult.EventKind.HALVING, t, nextHalvingHeight, -50));
+        nextHalvingHeight += Consensus.HALVING_INTERVAL;
+    }
+
+}

@@ -1,0 +1,53 @@
+package io.hashdesk.economics;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A projection day by day. Day {@code d} covers the 24 hours starting {@code asOf + d days}; the
+ * daily arrays have {@code days} entries. Money in USD, BTC in BTC.
+ *
+ * @param difficulty difficulty at the start of each day
+ * @param priceUsd average BTC price over each day
+ * @param siteProfitUsd per site (index as in the fleet), profit per day
+ */
+public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBlockBtc, int days, double[] btc,
+        double[] revenueUsd, double[] poolFeeUsd, double[] powerCostUsd, double[] hostingUsd, double[] profitUsd,
+        double[] cumulativeProfitUsd, double[] difficulty, double[] priceUsd, double[] height,
+        double[][] siteProfitUsd, int[] groupsSwitchedOff, List<Event> events, List<GroupOutcome> groups,
+        Totals totals) {
+
+    public enum EventKind {
+        RETARGET, HALVING
+    }
+
+    /**
+     * A retarget or halving inside the horizon.
+     *
+     * @param atDay days after {@code asOf} (fractional)
+     * @param changePercent the retarget's difficulty change, or the subsidy's change for a halving (-50)
+     */
+    public record Event(EventKind kind, double atDay, long height, double changePercent) {
+    }
+
+    /**
+     * One group over the horizon.
+     *
+     * @param firstUnprofitableDay first day whose profit (hosting included) is negative, or -1
+     * @param firstSwitchOffDay first day below the shutdown threshold (power costs more than it earns), or -1
+     * @param paybackDay days after {@code asOf} at which cumulative profit covers the purchase cost
+     *        (fractional), or NaN when it does not within the horizon or no cost is known
+     */
+    public record GroupOutcome(long rigId, double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd,
+            double hostingUsd, double profitUsd, double runningHours, int firstUnprofitableDay,
+            int firstSwitchOffDay, double paybackDay) {
+
+        public boolean paysBack() {
+            return !Double.isNaN(paybackDay);
+        }
+    }
+
+    public record Totals(double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd,
+            double profitUsd) {
+    }
+}

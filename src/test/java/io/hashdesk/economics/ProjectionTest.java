@@ -1,0 +1,203 @@
+package io.hashdesk.economics;
+
+import static io.hashdesk.economics.Networks.AS_OF;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class ProjectionTest {
+
+    private static final double D = 1.355e14;
+    private static final RigGroupSpec RIG = new RigGroupSpec(7, 0, 1, 200, 3500, null);
+
+    private static Fleet fleet(SiteTerms site, RigGroupSpec... groups) {
+        return new Fleet(List.of(site), List.of(groups));
+    }
+
+    private static double rel(double expected) {
+        return Math.abs(expected) * 1e-9;
+    }
+
+    @Test
+    void withoutEventsEveryDayIsToday() {
+        NetworkState net = Networks.workedExample();
+        Fleet fleet = fleet(SiteTerms.flat(0.06), RIG);
+        ProjectionResult r = Projection.run(fleet, net, Scenario.base(30), AS_OF);
+        GroupToday today = RigEconomics.today(fleet, net, AS_OF).groups().get(0);
+        assertEquals(30, r.days());
+        for (int d = 0; d < 30; d++) {
+            assertEquals(today.revenueUsd(), r.revenueUsd()[d], rel(today.revenueUsd()));
+            assertEquals(today.profitUsd(), r.profitUsd()[d], rel(today.profitUsd()));
+            assertEquals(71_000, r.priceUsd()[d], 1e-6);
+            assertEquals(D, r.difficulty()[d], 0);
+        }
+        assertEquals(today.profitUsd() * 30, r.totals().profitUsd(), rel(today.profitUsd() * 30));
+        assertEquals(today.profitUsd() * 30, r.cumulativeProfitUsd()[29], rel(today.profitUsd() * 30));
+        assertTrue(r.events().isEmpty());
+    }
+
+    @Test
+    void retargetMidDaySplitsTheDayProRata() {
+        // -14 % expected at the next retarget, ten and a half days from now.
+        NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, -14, 935_424,
+                AS_OF.plusSeconds(10L * 86_400 + 43_200));
+        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net, Scenario.base(40), AS_OF);
+        double hs = 200e12;
+        double before = hs * Networks.btcPerHashDay(D, 3.155);
+        double after = hs * Networks.btcPerHashDay(D * 0.86, 3.155);
+        assertEquals(before, r.btc()[9], rel(before));
+        assertEquals(0.5 * before + 0.5 * after, r.btc()[10], rel(after));
+        assertEquals(after, r.btc()[11], rel(after));
+        assertEquals(D * 0.86, r.difficulty()[11], rel(D));
+        var first = r.events().get(0);
+        assertEquals(ProjectionResult.EventKind.RETARGET, first.kind());
+        assertEquals(10.5, first.atDay(), 1e-9);
+        assertEquals(935_424, first.height());
+        assertEquals(-14, first.changePercent(), 0);
+        // The estimate says the network already hashes at the new difficulty: the next epoch takes 14 days.
+        var second = r.events().get(1);
+        assertEquals(24.5, second.atDay(), 1e-6);
+        assertEquals(935_424 + 2016, second.height());
+        assertEquals(0, second.changePercent(), 1e-6);
+    }
+
+    @Test
+    void halvingCrossedMidDay() {
+        // 100 blocks before the halving, 436 before the retarget, at 600 s per block.
+        NetworkState net = new NetworkState(71_000, D, 1_049_900, 0.03, 0, 1_050_336,
+                AS_OF.plusSeconds(436L * 600));
+        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net, Scenario.base(5), AS_OF);
+        double hs = 200e12;
+        double split = 100.0 / 144;
+        double day0 = hs * (split * Networks.btcPerHashDay(D, 3.155) + (1 - split) * Networks.btcPerHashDay(D, 1.5925));
+        assertEquals(day0, r.btc()[0], rel(day0));
+        double day1 = hs * Networks.btcPerHashDay(D, 1.5925);
+        assertEquals(day1, r.btc()[1], rel(day1));
+        var halving = r.events().get(0);
+        assertEquals(ProjectionResult.EventKind.HALVING, halving.kind());
+        assertEquals(split, halving.atDay(), 1e-9);
+        assertEquals(1_050_000, halving.height());
+        assertEquals(ProjectionResult.EventKind.RETARGET, r.events().get(1).kind());
+        assertEquals(436.0 / 144, r.events().get(1).atDay(), 1e-9);
+    }
+
+    @Test
+    void laterRetargetsFollowTheModelledHashrateClampedToFourTimes() {
+        assertEquals(4.0, Projection.retargetFactor(2.0), 0);
+        assertEquals(0.25, Projection.retargetFactor(100.0), 0);
+        assertEquals(14.0 / 10, Projection.retargetFactor(10.0), 1e-15);
+        // Hashrate collapsing 86 % per 30 days: the next epoch lasts over 56 days and difficulty drops the full 75 %.
+        NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, 0, 935_424, AS_OF.plusSeconds(86_400));
+        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net,
+                new Scenario("collapse", 120, 0, -86, null), AS_OF);
+        assertEquals(2, r.events().size());
+        assertEquals(-75, r.events().get(1).changePercent(), 0);
+        assertTrue(r.events().get(1).atDay() > 57);
+    }
+
+    @Test
+    void hashrateGrowthShortensEpochsAndRaisesDifficulty() {
+        NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, 0, 935_424, AS_OF.plusSeconds(86_400));
+        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net,
+                new Scenario("growth", 60, 0, 10, null), AS_OF);
+        var second = r.events().get(1);
+        // 2016 blocks at 144 * 1.1^(t/30) per day from day 1: solve 144 * ∫ = 2016.
+        double ln = Math.log(1.1);
+        double end = 30 * Math.log(Math.pow(1.1, 1.0 / 30) + 14 * ln / 30) / ln;
+        assertEquals(end, second.atDay(), 1e-9);
+        assertEquals((14 / (end - 1) - 1) * 100, second.changePercent(), 1e-9);
+    }
+
+    @Test
+    void priceDriftCompoundsPer30Days() {
+        NetworkState net = Networks.workedExample();
+        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net,
+                new Scenario("down", 90, -10, 0, null), AS_OF);
+        // Average over day 29..30 of 71,000 * 0.9^(t/30).
+        double ln = Math.log(0.9);
+        double avg = 71_000 * 30 / ln * (0.9 - Math.pow(0.9, 29.0 / 30));
+        assertEquals(avg, r.priceUsd()[29], 1e-6);
+        assertTrue(r.revenueUsd()[89] < r.revenueUsd()[0]);
+    }
+
+    @Test
+    void firstUnprofitableDayAndSwitchOffWhenPriceFalls() {
+        NetworkState net = Networks.workedExample();
+        SiteTerms site = new SiteTerms(new FlatTariff(0.06), 1, 0, 30, 100, false, java.time.ZoneId.of("UTC"));
+        ProjectionResult r = Projection.run(fleet(site, RIG), net, new Scenario("bear", 365, -10, 0, null), AS_OF);
+        var g = r.groups().get(0);
+        int d = g.firstUnprofitableDay();
+        assertTrue(d > 0);
+        assertTrue(r.profitUsd()[d - 1] >= 0 && r.profitUsd()[d] < 0);
+        // Hosting is a fixed cost: the group turns unprofitable before power alone makes it a switch-off.
+        assertTrue(g.firstSwitchOffDay() > d);
+        assertEquals(0, r.groupsSwitchedOff()[g.firstSwitchOffDay() - 1]);
+        assertEquals(1, r.groupsSwitchedOff()[g.firstSwitchOffDay()]);
+    }
+
+    @Test
+    void curtailedGroupsStopEarningAndPayingPowerOnceBelowThreshold() {
+        NetworkState net = Networks.workedExample();
+        SiteTerms site = new SiteTerms(new FlatTariff(0.06), 1, 0, 0, 100, true, java.time.ZoneId.of("UTC"));
+        ProjectionResult r = Projection.run(fleet(site, RIG), net, new Scenario("bear", 200, -10, 0, null), AS_OF);
+        int off = r.groups().get(0).firstSwitchOffDay();
+        assertTrue(off > 0);
+        assertEquals(0, r.revenueUsd()[off], 0);
+        assertEquals(0, r.powerCostUsd()[off], 0);
+        assertTrue(r.revenueUsd()[off - 1] > 0);
+    }
+
+    @Test
+    void dynamicPaybackAndNeverPayingBack() {
+        NetworkState net = Networks.workedExample();
+        GroupToday today = RigEconomics.preview(SiteTerms.flat(0.06), RIG, net, AS_OF);
+        double cost = today.profitUsd() * 10.25;
+        RigGroupSpec bought = new RigGroupSpec(1, 0, 1, 200, 3500, cost);
+        RigGroupSpec dear = new RigGroupSpec(2, 0, 1, 200, 3500, today.profitUsd() * 1000);
+        ProjectionResult r = Projection.run(new Fleet(List.of(SiteTerms.flat(0.06)), List.of(bought, dear)), net,
+                Scenario.base(90), AS_OF);
+        assertEquals(10.25, r.groups().get(0).paybackDay(), 1e-9);
+        assertFalse(r.groups().get(1).paysBack(), "does not pay back within the horizon");
+    }
+
+    @Test
+    void aLongerHorizonNeverChangesTheEarlierDays() {
+        NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, -14, 935_424, AS_OF.plusSeconds(5L * 86_400));
+        Fleet f = fleet(new SiteTerms(new FlatTariff(0.05), 1.1, 2, 500, 97, false, java.time.ZoneId.of("UTC")), RIG);
+        ProjectionResult shortRun = Projection.run(f, net, Scenario.base(90), AS_OF);
+        ProjectionResult longRun = Projection.run(f, net, Scenario.base(1500), AS_OF);
+        for (int d = 0; d < 90; d++) {
+            assertEquals(shortRun.profitUsd()[d], longRun.profitUsd()[d], 0);
+            assertEquals(shortRun.difficulty()[d], longRun.difficulty()[d], 0);
+        }
+        // Over 1,500 days from height 935,000 the 1,050,000 halving is crossed.
+        assertTrue(longRun.events().stream().anyMatch(e -> e.kind() == ProjectionResult.EventKind.HALVING));
+    }
+
+    @Test
+    void feesPerBlockFromTheScenarioOverrideTheLiveAverage() {
+        NetworkState net = Networks.workedExample();
+        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net, new Scenario("fees", 3, 0, 0, 0.5),
+                AS_OF);
+        double btc = 200e12 * Networks.btcPerHashDay(D, 3.625);
+        assertEquals(btc, r.btc()[0], rel(btc));
+        assertEquals(0.5, r.feesPerBlockBtc(), 0);
+    }
+
+    @Test
+    void perSiteProfitAddsUpToTheFleet() {
+        NetworkState net = Networks.workedExample();
+        Fleet f = new Fleet(List.of(SiteTerms.flat(0.06), SiteTerms.flat(0.04)),
+                List.of(new RigGroupSpec(1, 0, 10, 200, 3500, null), new RigGroupSpec(2, 1, 5, 110, 3250, null)));
+        ProjectionResult r = Projection.run(f, net, Scenario.base(10), AS_OF);
+        for (int d = 0; d < 10; d++) {
+            assertEquals(r.profitUsd()[d], r.siteProfitUsd()[0][d] + r.siteProfitUsd()[1][d], 1e-9);
+        }
+        assertArrayEquals(new int[10], r.groupsSwitchedOff());
+    }
+}
