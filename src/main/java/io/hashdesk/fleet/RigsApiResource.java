@@ -1,6 +1,5 @@
 package io.hashdesk.fleet;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +46,13 @@ public class RigsApiResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(byte[] body, UriInfo uri) throws IOException {
-        RigJson in = json.read(body, RigJson.class);
+    public Response create(byte[] body, UriInfo uri) {
+        RigJson in;
+        try {
+            in = json.read(body, RigJson.class);
+        } catch (StrictJson.Refused e) {
+            return e.response(uri.getPath());
+        }
         FleetService.Saved<RigGroup> saved = fleet.createRig(current.get(), in);
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
@@ -59,9 +63,14 @@ public class RigsApiResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") long id, byte[] body, UriInfo uri) throws IOException {
+    public Response update(@PathParam("id") long id, byte[] body, UriInfo uri) {
         fleet.rig(current.get(), id); // 404 before looking at the body: another's id reveals nothing
-        RigJson in = json.read(body, RigJson.class);
+        RigJson in;
+        try {
+            in = json.read(body, RigJson.class);
+        } catch (StrictJson.Refused e) {
+            return e.response(uri.getPath());
+        }
         FleetService.Saved<RigGroup> saved = fleet.updateRig(current.get(), id, in);
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());

@@ -1,6 +1,5 @@
 package io.hashdesk.fleet;
 
-import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
@@ -46,8 +45,13 @@ public class SitesApiResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(byte[] body, UriInfo uri) throws IOException {
-        SiteJson in = json.read(body, SiteJson.class);
+    public Response create(byte[] body, UriInfo uri) {
+        SiteJson in;
+        try {
+            in = json.read(body, SiteJson.class);
+        } catch (StrictJson.Refused e) {
+            return e.response(uri.getPath());
+        }
         FleetService.Saved<Site> saved = fleet.createSite(current.get(), in);
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
@@ -58,9 +62,14 @@ public class SitesApiResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") long id, byte[] body, UriInfo uri) throws IOException {
+    public Response update(@PathParam("id") long id, byte[] body, UriInfo uri) {
         fleet.site(current.get(), id); // 404 before looking at the body: another's id reveals nothing
-        SiteJson in = json.read(body, SiteJson.class);
+        SiteJson in;
+        try {
+            in = json.read(body, SiteJson.class);
+        } catch (StrictJson.Refused e) {
+            return e.response(uri.getPath());
+        }
         FleetService.Saved<Site> saved = fleet.updateSite(current.get(), id, in);
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());

@@ -5,7 +5,13 @@ import java.io.IOException;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
+import java.util.List;
+
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -15,11 +21,13 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import io.hashdesk.web.Problem;
+
 /**
  * Reads fleet JSON bodies strictly, so a script's mistake is an error instead of a guess: unknown
  * fields, a string where a number belongs ("12"), a fraction where a whole number belongs (1.5), a
- * number where text belongs, NaN/Infinity and trailing content are refused. A refused body throws a
- * Jackson exception that {@code ErrorMapper} answers with 400 problem+json naming the field.
+ * number where text belongs, NaN/Infinity and trailing content are refused, with a 400
+ * problem+json naming the field (answered by the resource itself, so the problem media type is kept).
  * Only fleet bodies are read this way; the application-wide mapper is left as it is.
  */
 @ApplicationScoped
@@ -52,16 +60,61 @@ public class StrictJson {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
-    /** The body as {@code type}; an empty body or a JSON null is a 400 too. */
-    public <T> T read(byte[] body, Class<T> type) throws IOException {
-        if (body == null || body.length == 0) {
-            throw new BadRequestException("The body is empty; send a JSON object.");
+    /** A body that is not acceptable JSON, with the field at fault when there is one. */
+    public static class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        public final String field;
+
+        Refused(String field, String message) {
+            super(message);
+            this.field = field;
         }
-        T value = strict.readerFor(type).readValue(body);
+
+        /** 400 problem+json, in the same shape as {@code ErrorMapper}'s. */
+        public Response response(String path) {
+            Problem problem = field == null ? Problem.of(400, "Malformed JSON", getMessage(), path)
+                    : Problem.invalid(path, List.of(new Problem.FieldError(field, getMessage())));
+            return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem).build();
+        }
+    }
+
+    /** The body as {@code type}; an empty body or a JSON null is refused too. */
+    public <T> T read(byte[] body, Class<T> type) throws Refused {
+        if (body == null || body.length == 0) {
+            throw new Refused(null, "The body is empty; send a JSON object.");
+        }
+        T value;
+        try {
+            value = strict.readerFor(type).readValue(body);
+        } catch (JsonMappingException e) {
+            String field = path(e);
+            if (field.isEmpty()) {
+                throw new Refused(null, "The body is not the JSON object expected: " + e.getOriginalMessage());
+            }
+            String message = e instanceof UnrecognizedPropertyException ? "is not a field of this object"
+                    : "has the wrong type or format";
+            throw new Refused(field, message);
+        } catch (IOException e) {
+            String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw new Refused(null, "The body is not valid JSON: " + detail);
+        }
         if (value == null) {
-            throw new BadRequestException("The body is null; send a JSON object.");
+            throw new Refused(null, "The body is null; send a JSON object.");
         }
         return value;
+    }
+
+    /** "tariff.bands[0].days": the field as the client named it. */
+    static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     ObjectReader reader(Class<?> type) {

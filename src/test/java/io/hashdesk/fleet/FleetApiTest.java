@@ -129,4 +129,225 @@ class FleetApiTest {
         as(me).get("/api/v1/rigs/" + id).then().statusCode(404);
         as(me).delete("/api/v1/sites/" + other).then().statusCode(204);
     }
+
+    /** A site body with one field replaced (raw JSON text), so each case differs from a valid site in one place. */
+    static String siteWith(String field, String rawValue) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", "\"Valid\"");
+        fields.put("tariff", "{\"type\": \"flat\", \"usdPerKwh\": 0.05}");
+        fields.put("poolFeePercent", "2");
+        fields.put("hostingUsdPerMonth", "0");
+        fields.put("powerOverhead", "1.0");
+        fields.put("uptimePercent", "100");
+        fields.put("curtail", "false");
+        fields.put("timezone", "\"UTC\"");
+        if (rawValue == null) {
+            fields.remove(field);
+        } else {
+            fields.put(field, rawValue);
+        }
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+        return json.append('}').toString();
+    }
+
+    @Test
+    void badSitesAreRefusedNamingTheFieldAndNothingIsSaved() {
+        Operators.Session me = Operators.newSignedIn("site-bad");
+        createSite(me, FLAT_SITE);
+        String[][] semantic = {
+                { "name", null, "name" },
+                { "name", "\"   \"", "name" },
+                { "name", "\"" + "x".repeat(101) + "\"", "name" },
+                { "name", "\"texas 1\"", "name" }, // same name as an existing site, ignoring case
+                { "poolFeePercent", "100.5", "poolFeePercent" },
+                { "poolFeePercent", "-1", "poolFeePercent" },
+                { "hostingUsdPerMonth", "-5", "hostingUsdPerMonth" },
+                { "hostingUsdPerMonth", "1e400", "hostingUsdPerMonth" }, // overflows to Infinity
+                { "powerOverhead", "0.9", "powerOverhead" },
+                { "powerOverhead", "3.5", "powerOverhead" },
+                { "uptimePercent", "101", "uptimePercent" },
+                { "timezone", "\"Mars/Olympus_Mons\"", "timezone" },
+                { "tariff", null, "tariff" },
+                { "tariff", "{\"type\": \"hourly\", \"usdPerKwh\": 0.05}", "tariff.type" },
+                { "tariff", "{\"type\": \"flat\"}", "tariff.usdPerKwh" },
+                { "tariff", "{\"type\": \"flat\", \"usdPerKwh\": -0.01}", "tariff.usdPerKwh" },
+                { "tariff", "{\"type\": \"tou\", \"bands\": []}", "tariff.bands" },
+                { "tariff", "{\"type\": \"tou\", \"bands\": [{\"days\": \"Funday\", \"fromHour\": 0, \"toHour\": 24, \"usdPerKwh\": 0.05}]}",
+                        "tariff.bands[0].days" },
+                { "tariff", "{\"type\": \"tou\", \"bands\": [{\"days\": \"Mon-Sun\", \"fromHour\": 8, \"toHour\": 8, \"usdPerKwh\": 0.05}]}",
+                        "tariff.bands[0].toHour" },
+                { "tariff", "{\"type\": \"tou\", \"bands\": [{\"days\": \"Mon-Sun\", \"fromHour\": 0, \"toHour\": 25, \"usdPerKwh\": 0.05}]}",
+                        "tariff.bands[0].toHour" },
+        };
+        for (String[] c : semantic) {
+            as(me).contentType(ContentType.JSON).body(siteWith(c[0], c[1])).post("/api/v1/sites")
+                    .then().statusCode(422)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors.field", hasItem(c[2]));
+        }
+        // A week with a gap: the message says which hour has no price.
+        as(me).contentType(ContentType.JSON).body(siteWith("tariff", "{\"type\": \"tou\", \"bands\": ["
+                + "{\"days\": \"Mon-Fri\", \"fromHour\": 0, \"toHour\": 24, \"usdPerKwh\": 0.05}]}"))
+                .post("/api/v1/sites").then().statusCode(422)
+                .body("field", equalTo("tariff.bands"))
+                .body("errors[0].message", containsString("Saturday 00:00 without a price"));
+
+        String[][] malformed = {
+                { "poolFeePercent", "\"2\"", "poolFeePercent" }, // a string where a number belongs
+                { "curtail", "\"yes\"", "curtail" },
+                { "curtail", "1", "curtail" },
+                { "name", "42", "name" }, // a number where text belongs
+                { "colour", "\"red\"", "colour" }, // unknown field
+                { "tariff", "\"flat\"", "tariff" },
+        };
+        for (String[] c : malformed) {
+            as(me).contentType(ContentType.JSON).body(siteWith(c[0], c[1])).post("/api/v1/sites")
+                    .then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors.field", hasItem(c[2]));
+        }
+        for (String body : new String[] { "{\"name\": ", "", "null", "[]",
+                siteWith("poolFeePercent", "NaN"), siteWith("poolFeePercent", "Infinity"), FLAT_SITE + " {}" }) {
+            as(me).contentType(ContentType.JSON).body(body).post("/api/v1/sites")
+                    .then().statusCode(400).contentType(containsString("application/problem+json"));
+        }
+        as(me).contentType(ContentType.TEXT).body("name=x").post("/api/v1/sites").then().statusCode(415);
+        org.junit.jupiter.api.Assertions.assertEquals(1, siteCount(me), "only the first, valid site is saved");
+
+        // A refused update leaves the site as it was.
+        long id = as(me).get("/api/v1/sites").then().extract().jsonPath().getLong("[0].id");
+        as(me).contentType(ContentType.JSON).body(siteWith("uptimePercent", "150")).put("/api/v1/sites/" + id)
+                .then().statusCode(422).body("field", equalTo("uptimePercent"));
+        as(me).contentType(ContentType.JSON).body(siteWith("id", String.valueOf(id + 1))).put("/api/v1/sites/" + id)
+                .then().statusCode(422).body("field", equalTo("id"));
+        as(me).get("/api/v1/sites/" + id).then().body("name", equalTo("Texas 1")).body("uptimePercent", equalTo(97.0f));
+    }
+
+    static String rigWith(long siteId, String field, String rawValue) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("siteId", String.valueOf(siteId));
+        fields.put("model", "\"Bitmain Antminer S21\"");
+        fields.put("units", "10");
+        fields.put("terahash", "200");
+        fields.put("watts", "3500");
+        fields.put("purchaseUsd", "2500");
+        fields.put("purchaseDate", "\"2024-05-17\"");
+        fields.put("notes", "\"ok\"");
+        if (rawValue == null) {
+            fields.remove(field);
+        } else {
+            fields.put(field, rawValue);
+        }
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((k, v) -> json.append(json.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(v));
+        return json.append('}').toString();
+    }
+
+    @Test
+    void badRigsAreRefusedNamingTheFieldAndNothingIsSaved() {
+        Operators.Session me = Operators.newSignedIn("rig-bad");
+        long site = createSite(me, FLAT_SITE);
+        String tomorrow = "\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2) + "\"";
+        String[][] semantic = {
+                { "siteId", null, "siteId" },
+                { "siteId", "999999999", "siteId" },
+                { "model", null, "model" },
+                { "model", "\"\"", "model" },
+                { "model", "\"" + "m".repeat(101) + "\"", "model" },
+                { "units", null, "units" },
+                { "units", "0", "units" },
+                { "units", "1000001", "units" },
+                { "terahash", "0", "terahash" },
+                { "terahash", "10000.5", "terahash" },
+                { "watts", "-1", "watts" },
+                { "watts", "100001", "watts" },
+                { "purchaseUsd", "-1", "purchaseUsd" },
+                { "purchaseDate", tomorrow, "purchaseDate" },
+                { "purchaseDate", "\"2008-12-31\"", "purchaseDate" },
+                { "notes", "\"" + "n".repeat(1001) + "\"", "notes" },
+        };
+        for (String[] c : semantic) {
+            as(me).contentType(ContentType.JSON).body(rigWith(site, c[0], c[1])).post("/api/v1/rigs")
+                    .then().statusCode(422)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors.field", hasItem(c[2]));
+        }
+        String[][] malformed = {
+                { "units", "1.5", "units" },
+                { "units", "\"12\"", "units" },
+                { "terahash", "\"200\"", "terahash" },
+                { "terahash", "true", "terahash" },
+                { "purchaseDate", "\"2024-13-45\"", "purchaseDate" },
+                { "purchaseDate", "20240517", "purchaseDate" },
+                { "model", "[\"S21\"]", "model" },
+                { "hashrate", "200", "hashrate" },
+        };
+        for (String[] c : malformed) {
+            as(me).contentType(ContentType.JSON).body(rigWith(site, c[0], c[1])).post("/api/v1/rigs")
+                    .then().statusCode(400)
+                    .contentType(containsString("application/problem+json"))
+                    .body("errors.field", hasItem(c[2]));
+        }
+        as(me).contentType(ContentType.JSON).body(rigWith(site, "terahash", "NaN")).post("/api/v1/rigs").then().statusCode(400);
+        org.junit.jupiter.api.Assertions.assertEquals(0, rigCount(me), "nothing was saved");
+    }
+
+    @Test
+    void anotherOperatorsSitesAndRigsAnswer404OnEveryRoute() {
+        Operators.Session owner = Operators.newSignedIn("owner");
+        Operators.Session intruder = Operators.newSignedIn("intruder");
+        long site = createSite(owner, FLAT_SITE);
+        long rig = createRig(owner, site, "Bitmain Antminer S21", 10);
+        long intruderSite = createSite(intruder, TOU_SITE);
+        long intruderRig = createRig(intruder, intruderSite, "Mine", 1);
+        long missing = 987654321L;
+
+        for (long id : new long[] { site, missing }) {
+            as(intruder).get("/api/v1/sites/" + id).then().statusCode(404);
+            as(intruder).contentType(ContentType.JSON).body(FLAT_SITE.replace("Texas 1", "Stolen")).put("/api/v1/sites/" + id)
+                    .then().statusCode(404);
+            as(intruder).delete("/api/v1/sites/" + id).then().statusCode(404);
+            as(intruder).get("/sites/" + id).then().statusCode(404);
+            as(intruder).get("/sites/" + id + "/delete").then().statusCode(404);
+            as(intruder).formParam("csrf-token", intruder.csrf()).formParam("name", "Stolen").formParam("tariffType", "flat")
+                    .formParam("usdPerKwh", "0.01").post("/sites/" + id).then().statusCode(404);
+            as(intruder).formParam("csrf-token", intruder.csrf()).post("/sites/" + id + "/delete").then().statusCode(404);
+            as(intruder).formParam("csrf-token", intruder.csrf()).formParam("name", "x")
+                    .post("/sites/validate?site=" + id).then().statusCode(404);
+        }
+        for (long id : new long[] { rig, missing }) {
+            as(intruder).get("/api/v1/rigs/" + id).then().statusCode(404);
+            as(intruder).contentType(ContentType.JSON).body(rigWith(intruderSite, "units", "1")).put("/api/v1/rigs/" + id)
+                    .then().statusCode(404);
+            as(intruder).delete("/api/v1/rigs/" + id).then().statusCode(404);
+            as(intruder).get("/rigs/" + id).then().statusCode(404);
+            as(intruder).get("/rigs/" + id + "/delete").then().statusCode(404);
+            as(intruder).formParam("csrf-token", intruder.csrf()).formParam("siteId", String.valueOf(intruderSite))
+                    .formParam("catalogModel", "custom").formParam("model", "x").formParam("units", "1")
+                    .formParam("terahash", "1").formParam("watts", "1").post("/rigs/" + id).then().statusCode(404);
+            as(intruder).formParam("csrf-token", intruder.csrf()).post("/rigs/" + id + "/delete").then().statusCode(404);
+        }
+        // A rig cannot be attached to another operator's site, neither new nor moved.
+        as(intruder).contentType(ContentType.JSON).body(rigWith(site, "units", "1")).post("/api/v1/rigs")
+                .then().statusCode(422).body("field", equalTo("siteId"));
+        as(intruder).contentType(ContentType.JSON).body(rigWith(site, "units", "1")).put("/api/v1/rigs/" + intruderRig)
+                .then().statusCode(422).body("field", equalTo("siteId"));
+        as(intruder).formParam("csrf-token", intruder.csrf()).formParam("siteId", String.valueOf(site))
+                .formParam("catalogModel", "custom").formParam("model", "x").formParam("units", "1")
+                .formParam("terahash", "1").formParam("watts", "1").post("/rigs").then().statusCode(422)
+                .body(containsString("id=\"siteId-error\""));
+        // The preview does not reveal another operator's site terms either.
+        as(intruder).formParam("csrf-token", intruder.csrf()).formParam("siteId", String.valueOf(site))
+                .formParam("catalogModel", "custom").formParam("model", "x").formParam("units", "1")
+                .formParam("terahash", "100").formParam("watts", "3000").post("/rigs/preview").then().statusCode(200)
+                .body(containsString("Choose a site"));
+
+        // Lists show only one's own; the owner's data is untouched.
+        as(intruder).get("/api/v1/sites").then().body("id", org.hamcrest.Matchers.not(hasItem((int) site)));
+        as(intruder).get("/api/v1/rigs").then().body("id", org.hamcrest.Matchers.not(hasItem((int) rig)));
+        as(owner).get("/api/v1/sites/" + site).then().statusCode(200).body("name", equalTo("Texas 1"));
+        as(owner).get("/api/v1/rigs/" + rig).then().statusCode(200).body("units", equalTo(10)).body("siteId", equalTo((int) site));
+        as(intruder).get("/rigs.csv").then().statusCode(200).body(org.hamcrest.Matchers.not(containsString("Texas 1")));
+    }
 }
