@@ -50,6 +50,10 @@ public class Operator extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Changes whenever any of this operator's sites or rig groups changes (see FleetService). */
+    @Column(name = "fleet_version", nullable = false)
+    public long fleetVersion;
+
     public static Optional<Operator> findByEmail(String email) {
         return find("email", normalizeEmail(email)).firstResultOptional();
     }

@@ -1,0 +1,104 @@
+package io.hashdesk.fleet;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+
+import io.hashdesk.economics.FlatTariff;
+import io.hashdesk.economics.SiteTerms;
+import io.hashdesk.economics.Tariff;
+import io.hashdesk.economics.TimeOfUseTariff;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A place where rigs run, with what it charges: tariff, pool fee, hosting, overhead, uptime. */
+@Entity
+@Table(name = "site")
+public class Site extends PanacheEntityBase {
+
+    public static final String FLAT = "flat";
+    public static final String TIME_OF_USE = "tou";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** The owner; every query filters on it (see FleetService). */
+    @Column(name = "operator_id", nullable = false)
+    public long operatorId;
+
+    @Column(nullable = false, length = 100)
+    public String name;
+
+    /** {@link #FLAT} or {@link #TIME_OF_USE}. */
+    @Column(name = "tariff_type", nullable = false, length = 8)
+    public String tariffType;
+
+    @Column(name = "flat_usd_per_kwh")
+    public Double flatUsdPerKwh;
+
+    @OneToMany(mappedBy = "site", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("bandIndex")
+    public List<SiteTariffBand> bands = new ArrayList<>();
+
+    @Column(name = "pool_fee_percent", nullable = false)
+    public double poolFeePercent;
+
+    @Column(name = "hosting_usd_per_month", nullable = false)
+    public double hostingUsdPerMonth;
+
+    @Column(name = "power_overhead", nullable = false)
+    public double powerOverhead = 1.0;
+
+    @Column(name = "uptime_percent", nullable = false)
+    public double uptimePercent = 100;
+
+    @Column(nullable = false)
+    public boolean curtail;
+
+    /** IANA zone the tariff's hours are written in. */
+    @Column(nullable = false, length = 64)
+    public String timezone;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    public boolean isTimeOfUse() {
+        return TIME_OF_USE.equals(tariffType);
+    }
+
+    public Tariff tariff() {
+        if (isTimeOfUse()) {
+            return new TimeOfUseTariff(bands.stream().map(SiteTariffBand::toBand).toList());
+        }
+        return new FlatTariff(flatUsdPerKwh);
+    }
+
+    /** What the economics need to know about this site. */
+    public SiteTerms terms() {
+        return new SiteTerms(tariff(), powerOverhead, poolFeePercent, hostingUsdPerMonth, uptimePercent, curtail,
+                ZoneId.of(timezone));
+    }
+
+    /** Lowest and highest price of the week, USD/kWh. */
+    public double minUsdPerKwh() {
+        return isTimeOfUse() ? bands.stream().mapToDouble(b -> b.usdPerKwh).min().orElse(0) : flatUsdPerKwh;
+    }
+
+    public double maxUsdPerKwh() {
+        return isTimeOfUse() ? bands.stream().mapToDouble(b -> b.usdPerKwh).max().orElse(0) : flatUsdPerKwh;
+    }
+}

@@ -1,0 +1,89 @@
+package io.hashdesk.fleet;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A site as scripts read and write it, and the values every site form is checked against (the
+ * site form is parsed into this record, so a rule is declared once). Omitted optional values take
+ * their defaults: no pool fee or hosting, overhead 1.0, uptime 100 %, no curtailment, the
+ * operator's time zone.
+ *
+ * @param id set by the server; on PUT it may be repeated but must match the address
+ */
+public record SiteJson(
+        Long id,
+        @NotBlank(message = "Name the site, e.g. \"Texas container 1\".")
+        @Size(max = 100, message = "Use at most 100 characters.")
+        String name,
+        @NotNull(message = "Give the tariff: flat (one price) or tou (time-of-use bands).")
+        @Valid
+        Tariff tariff,
+        @DecimalMin(value = "0", message = "Enter a pool fee from 0 to 100 %.")
+        @DecimalMax(value = "100", message = "Enter a pool fee from 0 to 100 %.")
+        Double poolFeePercent,
+        @DecimalMin(value = "0", message = "Enter a hosting fee of 0 USD or more per month.")
+        @DecimalMax(value = "100000000", message = "Enter a hosting fee of at most 100,000,000 USD per month.")
+        Double hostingUsdPerMonth,
+        @DecimalMin(value = "1", message = "Enter a power overhead from 1.0 (none) to 3.0.")
+        @DecimalMax(value = "3", message = "Enter a power overhead from 1.0 (none) to 3.0.")
+        Double powerOverhead,
+        @DecimalMin(value = "0", message = "Enter an uptime from 0 to 100 %.")
+        @DecimalMax(value = "100", message = "Enter an uptime from 0 to 100 %.")
+        Double uptimePercent,
+        Boolean curtail,
+        @Size(max = 64, message = "Choose a time zone from the list, e.g. America/Chicago.")
+        String timezone) {
+
+    /** {@code {type: "flat", usdPerKwh}} or {@code {type: "tou", bands: [...]}}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Tariff(
+            @NotNull(message = "Choose flat or tou (time of use).")
+            @Pattern(regexp = "flat|tou", message = "Choose flat or tou (time of use).")
+            String type,
+            @DecimalMin(value = "0", message = "Enter a price from 0 to 10 USD/kWh.")
+            @DecimalMax(value = "10", message = "Enter a price from 0 to 10 USD/kWh.")
+            Double usdPerKwh,
+            @Size(max = 100, message = "Use at most 100 bands.")
+            List<@NotNull(message = "A band cannot be null.") @Valid Band> bands) {
+    }
+
+    /** One price for some weekdays ("Mon-Fri") from fromHour (0..23) up to toHour (1..24, exclusive). */
+    public record Band(
+            @NotBlank(message = "Give the days, e.g. Mon-Fri or Sat,Sun.")
+            @Size(max = 40, message = "Give the days, e.g. Mon-Fri or Sat,Sun.")
+            String days,
+            @NotNull(message = "Give the first hour, 0 to 23.")
+            @Min(value = 0, message = "Give the first hour, 0 to 23.")
+            @Max(value = 23, message = "Give the first hour, 0 to 23.")
+            Integer fromHour,
+            @NotNull(message = "Give the hour the band ends, 1 to 24.")
+            @Min(value = 1, message = "Give the hour the band ends, 1 to 24.")
+            @Max(value = 24, message = "Give the hour the band ends, 1 to 24.")
+            Integer toHour,
+            @NotNull(message = "Enter a price from 0 to 10 USD/kWh.")
+            @DecimalMin(value = "0", message = "Enter a price from 0 to 10 USD/kWh.")
+            @DecimalMax(value = "10", message = "Enter a price from 0 to 10 USD/kWh.")
+            Double usdPerKwh) {
+    }
+
+    static SiteJson of(Site site) {
+        Tariff tariff = site.isTimeOfUse()
+                ? new Tariff(Site.TIME_OF_USE, null, site.bands.stream()
+                        .map(b -> new Band(b.days, b.fromHour, b.toHour, b.usdPerKwh)).toList())
+                : new Tariff(Site.FLAT, site.flatUsdPerKwh, null);
+        return new SiteJson(site.id, site.name, tariff, site.poolFeePercent, site.hostingUsdPerMonth,
+                site.powerOverhead, site.uptimePercent, site.curtail, site.timezone);
+    }
+}
