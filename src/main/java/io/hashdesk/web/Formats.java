@@ -32,22 +32,69 @@ public final class Formats {
 
     /** "1,234.57 USD"; negative amounts with a real minus sign. */
     public static String usd(double amount) {
-        return number(amount, 2) + " USD";
+        return Double.isFinite(amount) ? number(amount, 2) + " USD" : "–";
     }
 
     /** Whole dollars for large totals: "71,000 USD". */
     public static String usd0(double amount) {
-        return number(amount, 0) + " USD";
+        return Double.isFinite(amount) ? number(amount, 0) + " USD" : "–";
     }
 
     /** "0.00012345 BTC" (to the satoshi). */
     public static String btc(double amount) {
-        return number(amount, 8) + " BTC";
+        return Double.isFinite(amount) ? number(amount, 8) + " BTC" : "–";
     }
 
     /** "2.50 %" from a value already in percent. */
     public static String percent(double value) {
-        return number(value, 2) + " %";
+        return Double.isFinite(value) ? number(value, 2) + " %" : "–";
+    }
+
+    /** "+2.50 %" or "−13.79 %": a change, always with its sign. */
+    public static String change(double value) {
+        if (!Double.isFinite(value)) {
+            return "–";
+        }
+        String text = number(value, 2);
+        return (value > 0 && !text.equals("0.00") ? "+" : "") + text + " %";
+    }
+
+    /** A change given as a boxed value that may be missing. */
+    public static String change(Double value) {
+        return value == null ? "–" : change(value.doubleValue());
+    }
+
+    /** A whole count with thousands separators: "935,170". */
+    public static String count(long value) {
+        return String.format(Locale.ENGLISH, "%,d", value);
+    }
+
+    /** Difficulty in T (10^12): "157.19 T". */
+    public static String difficulty(double value) {
+        return Double.isFinite(value) ? number(value / 1e12, 2) + " T" : "–";
+    }
+
+    /** Electricity price: "0.0792 USD/kWh". */
+    public static String usdPerKwh(double value) {
+        return Double.isFinite(value) ? number(value, 4) + " USD/kWh" : "–";
+    }
+
+    /** Efficiency: "17.5 J/TH". */
+    public static String jPerTh(double value) {
+        return Double.isFinite(value) ? number(value, 1) + " J/TH" : "–";
+    }
+
+    /** Seconds as minutes: "11.6 min". */
+    public static String minutes(double seconds) {
+        return Double.isFinite(seconds) ? number(seconds / 60, 1) + " min" : "–";
+    }
+
+    /** Energy: "84.0 kWh" or "2.02 MWh". */
+    public static String kwh(double value) {
+        if (!Double.isFinite(value)) {
+            return "–";
+        }
+        return Math.abs(value) >= 1000 ? number(value / 1000, 2) + " MWh" : number(value, 1) + " kWh";
     }
 
     /** A hashrate in H/s with the unit that fits: TH/s, PH/s or EH/s. */

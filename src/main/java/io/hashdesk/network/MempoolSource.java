@@ -1,0 +1,124 @@
+package io.hashdesk.network;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.hashdesk.economics.Consensus;
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
+
+/** The primary source: everything from mempool's API, validated field by field. */
+@ApplicationScoped
+public class MempoolSource {
+
+    private static final Logger LOG = Logger.getLogger(MempoolSource.class);
+
+    @Inject
+    @RestClient
+    MempoolClient client;
+
+    @Inject
+    Clock clock;
+
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 500, abortOn = UpstreamDataException.class)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2, delayUnit = ChronoUnit.MINUTES)
+    @CircuitBreakerName("mempool")
+    public Reading fetch() {
+        long height = StrictJson.plainInteger("mempool tip height", client.tipHeight());
+        JsonNode adj = StrictJson.parse("mempool difficulty-adjustment", client.difficultyAdjustment());
+        JsonNode hr = StrictJson.parse("mempool hashrate/3m", client.hashrate3m());
+        Double price = price();
+        Double fees = fees();
+
+        String a = "mempool difficulty-adjustment";
+        double change = StrictJson.number(a, adj, "difficultyChange");
+        double progress = StrictJson.number(a, adj, "progressPercent");
+        long retargetDate = StrictJson.integer(a, adj, "estimatedRetargetDate");
+        long remaining = StrictJson.integer(a, adj, "remainingBlocks");
+        long nextHeight = StrictJson.integer(a, adj, "nextRetargetHeight");
+        double previous = StrictJson.number(a, adj, "previousRetarget");
+        double timeAvgMs = StrictJson.number(a, adj, "timeAvg");
+        check(change >= -75 && change <= 300, a + ": difficultyChange outside -75..300");
+        check(remaining >= 1 && remaining <= Consensus.EPOCH_BLOCKS, a + ": remainingBlocks outside 1..2016");
+        check(nextHeight % Consensus.EPOCH_BLOCKS == 0, a + ": nextRetargetHeight is not an epoch boundary");
+        check(nextHeight > height - Consensus.EPOCH_BLOCKS && nextHeight <= height + Consensus.EPOCH_BLOCKS,
+                a + ": nextRetargetHeight does not match the tip");
+        check(timeAvgMs > 0 && retargetDate > 0, a + ": non-positive times");
+
+        String h = "mempool hashrate/3m";
+        double difficulty = StrictJson.number(h, hr, "currentDifficulty");
+        double hashrate = StrictJson.number(h, hr, "currentHashrate");
+        check(difficulty > 0, h + ": non-positive difficulty");
+        check(hashrate > 0, h + ": non-positive hashrate");
+        List<HashratePoint> history = new ArrayList<>();
+        JsonNode points = hr.get("hashrates");
+        if (points != null && points.isArray()) {
+            for (JsonNode p : points) {
+                JsonNode ts = p.get("timestamp");
+                JsonNode avg = p.get("avgHashrate");
+                if (ts != null && ts.isIntegralNumber() && avg != null && avg.isNumber() && avg.asDouble() > 0
+                        && Double.isFinite(avg.asDouble())) {
+                    history.add(new HashratePoint(Instant.ofEpochSecond(ts.asLong()), avg.asDouble()));
+                }
+            }
+        }
+        Instant now = clock.instant();
+        return new Reading("mempool", now, price, difficulty, height, fees, hashrate, timeAvgMs / 1000, change,
+                previous, progress, (int) remaining, nextHeight, Instant.ofEpochMilli(retargetDate), history);
+    }
+
+    /** USD price, or null when mempool has none (-1) or sends something we cannot believe. */
+    private Double price() {
+        try {
+            JsonNode prices = StrictJson.parse("mempool prices", client.prices());
+            double usd = StrictJson.number("mempool prices", prices, "USD");
+            if (usd > 0) {
+                return usd;
+            }
+            LOG.warnf("mempool prices: USD is %s; keeping the last good price", usd);
+        } catch (UpstreamDataException e) {
+            LOG.warnf("%s; keeping the last good price", e.getMessage());
+        }
+        return null;
+    }
+
+    /** Average fees per block over the last 144 blocks, BTC, or null when unavailable. */
+    private Double fees() {
+        try {
+            String w = "mempool reward-stats";
+            JsonNode stats = StrictJson.parse(w, client.rewardStats144());
+            long totalFee = StrictJson.sats(w, stats, "totalFee");
+            long blocks = 144;
+            if (stats.has("startBlock") && stats.has("endBlock")) {
+                long span = StrictJson.integer(w, stats, "endBlock") - StrictJson.integer(w, stats, "startBlock") + 1;
+                if (span >= 1 && span <= 1000) {
+                    blocks = span;
+                }
+            }
+            return totalFee / (double) blocks / Consensus.SATS_PER_BTC;
+        } catch (UpstreamDataException e) {
+            LOG.warnf("%s; keeping the last fee average", e.getMessage());
+            return null;
+        }
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new UpstreamDataException(message);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package io.hashdesk.network;
+
+import java.math.BigInteger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reading upstream JSON field by field, refusing anything that is not exactly what we expect. */
+final class StrictJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private StrictJson() {
+    }
+
+    static JsonNode parse(String what, String body) {
+        if (body == null || body.isBlank()) {
+            throw new UpstreamDataException(what + ": empty body");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || !node.isObject()) {
+                throw new UpstreamDataException(what + ": not a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new UpstreamDataException(what + ": malformed JSON");
+        }
+    }
+
+    static double number(String what, JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw new UpstreamDataException(what + ": '" + field + "' missing or not a number");
+        }
+        return v.asDouble();
+    }
+
+    static long integer(String what, JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.canConvertToLong() || !v.isIntegralNumber()) {
+            throw new UpstreamDataException(what + ": '" + field + "' missing or not an integer");
+        }
+        return v.asLong();
+    }
+
+    /** Sat amounts that mempool sends as JSON strings ("470000000000"); numbers are accepted too. */
+    static long sats(String what, JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v != null && v.isIntegralNumber() && v.canConvertToLong()) {
+            return v.asLong();
+        }
+        if (v != null && v.isTextual() && v.asText().matches("\\d{1,19}")) {
+            BigInteger b = new BigInteger(v.asText());
+            if (b.bitLength() < 63) {
+                return b.longValue();
+            }
+        }
+        throw new UpstreamDataException(what + ": '" + field + "' missing or not an amount of sats");
+    }
+
+    /** A bare non-negative integer in a text body (tip height). */
+    static long plainInteger(String what, String body) {
+        String t = body == null ? "" : body.trim();
+        if (!t.matches("\\d{1,12}")) {
+            throw new UpstreamDataException(what + ": not a block height");
+        }
+        return Long.parseLong(t);
+    }
+}

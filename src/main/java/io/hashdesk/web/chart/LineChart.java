@@ -1,0 +1,206 @@
+package io.hashdesk.web.chart;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.DoubleFunction;
+import java.util.function.IntFunction;
+
+/**
+ * A line chart computed on the server and drawn by {@code tags/linechart.html} as SVG: no chart
+ * script in the browser. Coordinates are precomputed here; the template only places them. Every chart
+ * carries a title, a unit and a one-sentence text alternative for screen readers.
+ */
+public record LineChart(String id, String title, String unit, String description, int width, int height,
+        int left, int top, int right, int bottom, List<Series> series, List<Tick> xTicks, List<Tick> yTicks,
+        List<Marker> markers, Double zeroY) {
+
+    /** One line; {@code cssClass} chooses its colour in app.css. */
+    public record Series(String name, String cssClass, String path) {
+    }
+
+    public record Tick(double pos, String label) {
+        public String at() {
+            return fmt(pos);
+        }
+    }
+
+    /** A vertical line at an event (a retarget, a halving). */
+    public record Marker(double x, String label, String cssClass) {
+        public String at() {
+            return fmt(x);
+        }
+    }
+
+    public String zeroAt() {
+        return zeroY == null ? null : fmt(zeroY);
+    }
+
+    public boolean empty() {
+        return series.isEmpty();
+    }
+
+    public static Builder builder(String id, String title, String unit) {
+        return new Builder(id, title, unit);
+    }
+
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.1f", v);
+    }
+
+    public static final class Builder {
+        private final String id;
+        private final String title;
+        private final String unit;
+        private int width = 720;
+        private int height = 260;
+        private double[] xs;
+        private IntFunction<String> xLabel = i -> Integer.toString(i);
+        private DoubleFunction<String> yLabel = v -> String.format(Locale.ROOT, "%,.0f", v);
+        private final List<String[]> names = new ArrayList<>();
+        private final List<double[]> values = new ArrayList<>();
+        private final List<double[]> markerXs = new ArrayList<>();
+        private final List<String[]> markerLabels = new ArrayList<>();
+        private boolean includeZero;
+        private String description = "";
+
+        private Builder(String id, String title, String unit) {
+            this.id = id;
+            this.title = title;
+            this.unit = unit;
+        }
+
+        public Builder size(int w, int h) {
+            this.width = w;
+            this.height = h;
+            return this;
+        }
+
+        /** The x value of each point (e.g. day numbers) and how the tick at point {@code i} reads. */
+        public Builder x(double[] xs, IntFunction<String> label) {
+            this.xs = xs;
+            this.xLabel = label;
+            return this;
+        }
+
+        public Builder yLabel(DoubleFunction<String> label) {
+            this.yLabel = label;
+            return this;
+        }
+
+        /** A line; NaN values leave a gap. */
+        public Builder line(String name, String cssClass, double[] ys) {
+            names.add(new String[] { name, cssClass });
+            values.add(ys);
+            return this;
+        }
+
+        public Builder marker(double x, String label, String cssClass) {
+            markerXs.add(new double[] { x });
+            markerLabels.add(new String[] { label, cssClass });
+            return this;
+        }
+
+        /** Keep zero on the axis (profit charts: above or below zero is the point). */
+        public Builder includeZero() {
+            this.includeZero = true;
+            return this;
+        }
+
+        public Builder describe(String text) {
+            this.description = text;
+            return this;
+        }
+
+        public LineChart build() {
+            int left = 72, right = 16, top = 14, bottom = 30;
+            double plotW = width - left - right, plotH = height - top - bottom;
+            double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+            double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+            int n = xs == null ? 0 : xs.length;
+            for (int i = 0; i < n; i++) {
+                minX = Math.min(minX, xs[i]);
+                maxX = Math.max(maxX, xs[i]);
+            }
+            for (double[] ys : values) {
+                for (int i = 0; i < Math.min(n, ys.length); i++) {
+                    if (Double.isFinite(ys[i])) {
+                        minY = Math.min(minY, ys[i]);
+                        maxY = Math.max(maxY, ys[i]);
+                    }
+                }
+            }
+            if (n == 0 || minY > maxY) {
+                return new LineChart(id, title, unit, description, width, height, left, top, width - right,
+                        height - bottom, List.of(), List.of(), List.of(), List.of(), null);
+            }
+            if (includeZero) {
+                minY = Math.min(0, minY);
+                maxY = Math.max(0, maxY);
+            }
+            if (maxY == minY) {
+                double pad = Math.abs(maxY) > 0 ? Math.abs(maxY) * 0.1 : 1;
+                minY -= pad;
+                maxY += pad;
+            }
+            double step = niceStep((maxY - minY) / 4);
+            double lo = Math.floor(minY / step) * step;
+            double hi = Math.ceil(maxY / step) * step;
+            if (maxX == minX) {
+                maxX = minX + 1;
+            }
+            final double x0 = minX, xSpan = maxX - minX, y0 = lo, ySpan = hi - lo;
+            java.util.function.DoubleUnaryOperator px = x -> left + (x - x0) / xSpan * plotW;
+            java.util.function.DoubleUnaryOperator py = y -> top + (1 - (y - y0) / ySpan) * plotH;
+
+            List<Series> series = new ArrayList<>();
+            for (int s = 0; s < values.size(); s++) {
+                double[] ys = values.get(s);
+                StringBuilder d = new StringBuilder();
+                boolean pen = false;
+                for (int i = 0; i < Math.min(n, ys.length); i++) {
+                    if (!Double.isFinite(ys[i])) {
+                        pen = false;
+                        continue;
+                    }
+                    d.append(pen ? 'L' : 'M').append(fmt(px.applyAsDouble(xs[i]))).append(',')
+                            .append(fmt(py.applyAsDouble(ys[i])));
+                    pen = true;
+                }
+                series.add(new Series(names.get(s)[0], names.get(s)[1], d.toString()));
+            }
+            List<Tick> yTicks = new ArrayList<>();
+            for (double v = lo; v <= hi + step / 2; v += step) {
+                double value = Math.abs(v) < step / 1e6 ? 0 : v;
+                yTicks.add(new Tick(py.applyAsDouble(value), yLabel.apply(value)));
+            }
+            List<Tick> xTicks = new ArrayList<>();
+            int count = Math.min(n, 6);
+            for (int k = 0; k < count; k++) {
+                int i = count == 1 ? 0 : (int) Math.round(k * (n - 1) / (double) (count - 1));
+                xTicks.add(new Tick(px.applyAsDouble(xs[i]), xLabel.apply(i)));
+            }
+            List<Marker> markers = new ArrayList<>();
+            for (int m = 0; m < markerXs.size(); m++) {
+                double x = markerXs.get(m)[0];
+                if (x >= minX && x <= maxX) {
+                    markers.add(new Marker(px.applyAsDouble(x), markerLabels.get(m)[0], markerLabels.get(m)[1]));
+                }
+            }
+            Double zero = lo < 0 && hi > 0 ? py.applyAsDouble(0) : null;
+            return new LineChart(id, title, unit, description, width, height, left, top, width - right,
+                    height - bottom, List.copyOf(series), List.copyOf(xTicks), List.copyOf(yTicks),
+                    List.copyOf(markers), zero);
+        }
+
+        static double niceStep(double raw) {
+            if (!(raw > 0) || !Double.isFinite(raw)) {
+                return 1;
+            }
+            double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+            double r = raw / mag;
+            double nice = r <= 1 ? 1 : r <= 2 ? 2 : r <= 2.5 ? 2.5 : r <= 5 ? 5 : 10;
+            return nice * mag;
+        }
+    }
+}

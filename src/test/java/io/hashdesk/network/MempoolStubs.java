@@ -1,0 +1,106 @@
+package io.hashdesk.network;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import java.util.Locale;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.hashdesk.testing.Upstream;
+
+/** Upstream answers in the shapes the real mempool and esplora APIs send. */
+final class MempoolStubs {
+
+    static final double PRICE = 71_234;
+    static final double DIFFICULTY = 1.4813e14;
+    static final double HASHRATE = 9.71e20;
+    static final long HEIGHT = 935_170;
+    static final long RETARGET_DATE_MS = 1_770_560_000_123L;
+
+    private MempoolStubs() {
+    }
+
+    static WireMockServer wm() {
+        return Upstream.server();
+    }
+
+    static void json(String path, String body) {
+        wm().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+    }
+
+    static void text(String path, String body) {
+        wm().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "text/plain").withBody(body)));
+    }
+
+    static void status(String path, int status) {
+        wm().stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(status).withBody("Service Unavailable")));
+    }
+
+    static void healthyMempool(long height, double price) {
+        json("/mempool/api/v1/prices", String.format(Locale.ROOT,
+                "{\"time\":1770379200,\"USD\":%s,\"EUR\":65700,\"GBP\":56200,\"CAD\":97400,\"CHF\":63100,"
+                        + "\"AUD\":109000,\"JPY\":10950000}", price));
+        json("/mempool/api/v1/difficulty-adjustment", String.format(Locale.ROOT,
+                "{\"progressPercent\":87.40079365079364,\"difficultyChange\":-13.793103448275868,"
+                        + "\"estimatedRetargetDate\":%d,\"remainingBlocks\":254,\"remainingTime\":176784000,"
+                        + "\"previousRetarget\":-3.2801,\"previousTime\":1769183600,\"nextRetargetHeight\":%d,"
+                        + "\"timeAvg\":696000,\"adjustedTimeAvg\":696000,\"timeOffset\":0,\"expectedBlocks\":2039.6}",
+                RETARGET_DATE_MS, height - height % 2016 + 2016));
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < 90; i++) {
+            if (i > 0) {
+                points.append(',');
+            }
+            double h = i < 50 ? 1.05e21 + i * 1e18 : 1.10e21 - (i - 50) * 3.2e18;
+            points.append(String.format(Locale.ROOT, "{\"timestamp\":%d,\"avgHashrate\":%s}",
+                    1762560000L + i * 86400L, h));
+        }
+        json("/mempool/api/v1/mining/hashrate/3m", String.format(Locale.ROOT,
+                "{\"hashrates\":[%s],\"difficulty\":[{\"time\":1769183600,\"height\":933408,"
+                        + "\"difficulty\":148130000000000,\"adjustment\":0.96720}],"
+                        + "\"currentHashrate\":%s,\"currentDifficulty\":%s}",
+                points, HASHRATE, DIFFICULTY));
+        json("/mempool/api/v1/mining/reward-stats/144",
+                "{\"startBlock\":935027,\"endBlock\":935170,\"totalReward\":\"45302400000\","
+                        + "\"totalFee\":\"302400000\",\"totalTx\":\"512345\"}");
+        text("/mempool/api/blocks/tip/height", Long.toString(height));
+    }
+
+    static void mempoolDown() {
+        wm().stubFor(get(urlPathMatching("/mempool/.*")).willReturn(aResponse().withStatus(503)));
+    }
+
+    static void esploraDown() {
+        wm().stubFor(get(urlPathMatching("/esplora/.*")).willReturn(aResponse().withStatus(503)));
+    }
+
+    static String hash(long height) {
+        return String.format(Locale.ROOT, "%064x", height * 7919L + 0xabcdefL);
+    }
+
+    static void esploraBlock(long height, long timestamp, long bits) {
+        text("/esplora/block-height/" + height, hash(height));
+        json("/esplora/block/" + hash(height), String.format(Locale.ROOT,
+                "{\"id\":\"%s\",\"height\":%d,\"version\":536870912,\"timestamp\":%d,\"tx_count\":3120,"
+                        + "\"size\":1604321,\"weight\":3993011,\"merkle_root\":\"%s\",\"previousblockhash\":\"%s\","
+                        + "\"mediantime\":%d,\"nonce\":2083236893,\"bits\":%d,\"difficulty\":48005534313578}",
+                hash(height), height, timestamp, hash(height + 1), hash(height - 1), timestamp - 3600, bits));
+    }
+
+    /** ECONOMICS.md's third vector: the tip is the last block of its epoch. */
+    static final long ESPLORA_TIP = 788_255;
+    static final long TIP_BITS = 0x1705ae3aL;
+    static final long PREVIOUS_EPOCH_BITS = 0x17060a8bL;
+
+    static void healthyEsplora() {
+        text("/esplora/blocks/tip/height", Long.toString(ESPLORA_TIP));
+        esploraBlock(ESPLORA_TIP, 1683212066L, TIP_BITS);
+        esploraBlock(ESPLORA_TIP - 2015, 1681984653L, TIP_BITS);
+        esploraBlock(ESPLORA_TIP - 2015 - 2016, 1680800000L, PREVIOUS_EPOCH_BITS);
+    }
+}
