@@ -165,9 +165,11 @@ public class RigsResource {
     @POST
     @Path("validate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response validate(@BeanParam RigForm form, @HeaderParam("HX-Trigger-Name") String trigger) {
+    public Response validate(@BeanParam RigForm form, @HeaderParam("HX-Trigger-Name") String triggerName,
+            @jakarta.ws.rs.HeaderParam("HX-Trigger") String triggerId) {
+        String trigger = Numbers.triggerField(triggerName, triggerId);
         Operator owner = current.get();
-        if ("catalogModel".equals(trigger)) {
+        if ("catalogModel".equals(trigger) || "model".equals(trigger)) {
             form.fillFromCatalog(catalog);
         }
         FormErrors errors = FormErrors.none();
@@ -181,7 +183,7 @@ public class RigsResource {
         });
         // The preview listens for this, so it recomputes with the values just filled in.
         return Response.ok(Templates.form$fields(form, shown, fleet.sites(owner), models()))
-                .header("HX-Trigger-After-Settle", "rig-fields-updated").build();
+                .header("HX-Trigger-After-Settle", "{\"rig-fields-updated\": {\"target\": \"#rig-form\"}}").build();
     }
 
     /** htmx: today's figures for the group as filled in so far. */

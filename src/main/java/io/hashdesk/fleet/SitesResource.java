@@ -40,10 +40,10 @@ public class SitesResource {
         static native TemplateInstance index(List<SiteRow> rows);
 
         static native TemplateInstance form(Site site, SiteForm form, List<SiteForm.BandRow> rows, FormErrors errors,
-                List<String> zones, WeekGrid grid, long rigGroups);
+                List<String> zones, WeekGrid grid, long rigGroups, String validateUrl);
 
         static native TemplateInstance form$fields(SiteForm form, List<SiteForm.BandRow> rows, FormErrors errors,
-                List<String> zones, WeekGrid grid);
+                List<String> zones, WeekGrid grid, String validateUrl);
 
         static native TemplateInstance confirmDelete(Site site, long rigGroups, String error);
     }
@@ -153,8 +153,10 @@ public class SitesResource {
     @POST
     @Path("validate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance validate(@BeanParam SiteForm form, @jakarta.ws.rs.HeaderParam("HX-Trigger-Name") String trigger,
+    public TemplateInstance validate(@BeanParam SiteForm form, @jakarta.ws.rs.HeaderParam("HX-Trigger-Name") String triggerName,
+            @jakarta.ws.rs.HeaderParam("HX-Trigger") String triggerId,
             @jakarta.ws.rs.QueryParam("site") Long siteId) {
+        String trigger = Numbers.triggerField(triggerName, triggerId);
         Operator owner = current.get();
         if (siteId != null) {
             fleet.site(owner, siteId); // 404 for another's site
@@ -168,7 +170,7 @@ public class SitesResource {
                 shown.add(field, message);
             }
         });
-        return Templates.form$fields(form, form.rows(shown), shown, ZONES, grid(form, errors));
+        return Templates.form$fields(form, form.rows(shown), shown, ZONES, grid(form, errors), validateUrl(siteId));
     }
 
     private static boolean touched(SiteForm form, String field, String trigger) {
@@ -211,7 +213,13 @@ public class SitesResource {
     }
 
     private TemplateInstance page(Site site, SiteForm form, FormErrors errors, long rigGroups) {
-        return Templates.form(site, form, form.rows(errors), errors, ZONES, grid(form, errors), rigGroups);
+        return Templates.form(site, form, form.rows(errors), errors, ZONES, grid(form, errors), rigGroups,
+                validateUrl(site == null ? null : site.id));
+    }
+
+    /** Where the form's fields are checked as they change (the site's own name is not a duplicate). */
+    private static String validateUrl(Long siteId) {
+        return siteId == null ? "/sites/validate" : "/sites/validate?site=" + siteId;
     }
 
     /** The week view of the tariff as typed, when it is a complete time-of-use tariff. */

@@ -138,7 +138,7 @@ class FleetPagesTest {
         String fields = form(me).header("HX-Trigger-Name", "catalogModel")
                 .formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
                 .formParam("units", "10").formParam("terahash", "").formParam("watts", "")
-                .post("/rigs/validate").then().statusCode(200).header("HX-Trigger-After-Settle", "rig-fields-updated")
+                .post("/rigs/validate").then().statusCode(200).header("HX-Trigger-After-Settle", containsString("rig-fields-updated"))
                 .extract().asString();
         assertTrue(fields.contains("id=\"terahash\" name=\"terahash\" value=\"234\""), fields);
         assertTrue(fields.contains("id=\"watts\" name=\"watts\" value=\"3531\""), fields);

@@ -1,0 +1,120 @@
+package io.hashdesk.fleet;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.net.URL;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.SelectOption;
+
+import io.hashdesk.testing.Chromium;
+import io.hashdesk.testing.Operators;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A new operator adds a site and a rig group through the forms and sees today's figures while typing. */
+@QuarkusTest
+class FleetBrowserTest {
+
+    private static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        chromium.close();
+    }
+
+    private BrowserContext signedIn(int width, int height) {
+        Operators.Session session = Operators.newSignedIn("fleet-browser");
+        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+        String url = base.toString();
+        context.addCookies(List.of(
+                new Cookie(Operators.SESSION_COOKIE, session.sessionCookie()).setUrl(url),
+                new Cookie(Operators.CSRF_COOKIE, session.csrf()).setUrl(url)));
+        return context;
+    }
+
+    @Test
+    void addsASiteAndARigGroupAndSeesThePreview() {
+        try (BrowserContext context = signedIn(1280, 900)) {
+            Page page = context.newPage();
+            List<String> consoleErrors = new java.util.ArrayList<>();
+            page.onConsoleMessage(m -> {
+                if ("error".equals(m.type())) {
+                    consoleErrors.add(m.text());
+                }
+            });
+            page.navigate(base + "sites");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a site").setExact(true)).click();
+
+            page.getByLabel("Name").fill("North yard");
+            page.getByLabel("Price of electricity (USD/kWh)").fill("0.05");
+            page.getByLabel("Pool fee (%)").fill("250");
+            // Inline validation: the message appears beside the field as soon as it is left.
+            page.getByLabel("Uptime (%)").focus();
+            assertThat(page.locator("#poolFeePercent-error")).containsText("0 to 100 %");
+            page.getByLabel("Pool fee (%)").fill("2");
+            page.getByLabel("Hosting fee (USD per month)").fill("500");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add site")).click();
+
+            assertThat(page).hasURL(Pattern.compile(".*/sites$"));
+            assertThat(page.locator(".flash-success")).containsText("North yard");
+            assertThat(page.locator("table.data")).containsText("Flat, 0.0500 USD/kWh");
+
+            page.navigate(base + "rigs");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a rig group")).click();
+            assertThat(page.locator("#preview")).containsText("Enter units");
+            page.getByLabel("Model").selectOption(new SelectOption().setLabel("Bitmain Antminer S21 (200 TH/s, 3,500 W)"));
+            // The catalog fills in the nameplate figures (htmx, no inline script).
+            assertThat(page.getByLabel("Hashrate per unit (TH/s)")).hasValue("200");
+            assertThat(page.getByLabel("Power per unit (W)")).hasValue("3500");
+            page.getByLabel("Units").fill("40");
+            page.getByLabel("Units").press("Tab");
+
+            // The preview recomputes while typing.
+            assertThat(page.locator("#preview-revenue")).containsText("USD / day");
+            assertThat(page.locator("#preview-power")).containsText("168.00 USD / day"); // 40 * 3.5 kW * 24 h * 0.05
+            assertThat(page.locator("#preview-shutdown")).containsText("USD / BTC");
+            assertThat(page.locator("#preview-profit")).containsText("USD / day");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("rig-preview")).setFullPage(true));
+            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add rig group")).click();
+            assertThat(page).hasURL(Pattern.compile(".*/rigs$"));
+            assertThat(page.locator(".flash-success")).containsText("Added 40 × Bitmain Antminer S21 at North yard");
+            assertThat(page.locator("table.data tfoot")).containsText("8.00 PH/s");
+            assertThat(page.locator("table.data tfoot")).containsText("140.0 kW");
+            assertThat(page.locator("table.data tfoot")).containsText("17.5 J/TH");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("rigs")).setFullPage(true));
+            org.junit.jupiter.api.Assertions.assertEquals(List.of(), consoleErrors, "no script or CSP errors");
+        }
+    }
+
+    @Test
+    void theRigFormReadsWellOnAPhone() {
+        try (BrowserContext context = signedIn(375, 740)) {
+            Page page = context.newPage();
+            page.navigate(base + "rigs/new");
+            Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
+            org.junit.jupiter.api.Assertions.assertTrue(((Number) scrollWidth).intValue() <= 375,
+                    "page is " + scrollWidth + " px wide on a 375 px screen");
+        }
+    }
+}
