@@ -20,12 +20,12 @@ import jakarta.ws.rs.NotFoundException;
 import io.hashdesk.account.Operator;
 import io.hashdesk.economics.Fleet;
 import io.hashdesk.economics.GroupToday;
-import io.hashdesk.economics.NetworkState;
 import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.economics.RigGroupSpec;
 import io.hashdesk.economics.SiteTerms;
 import io.hashdesk.economics.TimeOfUseTariff;
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.network.NetworkView;
 import io.hashdesk.web.FormErrors;
 
 /**
@@ -68,7 +68,7 @@ public class FleetService {
     }
 
     /** Today's figures for a rig group being filled in, or why there are none yet. */
-    public record Preview(GroupToday today, NetworkState network, String missing) {
+    public record Preview(GroupToday today, NetworkView network, String missing) {
     }
 
     @Inject
@@ -448,15 +448,15 @@ public class FleetService {
         if (in.units() == null || in.terahash() == null || in.watts() == null) {
             return new Preview(null, null, "Enter units, TH/s and W per unit to see today's figures.");
         }
-        NetworkState state;
+        NetworkView view;
         try {
-            state = network.latest().state();
+            view = network.latest();
         } catch (RuntimeException e) {
             return new Preview(null, null, "Network data is not available yet; try again in a minute.");
         }
         Double purchase = in.purchaseUsd() == null ? null : in.purchaseUsd() * in.units();
         RigGroupSpec spec = new RigGroupSpec(0, 0, in.units(), in.terahash(), in.watts(), purchase);
-        return new Preview(RigEconomics.preview(site.terms(), spec, state, Instant.now()), state, null);
+        return new Preview(RigEconomics.preview(site.terms(), spec, view.state(), Instant.now()), view, null);
     }
 
     private static void bumpVersion(Operator owner) {

@@ -51,6 +51,15 @@ class FleetBrowserTest {
         return context;
     }
 
+    /**
+     * Playwright's default caret hiding leaves style="" on every input; htmx copies it while settling
+     * a swap and the CSP (style-src 'self') refuses it. Keeping the caret leaves the page untouched.
+     */
+    private static Page.ScreenshotOptions screenshot(String name) {
+        return new Page.ScreenshotOptions().setPath(Chromium.screenshot(name)).setFullPage(true)
+                .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL);
+    }
+
     @Test
     void addsASiteAndARigGroupAndSeesThePreview() {
         try (BrowserContext context = signedIn(1280, 900)) {
@@ -63,6 +72,19 @@ class FleetBrowserTest {
             });
             page.navigate(base + "sites");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a site").setExact(true)).click();
+
+            // Time of use shows the band rows (htmx re-renders the fields); the week grid appears once the week is covered.
+            page.getByLabel("Time of use: prices by weekday and hour").check();
+            assertThat(page.getByLabel("Band 1: days")).isVisible();
+            assertThat(page.getByLabel("Price of electricity (USD/kWh)")).isHidden();
+            page.getByLabel("Band 1: price in USD/kWh").fill("0.03");
+            page.getByLabel("Band 2: price in USD/kWh").fill("0.08");
+            page.getByLabel("Band 3: price in USD/kWh").fill("0.04");
+            page.getByLabel("Band 1: days").focus();
+            assertThat(page.locator("table.week-grid caption")).containsText("0.0300 USD/kWh (lightest) to 0.0800 USD/kWh (darkest)");
+            page.screenshot(screenshot("site-time-of-use"));
+            page.getByLabel("Flat: one price for every hour").check();
+            assertThat(page.getByLabel("Price of electricity (USD/kWh)")).isVisible();
 
             page.getByLabel("Name").fill("North yard");
             page.getByLabel("Price of electricity (USD/kWh)").fill("0.05");
@@ -93,8 +115,7 @@ class FleetBrowserTest {
             assertThat(page.locator("#preview-power")).containsText("168.00 USD / day"); // 40 * 3.5 kW * 24 h * 0.05
             assertThat(page.locator("#preview-shutdown")).containsText("USD / BTC");
             assertThat(page.locator("#preview-profit")).containsText("USD / day");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("rig-preview")).setFullPage(true));
-            page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+            page.screenshot(screenshot("rig-preview"));
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add rig group")).click();
             assertThat(page).hasURL(Pattern.compile(".*/rigs$"));
@@ -102,7 +123,7 @@ class FleetBrowserTest {
             assertThat(page.locator("table.data tfoot")).containsText("8.00 PH/s");
             assertThat(page.locator("table.data tfoot")).containsText("140.0 kW");
             assertThat(page.locator("table.data tfoot")).containsText("17.5 J/TH");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("rigs")).setFullPage(true));
+            page.screenshot(screenshot("rigs"));
             org.junit.jupiter.api.Assertions.assertEquals(List.of(), consoleErrors, "no script or CSP errors");
         }
     }
