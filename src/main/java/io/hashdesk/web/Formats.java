@@ -64,6 +64,15 @@ public final class Formats {
         return value == null ? "–" : change(value.doubleValue());
     }
 
+    /** True when a figure does not exist (NaN or infinite), e.g. a cost per BTC when nothing is mined. */
+    public static boolean undefined(double value) {
+        return !Double.isFinite(value);
+    }
+
+    public static double minus(double a, double b) {
+        return a - b;
+    }
+
     /** A whole count with thousands separators: "935,170". */
     public static String count(long value) {
         return String.format(Locale.ENGLISH, "%,d", value);
