@@ -38,7 +38,9 @@ public class DashboardResource {
     public TemplateInstance index() {
         Operator owner = operator.get();
         FleetProjection p = projections.project(owner, Scenario.base(Scenario.DEFAULT_DAYS));
-        LineChart chart = p.empty() ? null : Charts.dailyProfit("profit-90", p, 90, owner.timezone, false);
+        LineChart chart = p.empty() ? null
+                : projections.chart(p, "profit-90", owner.timezone,
+                        x -> Charts.dailyProfit("profit-90", x, 90, owner.timezone, false));
         return Templates.index(p, owner.timezone, p.network().ageText(clock.instant()), chart);
     }
 }

@@ -21,7 +21,8 @@ import io.hashdesk.network.NetworkView;
  * @param afterAdjustment today's figures once the next difficulty adjustment has happened
  */
 public record FleetProjection(Instant asOf, NetworkView network, Scenario scenario, OperatorFleet fleet,
-        FleetToday today, FleetToday afterAdjustment, ProjectionResult result, List<SiteToday> sites) {
+        FleetToday today, FleetToday afterAdjustment, ProjectionResult result, List<SiteToday> sites,
+        List<SwitchOff> switchOff, Object cacheKey) {
 
     /** One site's share of today's figures. */
     public record SiteToday(Site site, int groups, long units, double hashrateHs, double powerWatts,
@@ -36,12 +37,31 @@ public record FleetProjection(Instant asOf, NetworkView network, Scenario scenar
         return fleet.rigs().isEmpty();
     }
 
-    public List<SwitchOff> switchOff() {
+    /** The groups that lose money at the margin today, the biggest losers first. */
+    static List<SwitchOff> switchOff(OperatorFleet fleet, FleetToday today) {
         return java.util.stream.IntStream.range(0, today.groups().size())
                 .filter(i -> today.groups().get(i).switchOff())
                 .mapToObj(i -> new SwitchOff(fleet.rigs().get(i), today.groups().get(i)))
                 .sorted(java.util.Comparator.comparingDouble((SwitchOff s) -> s.today().profitUsd()))
                 .toList();
+    }
+
+    /** How many switch-off rows the dashboard lists (the ones losing most); the rest are counted. */
+    public static final int SWITCH_OFF_SHOWN = 20;
+
+    public List<SwitchOff> switchOffShown() {
+        List<SwitchOff> all = switchOff();
+        return all.size() <= SWITCH_OFF_SHOWN ? all : all.subList(0, SWITCH_OFF_SHOWN);
+    }
+
+    /** Units in the groups to switch off. */
+    public long switchOffUnits() {
+        return switchOff().stream().mapToLong(s -> s.rig().units).sum();
+    }
+
+    /** What the groups to switch off lose per day, USD (negative). */
+    public double switchOffProfitUsd() {
+        return switchOff().stream().mapToDouble(s -> s.today().profitUsd()).sum();
     }
 
     /** Change of the fleet's daily profit caused by the next adjustment alone, USD/day. */

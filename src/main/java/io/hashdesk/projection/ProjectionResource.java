@@ -111,8 +111,11 @@ public class ProjectionResource {
                     "", saveName, saveErrors);
         }
         FleetProjection p = projections.project(owner, parsed.scenario());
-        LineChart daily = p.empty() ? null : Charts.dailyProfit("daily-profit", p, p.result().days(), zone, true);
-        LineChart cumulative = p.empty() ? null : Charts.cumulativeProfit("cumulative-profit", p, zone);
+        LineChart daily = p.empty() ? null
+                : projections.chart(p, "daily-profit", zone,
+                        x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true));
+        LineChart cumulative = p.empty() ? null
+                : projections.chart(p, "cumulative-profit", zone, x -> Charts.cumulativeProfit("cumulative-profit", x, zone));
         return new View(parsed.input(), parsed.errors(), p, daily, cumulative, weeks(p, zone), paybacks(p, zone),
                 p.empty() ? null : projections.sensitivity(owner, parsed.scenario()), saved, zone,
                 query(parsed.input()), saveName, saveErrors);

@@ -6,6 +6,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.util.function.Function;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,6 +26,7 @@ import io.hashdesk.fleet.Site;
 import io.hashdesk.network.NetworkView;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.web.Formats;
+import io.hashdesk.web.chart.LineChart;
 
 /**
  * The operator's fleet + the latest network snapshot + a scenario -> the economics. Pages, JSON and
@@ -55,6 +58,15 @@ public class ProjectionService {
     private final BoundedCache<Long, OperatorFleet> fleetCache = new BoundedCache<>(512);
     private final BoundedCache<Key, FleetProjection> cache = new BoundedCache<>(1024);
     private final BoundedCache<Key, Sensitivity> sensitivityCache = new BoundedCache<>(256);
+    private final BoundedCache<ChartKey, LineChart> chartCache = new BoundedCache<>(1024);
+
+    private record ChartKey(Object projection, String chart, String zone) {
+    }
+
+    /** A chart of a projection, built once per projection, chart and time zone. */
+    public LineChart chart(FleetProjection p, String chart, String zone, Function<FleetProjection, LineChart> build) {
+        return chartCache.computeIfAbsent(new ChartKey(p.cacheKey(), chart, zone), k -> build.apply(p));
+    }
 
     /** The projection of the operator's fleet for a scenario, from the latest snapshot. */
     public FleetProjection project(Operator owner, Scenario scenario) {
@@ -62,7 +74,7 @@ public class ProjectionService {
         OperatorFleet fleet = fleetOf(owner);
         Instant asOf = asOf(net);
         Key key = new Key(owner.id, fleet.version(), net.version(), asOf, scenario);
-        return cache.computeIfAbsent(key, k -> compute(fleet, net, scenario, asOf));
+        return cache.computeIfAbsent(key, k -> compute(fleet, net, scenario, asOf, k));
     }
 
     /** The operator's fleet, re-read only when its version changed. */
@@ -85,7 +97,7 @@ public class ProjectionService {
         return net.bundled() ? net.fetchedAt() : clock.instant().truncatedTo(ChronoUnit.HOURS);
     }
 
-    private FleetProjection compute(OperatorFleet fleet, NetworkView net, Scenario scenario, Instant asOf) {
+    private FleetProjection compute(OperatorFleet fleet, NetworkView net, Scenario scenario, Instant asOf, Key key) {
         NetworkState state = net.state();
         if (scenario.feesPerBlockBtc() != null) {
             state = state.withFees(scenario.feesPerBlockBtc());
@@ -93,7 +105,8 @@ public class ProjectionService {
         FleetToday today = RigEconomics.today(fleet.fleet(), state, asOf);
         FleetToday after = RigEconomics.today(fleet.fleet(), state.afterNextRetarget(), asOf);
         ProjectionResult result = Projection.run(fleet.fleet(), state, scenario, asOf);
-        return new FleetProjection(asOf, net, scenario, fleet, today, after, result, sites(fleet, today));
+        return new FleetProjection(asOf, net, scenario, fleet, today, after, result, sites(fleet, today),
+                FleetProjection.switchOff(fleet, today), key);
     }
 
     private static List<FleetProjection.SiteToday> sites(OperatorFleet fleet, FleetToday today) {
@@ -147,8 +160,7 @@ public class ProjectionService {
 
     public Sensitivity sensitivity(Operator owner, Scenario scenario) {
         FleetProjection p = project(owner, scenario);
-        Key key = new Key(owner.id, p.fleet().version(), p.network().version(), p.asOf(), scenario);
-        return sensitivityCache.computeIfAbsent(key, k -> {
+        return sensitivityCache.computeIfAbsent((Key) p.cacheKey(), k -> {
             NetworkState base = p.network().state();
             if (scenario.feesPerBlockBtc() != null) {
                 base = base.withFees(scenario.feesPerBlockBtc());
@@ -171,6 +183,7 @@ public class ProjectionService {
     /** Forgets every cached result (tests; never needed for correctness, keys carry versions). */
     public void clearCaches() {
         cache.clear();
+        chartCache.clear();
         fleetCache.clear();
         sensitivityCache.clear();
     }
