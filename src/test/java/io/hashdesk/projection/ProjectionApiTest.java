@@ -33,6 +33,10 @@ class ProjectionApiTest {
     /** ECONOMICS.md's worked example: D 1.355e14, 71,000 USD, 3.125 + 0.03 BTC per block (0.03 x 144 = 4.32 BTC of fees). */
     static void workedExampleNetwork(NetworkService network, double price) {
         wm().resetAll();
+        // Other test classes leave their own snapshots (other heights): start from an empty store.
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> io.hashdesk.network.NetworkSnapshot.deleteAll());
+        network.reload();
         mempool(935_000, price, 1.355e14, 432_000_000L, 0, System.currentTimeMillis() + 5L * 86_400_000);
         assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());
     }
