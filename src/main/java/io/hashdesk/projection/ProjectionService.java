@@ -25,6 +25,7 @@ import io.hashdesk.fleet.RigGroup;
 import io.hashdesk.fleet.Site;
 import io.hashdesk.network.NetworkView;
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.web.BoundedCache;
 import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
 

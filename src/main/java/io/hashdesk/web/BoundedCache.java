@@ -1,15 +1,15 @@
-package io.hashdesk.projection;
+package io.hashdesk.web;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
 /** A small least-recently-used cache; results are immutable, so sharing them across requests is safe. */
-final class BoundedCache<K, V> {
+public final class BoundedCache<K, V> {
 
     private final Map<K, V> map;
 
-    BoundedCache(int capacity) {
+    public BoundedCache(int capacity) {
         this.map = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
@@ -20,20 +20,20 @@ final class BoundedCache<K, V> {
         };
     }
 
-    V get(K key) {
+    public V get(K key) {
         synchronized (map) {
             return map.get(key);
         }
     }
 
-    void put(K key, V value) {
+    public void put(K key, V value) {
         synchronized (map) {
             map.put(key, value);
         }
     }
 
     /** Computes outside the lock: two requests may compute the same value once, never block each other. */
-    V computeIfAbsent(K key, Function<K, V> compute) {
+    public V computeIfAbsent(K key, Function<K, V> compute) {
         V value = get(key);
         if (value == null) {
             value = compute.apply(key);
@@ -42,7 +42,7 @@ final class BoundedCache<K, V> {
         return value;
     }
 
-    void clear() {
+    public void clear() {
         synchronized (map) {
             map.clear();
         }
