@@ -112,12 +112,18 @@ public class FleetService {
         return RigGroup.count("operatorId = ?1 and site.id = ?2", owner.id, siteId);
     }
 
+    /** The owner's fleet version (one scalar query): lets callers reuse a fleet they already loaded. */
     @Transactional
-    public OperatorFleet fleetOf(Operator owner) {
+    public long versionOf(Operator owner) {
         // A scalar query: never a stale copy of the operator from the persistence context.
-        long version = Operator.getEntityManager()
+        return Operator.getEntityManager()
                 .createQuery("select o.fleetVersion from Operator o where o.id = :id", Long.class)
                 .setParameter("id", owner.id).getResultStream().findFirst().orElse(0L);
+    }
+
+    @Transactional
+    public OperatorFleet fleetOf(Operator owner) {
+        long version = versionOf(owner);
         List<Site> sites = sites(owner);
         List<RigGroup> rigs = rigs(owner);
         Map<Long, Integer> index = new HashMap<>();

@@ -26,7 +26,7 @@ public class NetworkApiResource {
             Instant priceFetchedAt, double difficulty, long height, double hashrate, double feesPerBlockBtc,
             double avgBlockTimeSeconds, double hashpriceUsdPerThDay, NextAdjustment nextAdjustment) {
 
-        static Body of(NetworkView n) {
+        public static Body of(NetworkView n) {
             return new Body(n.source(), n.fetchedAt(), n.stale(), n.bundled(), n.priceUsd(), n.priceAt(),
                     n.difficulty(), n.height(), n.hashrate(), n.feesPerBlockBtc(), n.avgBlockTimeSeconds(),
                     n.hashpriceUsdPerThDay(), new NextAdjustment(n.nextChangePercent(), n.nextRetargetHeight(),

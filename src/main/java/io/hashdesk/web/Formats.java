@@ -64,9 +64,18 @@ public final class Formats {
         return value == null ? "–" : change(value.doubleValue());
     }
 
+    /** True when a figure does not exist (NaN or infinite), e.g. a cost per BTC when nothing is mined. */
+    public static boolean undefined(double value) {
+        return !Double.isFinite(value);
+    }
+
+    public static double minus(double a, double b) {
+        return a - b;
+    }
+
     /** A whole count with thousands separators: "935,170". */
     public static String count(long value) {
-        return String.format(Locale.ENGLISH, "%,d", value);
+        return Math.abs(value) < (1L << 52) ? number(value, 0) : String.format(Locale.ENGLISH, "%,d", value);
     }
 
     /** Difficulty in T (10^12): "157.19 T". */
@@ -127,17 +136,39 @@ public final class Formats {
         return number(watts, 0) + " W";
     }
 
+    /** DecimalFormat is not thread-safe but is several times faster than String.format: one set per thread. */
+    private static final ThreadLocal<java.text.DecimalFormat[]> DECIMALS = ThreadLocal.withInitial(() -> {
+        java.text.DecimalFormat[] formats = new java.text.DecimalFormat[9];
+        java.text.DecimalFormatSymbols symbols = java.text.DecimalFormatSymbols.getInstance(Locale.ENGLISH);
+        for (int d = 0; d < formats.length; d++) {
+            formats[d] = new java.text.DecimalFormat(d == 0 ? "#,##0" : "#,##0." + "0".repeat(d), symbols);
+            formats[d].setRoundingMode(java.math.RoundingMode.HALF_UP);
+        }
+        return formats;
+    });
+
     /** A plain number with thousands separators; "–" for NaN or infinity. */
     public static String number(double value, int decimals) {
         if (!Double.isFinite(value)) {
             return "–";
         }
-        String text = String.format(Locale.ENGLISH, "%,." + decimals + "f", value);
+        String text = decimals >= 0 && decimals <= 8 ? DECIMALS.get()[decimals].format(value)
+                : String.format(Locale.ENGLISH, "%,." + decimals + "f", value);
         if (text.startsWith("-")) {
             // "-0.00" would read as a loss; a real minus sign reads better than a hyphen.
-            text = text.matches("-0[.,0]*") ? text.substring(1) : "−" + text.substring(1);
+            text = isZero(text) ? text.substring(1) : "−" + text.substring(1);
         }
         return text;
+    }
+
+    private static boolean isZero(String negative) {
+        for (int i = 1; i < negative.length(); i++) {
+            char c = negative.charAt(i);
+            if (c != '0' && c != '.' && c != ',') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static ZoneId zoneOf(String zone) {

@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.hashdesk.testing.Upstream;
 
 /** Upstream answers in the shapes the real mempool and esplora APIs send. */
-final class MempoolStubs {
+public final class MempoolStubs {
 
     static final double PRICE = 71_234;
     static final double DIFFICULTY = 1.4813e14;
@@ -23,7 +23,7 @@ final class MempoolStubs {
     private MempoolStubs() {
     }
 
-    static WireMockServer wm() {
+    public static WireMockServer wm() {
         return Upstream.server();
     }
 
@@ -42,15 +42,25 @@ final class MempoolStubs {
     }
 
     static void healthyMempool(long height, double price) {
+        mempool(height, price, DIFFICULTY, 302_400_000L, -13.793103448275868, RETARGET_DATE_MS);
+    }
+
+    /**
+     * A healthy mempool at the given figures.
+     *
+     * @param totalFeeSats fees over the last 144 blocks, sats
+     */
+    public static void mempool(long height, double price, double difficulty, long totalFeeSats, double change,
+            long retargetDateMs) {
         json("/mempool/api/v1/prices", String.format(Locale.ROOT,
                 "{\"time\":1770379200,\"USD\":%s,\"EUR\":65700,\"GBP\":56200,\"CAD\":97400,\"CHF\":63100,"
                         + "\"AUD\":109000,\"JPY\":10950000}", price));
         json("/mempool/api/v1/difficulty-adjustment", String.format(Locale.ROOT,
-                "{\"progressPercent\":87.40079365079364,\"difficultyChange\":-13.793103448275868,"
+                "{\"progressPercent\":87.40079365079364,\"difficultyChange\":%s,"
                         + "\"estimatedRetargetDate\":%d,\"remainingBlocks\":254,\"remainingTime\":176784000,"
                         + "\"previousRetarget\":-3.2801,\"previousTime\":1769183600,\"nextRetargetHeight\":%d,"
                         + "\"timeAvg\":696000,\"adjustedTimeAvg\":696000,\"timeOffset\":0,\"expectedBlocks\":2039.6}",
-                RETARGET_DATE_MS, height - height % 2016 + 2016));
+                change, retargetDateMs, height - height % 2016 + 2016));
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < 90; i++) {
             if (i > 0) {
@@ -64,10 +74,11 @@ final class MempoolStubs {
                 "{\"hashrates\":[%s],\"difficulty\":[{\"time\":1769183600,\"height\":933408,"
                         + "\"difficulty\":148130000000000,\"adjustment\":0.96720}],"
                         + "\"currentHashrate\":%s,\"currentDifficulty\":%s}",
-                points, HASHRATE, DIFFICULTY));
-        json("/mempool/api/v1/mining/reward-stats/144",
-                "{\"startBlock\":935027,\"endBlock\":935170,\"totalReward\":\"45302400000\","
-                        + "\"totalFee\":\"302400000\",\"totalTx\":\"512345\"}");
+                points, HASHRATE, difficulty));
+        json("/mempool/api/v1/mining/reward-stats/144", String.format(Locale.ROOT,
+                "{\"startBlock\":%d,\"endBlock\":%d,\"totalReward\":\"%d\","
+                        + "\"totalFee\":\"%d\",\"totalTx\":\"512345\"}",
+                height - 143, height, 45_000_000_000L + totalFeeSats, totalFeeSats));
         text("/mempool/api/blocks/tip/height", Long.toString(height));
     }
 

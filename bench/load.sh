@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Load benchmark for the pages that matter most: an operator with 1,000 rig groups across 10 sites.
+#
+#   bench/load.sh            (needs wrk and curl; builds the app first if target/quarkus-app is missing)
+#
+# Starts the packaged app on its own port with an empty database of its own (no network: the bundled
+# sample snapshot), creates the fleet through the JSON API and the CSV import, then measures
+#   - GET /dashboard with wrk: 32 connections, 2 threads, 30 s, after a 10 s warm-up;
+#   - GET /api/v1/projection?days=730: 21 new scenarios (uncached), then 50 repeats (cached), one at a time.
+# wrk runs on the same machine as the app, so the figures are a floor for a dedicated server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-18080}
+BASE="http://127.0.0.1:$PORT"
+WORK=$(mktemp -d)
+JAR="$WORK/cookies"
+PASS='correct horse battery staple for the benchmark'
+EMAIL="bench-$(date +%s)@example.com"
+
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
+
+java -Dquarkus.http.port="$PORT" \
+     -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db/hashdesk;WRITE_DELAY=0" \
+     -Dhashdesk.network.mempool-url=http://127.0.0.1:9 -Dhashdesk.network.esplora-url=http://127.0.0.1:9 \
+     -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+APP=$!
+trap '[ -n "${KEEP:-}" ] || { kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"; }' EXIT
+for _ in $(seq 1 60); do
+  curl -sf "$BASE/q/health/ready" >/dev/null && break
+  sleep 1
+done
+
+cookie() { awk -v n="$1" '$6==n {print $7}' "$JAR"; }
+curl -s -c "$JAR" -b "$JAR" -o /dev/null "$BASE/register"
+CSRF=$(cookie hashdesk-csrf)
+curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "csrf-token=$CSRF" --data-urlencode "email=$EMAIL" \
+     --data-urlencode "password=$PASS" --data-urlencode "confirm=$PASS" "$BASE/register"
+curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "j_username=$EMAIL" --data-urlencode "j_password=$PASS" \
+     "$BASE/j_security_check"
+SESSION=$(cookie hashdesk-session)
+[ -n "$SESSION" ] || { echo "could not sign in" >&2; exit 1; }
+api() { curl -sf -b "$JAR" -H "X-CSRF-TOKEN: $CSRF" "$@"; }
+
+ZONES=(UTC America/Chicago America/New_York Europe/Oslo Asia/Almaty)
+for i in $(seq 0 9); do
+  if (( i % 2 == 0 )); then
+    TARIFF="{\"type\":\"flat\",\"usdPerKwh\":0.0$((45 + i))}"
+  else
+    TARIFF='{"type":"tou","bands":[{"days":"Mon-Fri","fromHour":0,"toHour":7,"usdPerKwh":0.035},{"days":"Mon-Fri","fromHour":7,"toHour":17,"usdPerKwh":0.06},{"days":"Mon-Fri","fromHour":17,"toHour":21,"usdPerKwh":0.14},{"days":"Mon-Fri","fromHour":21,"toHour":24,"usdPerKwh":0.05},{"days":"Sat-Sun","fromHour":0,"toHour":24,"usdPerKwh":0.04}]}'
+  fi
+  CURTAIL=$([ $((i % 3)) -eq 1 ] && echo true || echo false)
+  api -o /dev/null -H 'Content-Type: application/json' -d "{\"name\":\"Site $i\",\"tariff\":$TARIFF,\"poolFeePercent\":2,\"hostingUsdPerMonth\":$((20000 + 1000 * i)),\"powerOverhead\":1.05,\"uptimePercent\":97,\"curtail\":$CURTAIL,\"timezone\":\"${ZONES[$((i % 5))]}\"}" \
+      "$BASE/api/v1/sites"
+done
+MODELS=("Antminer S19,95,3250" "Antminer S19 Pro,110,3250" "Antminer S19 XP,140,3010" "Antminer S21,200,3500" \
+        "Antminer S21 Pro,234,3510" "Antminer S21 XP,270,3645" "Whatsminer M60S,170,3400" "Whatsminer M66S,298,5513")
+{
+  echo "site,model,units,terahash,watts,purchaseUsdPerUnit,purchaseDate,notes"
+  for g in $(seq 0 999); do
+    IFS=, read -r NAME TH W <<< "${MODELS[$((g % 8))]}"
+    echo "Site $((g % 10)),$NAME,$((10 + g % 90)),$TH,$W,$((2000 + g)),,group $g"
+  done
+} > "$WORK/rigs.csv"
+api -o /dev/null -H 'Content-Type: text/csv' --data-binary "@$WORK/rigs.csv" "$BASE/api/v1/rigs/import"
+GROUPS_IMPORTED=$(api "$BASE/api/v1/rigs" | grep -o '"id"' | wc -l)
+echo "fleet: 10 sites, $GROUPS_IMPORTED rig groups"
+
+[ -n "${SETUP_ONLY:-}" ] && { echo "app pid $APP, cookie hashdesk-session=$SESSION"; exit 0; }
+echo "== GET /dashboard: warm-up 10 s, then 30 s at 32 connections"
+wrk -t2 -c32 -d10s -H "Cookie: hashdesk-session=$SESSION" "$BASE/dashboard" >/dev/null
+wrk -t2 -c32 -d30s --latency -H "Cookie: hashdesk-session=$SESSION" "$BASE/dashboard"
+
+echo "== GET /api/v1/projection?days=730"
+# A new scenario each time for the uncached figure: the fees value changes the cache key.
+for i in $(seq 10 30); do
+  curl -s -o /dev/null -b "$JAR" -w "%{time_total}\n" "$BASE/api/v1/projection?days=730&feesPerBlockBtc=0.0$i"
+done | sort -n | awk '{a[NR]=$1} END {printf "uncached (new scenario), 21 requests: median %.1f ms, p90 %.1f ms, max %.1f ms\n", a[int(NR/2)+1]*1000, a[int(NR*0.9)]*1000, a[NR]*1000}'
+for _ in $(seq 1 50); do
+  curl -s -o /dev/null -b "$JAR" -w "%{time_total}\n" "$BASE/api/v1/projection?days=730"
+done | sort -n | awk '{a[NR]=$1} END {printf "cached, 50 requests: median %.1f ms, p90 %.1f ms, max %.1f ms\n", a[int(NR/2)]*1000, a[int(NR*0.9)]*1000, a[NR]*1000}'

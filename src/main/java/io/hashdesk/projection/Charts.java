@@ -1,0 +1,104 @@
+package io.hashdesk.projection;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import io.hashdesk.economics.ProjectionResult;
+import io.hashdesk.web.chart.LineChart;
+
+/** The projection's charts: profit per day and cumulative profit, with retargets and halvings marked. */
+final class Charts {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter DAY_YEAR = DateTimeFormatter.ofPattern("d MMM yy", Locale.ENGLISH);
+
+    private Charts() {
+    }
+
+    /** Profit per day alone (the dashboard), or with revenue and costs beside it (the projection page). */
+    static LineChart dailyProfit(String id, FleetProjection p, int maxDays, String zone, boolean withParts) {
+        ProjectionResult r = p.result();
+        int n = Math.min(maxDays, r.days());
+        double[] profit = java.util.Arrays.copyOf(r.profitUsd(), n);
+        double[] revenue = java.util.Arrays.copyOf(r.revenueUsd(), n);
+        double[] costs = new double[n];
+        for (int d = 0; d < n; d++) {
+            costs[d] = r.powerCostUsd()[d] + r.hostingUsd()[d] + r.poolFeeUsd()[d];
+        }
+        var b = base(id, "Projected profit per day", p, n, zone).line("Profit", "s1", profit);
+        if (withParts) {
+            b.line("Revenue", "s4", revenue).line("Power, hosting and pool fees", "s3", costs);
+        }
+        b.includeZero()
+                .describe(describe("Profit per day", profit, p.asOf(), zone));
+        markers(b, r, n);
+        return b.build();
+    }
+
+    static LineChart cumulativeProfit(String id, FleetProjection p, String zone) {
+        ProjectionResult r = p.result();
+        int n = r.days();
+        var b = base(id, "Cumulative profit", p, n, zone)
+                .line("Cumulative profit", "s1", r.cumulativeProfitUsd())
+                .includeZero()
+                .describe(describe("Cumulative profit", r.cumulativeProfitUsd(), p.asOf(), zone));
+        markers(b, r, n);
+        return b.build();
+    }
+
+    private static LineChart.Builder base(String id, String title, FleetProjection p, int n, String zone) {
+        double[] xs = new double[n];
+        for (int d = 0; d < n; d++) {
+            xs[d] = d;
+        }
+        ZoneId z = zoneOf(zone);
+        DateTimeFormatter f = n > 300 ? DAY_YEAR : DAY;
+        Instant start = p.asOf();
+        String unit = title.startsWith("Cumulative") ? "USD" : "USD per day";
+        return LineChart.builder(id, title + ", " + n + " days", unit)
+                .x(xs, i -> f.format(start.plusSeconds(86_400L * i).atZone(z)))
+                .yLabel(v -> String.format(Locale.ENGLISH, "%,.0f", v));
+    }
+
+    private static void markers(LineChart.Builder b, ProjectionResult r, int n) {
+        for (ProjectionResult.Event e : r.events()) {
+            if (e.atDay() <= n) {
+                if (e.kind() == ProjectionResult.EventKind.HALVING) {
+                    b.marker(e.atDay(), "Halving", "halving");
+                } else {
+                    b.marker(e.atDay(), io.hashdesk.web.Formats.change(e.changePercent()), "retarget");
+                }
+            }
+        }
+    }
+
+    private static String describe(String what, double[] ys, Instant start, String zone) {
+        if (ys.length == 0) {
+            return what + ": no days.";
+        }
+        int min = 0, max = 0;
+        for (int i = 1; i < ys.length; i++) {
+            if (ys[i] < ys[min]) {
+                min = i;
+            }
+            if (ys[i] > ys[max]) {
+                max = i;
+            }
+        }
+        ZoneId z = zoneOf(zone);
+        return String.format(Locale.ENGLISH, "%s over %d days: %,.2f USD on day 1, %,.2f USD on the last day;"
+                + " lowest %,.2f USD (%s), highest %,.2f USD (%s).", what, ys.length, ys[0], ys[ys.length - 1],
+                ys[min], DAY.format(start.plusSeconds(86_400L * min).atZone(z)), ys[max],
+                DAY.format(start.plusSeconds(86_400L * max).atZone(z)));
+    }
+
+    static ZoneId zoneOf(String zone) {
+        try {
+            return ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            return ZoneId.of("UTC");
+        }
+    }
+}

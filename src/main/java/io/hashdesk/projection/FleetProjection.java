@@ -1,0 +1,84 @@
+package io.hashdesk.projection;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.hashdesk.economics.FleetToday;
+import io.hashdesk.economics.GroupToday;
+import io.hashdesk.economics.ProjectionResult;
+import io.hashdesk.economics.Scenario;
+import io.hashdesk.fleet.FleetService.OperatorFleet;
+import io.hashdesk.fleet.RigGroup;
+import io.hashdesk.fleet.Site;
+import io.hashdesk.network.NetworkView;
+
+/**
+ * One operator's fleet against one network snapshot and one scenario: today's figures, the figures
+ * after the next adjustment, and the day-by-day projection. Immutable, cached by {@link ProjectionService}.
+ *
+ * @param asOf the moment day 0 starts
+ * @param afterAdjustment today's figures once the next difficulty adjustment has happened
+ */
+public record FleetProjection(Instant asOf, NetworkView network, Scenario scenario, OperatorFleet fleet,
+        FleetToday today, FleetToday afterAdjustment, ProjectionResult result, List<SiteToday> sites,
+        List<SwitchOff> switchOff, Object cacheKey) {
+
+    /** One site's share of today's figures. */
+    public record SiteToday(Site site, int groups, long units, double hashrateHs, double powerWatts,
+            double revenueUsd, double powerCostUsd, double hostingUsd, double poolFeeUsd, double profitUsd) {
+    }
+
+    /** A group that loses money at the margin today, with the BTC price at which it earns its power back. */
+    public record SwitchOff(RigGroup rig, GroupToday today) {
+    }
+
+    public boolean empty() {
+        return fleet.rigs().isEmpty();
+    }
+
+    /** The groups that lose money at the margin today, the biggest losers first. */
+    static List<SwitchOff> switchOff(OperatorFleet fleet, FleetToday today) {
+        return java.util.stream.IntStream.range(0, today.groups().size())
+                .filter(i -> today.groups().get(i).switchOff())
+                .mapToObj(i -> new SwitchOff(fleet.rigs().get(i), today.groups().get(i)))
+                .sorted(java.util.Comparator.comparingDouble((SwitchOff s) -> s.today().profitUsd()))
+                .toList();
+    }
+
+    /** How many switch-off rows the dashboard lists (the ones losing most); the rest are counted. */
+    public static final int SWITCH_OFF_SHOWN = 20;
+
+    public List<SwitchOff> switchOffShown() {
+        List<SwitchOff> all = switchOff();
+        return all.size() <= SWITCH_OFF_SHOWN ? all : all.subList(0, SWITCH_OFF_SHOWN);
+    }
+
+    /** Units in the groups to switch off. */
+    public long switchOffUnits() {
+        return switchOff().stream().mapToLong(s -> s.rig().units).sum();
+    }
+
+    /** What the groups to switch off lose per day, USD (negative). */
+    public double switchOffProfitUsd() {
+        return switchOff().stream().mapToDouble(s -> s.today().profitUsd()).sum();
+    }
+
+    /** Change of the fleet's daily profit caused by the next adjustment alone, USD/day. */
+    public double adjustmentEffectUsd() {
+        return afterAdjustment.profitUsd() - today.profitUsd();
+    }
+
+    public RigGroup rig(long id) {
+        for (RigGroup r : fleet.rigs()) {
+            if (r.id == id) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+    public Map<Long, RigGroup> rigsById() {
+        return fleet.rigs().stream().collect(java.util.stream.Collectors.toMap(r -> r.id, r -> r));
+    }
+}

@@ -1,0 +1,89 @@
+package io.hashdesk.projection;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.Chromium;
+import io.hashdesk.testing.Operators;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+@QuarkusTest
+class DashboardBrowserTest {
+
+    private static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    NetworkService network;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        chromium.close();
+    }
+
+    @Test
+    void dashboardShowsItsChartAndSwitchOffListAndTheProjectionUpdatesInPlace() {
+        breakers.resetAll();
+        ProjectionApiTest.workedExampleNetwork(network, 71_000);
+        Operators.Session s = Operators.newSignedIn("browser-dash");
+        long cheap = ProjectionApiTest.site(s, "Cheap hydro", 0.04, 2000);
+        long dear = ProjectionApiTest.site(s, "Dear grid", 0.10, 0);
+        ProjectionApiTest.rig(s, cheap, "Antminer S21", 40, 200, 3500, 4000.0);
+        ProjectionApiTest.rig(s, dear, "Antminer S19", 12, 95, 3250, null);
+
+        try (BrowserContext context = chromium.browser().newContext(
+                new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            page.navigate(base + "login");
+            page.getByLabel("Email").fill(s.email());
+            page.getByLabel("Password").fill(Operators.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/dashboard$"));
+
+            assertThat(page.locator("#profit-90 svg path.line.s1")).hasCount(1);
+            assertThat(page.locator("#switch-off")).containsText("Antminer S19");
+            assertThat(page.locator("#switch-off")).not().containsText("Antminer S21");
+            assertThat(page.locator("#cost-per-btc")).containsText("USD");
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("dashboard-fleet")).setFullPage(true));
+
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Projection").setExact(true)).click();
+            assertThat(page.locator("#results-h")).containsText("Over 90 days");
+            // A marker that a full page load would wipe out.
+            page.evaluate("() => { document.body.dataset.untouched = 'yes'; }");
+            String before = page.locator("#cumulative-profit svg path.line.s1").getAttribute("d");
+            page.getByLabel("BTC price drift (% per 30 days)").fill("-20");
+            page.getByLabel("BTC price drift (% per 30 days)").press("Tab");
+            assertThat(page.locator("#results-h")).containsText("Over 90 days");
+            page.waitForCondition(() -> !before.equals(
+                    page.locator("#cumulative-profit svg path.line.s1").getAttribute("d")));
+            assertEquals("yes", page.evaluate("() => document.body.dataset.untouched"));
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*priceDriftPercent=-20.*"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("projection")).setFullPage(true));
+        }
+    }
+}
