@@ -305,6 +305,13 @@ public class FleetService {
             throw new SiteInUseException(site.name, rigs);
         }
         site.delete();
+        try {
+            // A rig added to this site at the same moment by another request: the foreign key refuses
+            // the delete; answer as for any site in use, not with a server error.
+            Site.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            throw new SiteInUseException(site.name, Math.max(1, rigs));
+        }
         bumpVersion(owner);
     }
 

@@ -91,7 +91,7 @@ public class RigsApiResource {
      */
     @POST
     @Path("import")
-    @Consumes({ RigCsv.MEDIA_TYPE, MediaType.TEXT_PLAIN })
+    @Consumes(RigCsv.MEDIA_TYPE) // not text/plain, which a cross-site form could send
     public Response importCsv(byte[] body, UriInfo uri) {
         List<RigCsv.Row> rows;
         try {

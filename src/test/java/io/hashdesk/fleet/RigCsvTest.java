@@ -154,6 +154,9 @@ class RigCsvTest {
         assertEquals(413, statusOfAnOversizedUpload(me), "a body over the limit is refused before it is read");
 
         as(me).contentType(ContentType.JSON).body("{}").post("/api/v1/rigs/import").then().statusCode(415);
+        // Not text/plain either: a cross-site form could send that.
+        as(me).contentType("text/plain").body(HEADER + "Texas 1,S21,1,200,3500,,,\n").post("/api/v1/rigs/import")
+                .then().statusCode(415);
         assertEquals(0, FleetApiTest.rigCount(me), "nothing imported");
 
         // Exactly 10,000 rows are fine, and a byte order mark and CRLF line ends are accepted.
