@@ -62,14 +62,23 @@ final class Charts {
                 .yLabel(v -> String.format(Locale.ENGLISH, "%,.0f", v));
     }
 
+    /** Retargets and halvings as vertical lines; with many retargets only the first and the halving are labelled. */
     private static void markers(LineChart.Builder b, ProjectionResult r, int n) {
+        long retargets = r.events().stream().filter(e -> e.kind() == ProjectionResult.EventKind.RETARGET
+                && e.atDay() <= n).count();
+        boolean first = true;
         for (ProjectionResult.Event e : r.events()) {
-            if (e.atDay() <= n) {
-                if (e.kind() == ProjectionResult.EventKind.HALVING) {
-                    b.marker(e.atDay(), "Halving", "halving");
-                } else {
-                    b.marker(e.atDay(), io.hashdesk.web.Formats.change(e.changePercent()), "retarget");
-                }
+            if (e.atDay() > n) {
+                continue;
+            }
+            if (e.kind() == ProjectionResult.EventKind.HALVING) {
+                b.marker(e.atDay(), "Halving", "Halving at block " + io.hashdesk.web.Formats.count(e.height()),
+                        "halving");
+            } else {
+                String change = io.hashdesk.web.Formats.change(e.changePercent());
+                b.marker(e.atDay(), first || retargets <= 8 ? change : "",
+                        "Retarget " + change + " at block " + io.hashdesk.web.Formats.count(e.height()), "retarget");
+                first = false;
             }
         }
     }

@@ -25,8 +25,8 @@ public record LineChart(String id, String title, String unit, String description
         }
     }
 
-    /** A vertical line at an event (a retarget, a halving). */
-    public record Marker(double x, String label, String cssClass) {
+    /** A vertical line at an event (a retarget, a halving); {@code label} may be empty, {@code title} shows on hover. */
+    public record Marker(double x, String label, String title, String cssClass) {
         public String at() {
             return fmt(x);
         }
@@ -95,9 +95,9 @@ public record LineChart(String id, String title, String unit, String description
             return this;
         }
 
-        public Builder marker(double x, String label, String cssClass) {
+        public Builder marker(double x, String label, String title, String cssClass) {
             markerXs.add(new double[] { x });
-            markerLabels.add(new String[] { label, cssClass });
+            markerLabels.add(new String[] { label, title, cssClass });
             return this;
         }
 
@@ -184,7 +184,8 @@ public record LineChart(String id, String title, String unit, String description
             for (int m = 0; m < markerXs.size(); m++) {
                 double x = markerXs.get(m)[0];
                 if (x >= minX && x <= maxX) {
-                    markers.add(new Marker(px.applyAsDouble(x), markerLabels.get(m)[0], markerLabels.get(m)[1]));
+                    String[] l = markerLabels.get(m);
+                    markers.add(new Marker(px.applyAsDouble(x), l[0], l[1], l[2]));
                 }
             }
             Double zero = lo < 0 && hi > 0 ? py.applyAsDouble(0) : null;
