@@ -168,6 +168,10 @@ class ProjectionApiTest {
         as(session).get("/api/v1/projection?feesPerBlockBtc=-1").then().statusCode(400)
                 .body("field", equalTo("feesPerBlockBtc"));
         given().get("/api/v1/projection").then().statusCode(401);
+        // Errors mapped from exceptions are problem details too, whatever the route produces.
+        as(session).get("/api/v1/sites/987654321").then().statusCode(404).contentType("application/problem+json");
+        as(session).body("{\"name\": ").post("/api/v1/sites").then().statusCode(400)
+                .contentType("application/problem+json");
         // The page keeps what was typed and says what is wrong beside the field.
         given().cookies(session.cookies()).get("/projection?days=abc&priceDriftPercent=-5").then().statusCode(422)
                 .body(containsString("id=\"days-error\""))
