@@ -469,7 +469,17 @@ public class FleetService {
         }
         Double purchase = in.purchaseUsd() == null ? null : in.purchaseUsd() * in.units();
         RigGroupSpec spec = new RigGroupSpec(0, 0, in.units(), in.terahash(), in.watts(), purchase);
-        return new Preview(RigEconomics.preview(site.terms(), spec, view.state(), Instant.now()), view, null);
+        // The site's hosting fee is shared with the groups already there (by power draw), as it will be once saved.
+        List<RigGroupSpec> groups = new ArrayList<>();
+        for (RigGroup other : RigGroup.<RigGroup>list("operatorId = ?1 and site.id = ?2", owner.id, site.id)) {
+            if (!other.id.equals(in.id())) {
+                groups.add(new RigGroupSpec(other.id, 0, other.units, other.terahashPerUnit, other.wattsPerUnit, null));
+            }
+        }
+        groups.add(spec);
+        List<GroupToday> today = RigEconomics.today(new Fleet(List.of(site.terms()), groups), view.state(),
+                Instant.now()).groups();
+        return new Preview(today.get(today.size() - 1), view, null);
     }
 
     private static void bumpVersion(Operator owner) {

@@ -10,6 +10,9 @@ public class RigForm {
     /** The model choice meaning "not in the catalog: use the name typed in {@link #model}". */
     public static final String CUSTOM = "custom";
 
+    /** The group being edited (empty when adding): its own share of the site's hosting is not counted twice. */
+    @RestForm
+    public String rigId;
     @RestForm
     public String siteId;
     /** A catalog model's name, {@link #CUSTOM}, or empty (not chosen yet). */
@@ -97,7 +100,11 @@ public class RigForm {
             }
         }
         Long site = Numbers.whole(siteId, "siteId", errors, "Choose one of your sites.");
-        return new RigJson(null, site, name == null || name.isEmpty() ? null : name,
+        Long editing = null;
+        if (rigId != null && rigId.strip().matches("\\d{1,18}")) {
+            editing = Long.parseLong(rigId.strip());
+        }
+        return new RigJson(editing, site, name == null || name.isEmpty() ? null : name,
                 Numbers.whole(units, "units", errors, "Enter a whole number of units, 1 to 1,000,000."),
                 Numbers.decimal(terahash, "terahash", errors, "Enter TH/s per unit as a number, e.g. 200."),
                 Numbers.decimal(watts, "watts", errors, "Enter W per unit as a number, e.g. 3500."),

@@ -157,6 +157,23 @@ class ProjectionApiTest {
     }
 
     @Test
+    void theRigPreviewSharesTheSitesHostingWithTheGroupsAlreadyThere() {
+        long site = site(session, "Hosted", 0.05, 365); // 12 USD per day
+        long existing = rig(session, site, "Custom 100 TH", 1, 100, 3000, null);
+        String added = given().cookies(session.cookies()).formParam("csrf-token", session.csrf())
+                .formParam("siteId", String.valueOf(site)).formParam("catalogModel", "custom")
+                .formParam("model", "Custom 100 TH").formParam("units", "1").formParam("terahash", "100")
+                .formParam("watts", "3000").post("/rigs/preview").then().statusCode(200).extract().asString();
+        assertTrue(added.contains("6.00 USD / day"), "half the hosting: the new group draws as much as the one there");
+        String edited = given().cookies(session.cookies()).formParam("csrf-token", session.csrf())
+                .formParam("rigId", String.valueOf(existing)).formParam("siteId", String.valueOf(site))
+                .formParam("catalogModel", "custom").formParam("model", "Custom 100 TH").formParam("units", "1")
+                .formParam("terahash", "100").formParam("watts", "3000").post("/rigs/preview").then().statusCode(200)
+                .extract().asString();
+        assertTrue(edited.contains("12.00 USD / day"), "editing the only group: all of the hosting, not counted twice");
+    }
+
+    @Test
     void badAssumptionsAreRefusedNamingTheField() {
         as(session).get("/api/v1/projection?days=0").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("days"));
