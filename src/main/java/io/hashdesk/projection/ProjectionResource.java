@@ -76,7 +76,7 @@ public class ProjectionResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public Response page(@QueryParam("preset") String preset, @QueryParam("saved") Long saved,
+    public Response page(@QueryParam("preset") String preset, @QueryParam("saved") String saved,
             @QueryParam("name") String name, @QueryParam("days") String days,
             @QueryParam("priceDriftPercent") String drift, @QueryParam("hashrateGrowthPercent") String growth,
             @QueryParam("feesPerBlockBtc") String fees, @HeaderParam("HX-Request") String htmx) {
@@ -87,7 +87,7 @@ public class ProjectionResource {
         return Response.status(view.p() == null ? 422 : 200).entity(t).build();
     }
 
-    private ScenarioInput input(Operator owner, String preset, Long saved, String name, String days, String drift,
+    private ScenarioInput input(Operator owner, String preset, String saved, String name, String days, String drift,
             String growth, String fees) {
         int horizon = Scenario.DEFAULT_DAYS;
         if (days != null && days.strip().matches("\\d{1,4}")) {
@@ -96,8 +96,12 @@ public class ProjectionResource {
         if (preset != null && List.of("bear", "base", "bull").contains(preset)) {
             return ScenarioInput.of(Scenario.preset(preset, horizon));
         }
-        if (saved != null) {
-            return ScenarioInput.of(scenarios.get(owner, saved).scenario());
+        if (saved != null && !saved.isBlank()) {
+            // Not a number, or not one of the operator's: the same 404 as a missing one.
+            if (!saved.strip().matches("\\d{1,18}")) {
+                throw new jakarta.ws.rs.NotFoundException();
+            }
+            return ScenarioInput.of(scenarios.get(owner, Long.parseLong(saved.strip())).scenario());
         }
         return new ScenarioInput(name, days, drift, growth, fees).withDefaults();
     }

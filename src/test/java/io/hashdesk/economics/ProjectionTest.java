@@ -189,6 +189,24 @@ class ProjectionTest {
         assertEquals(0.5, r.feesPerBlockBtc(), 0);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "price {0} %, hashrate {1} % per 30 days, fees {2}")
+    @org.junit.jupiter.params.provider.CsvSource({ "300, 300, 1000", "-90, -90, 0", "300, -90, 0", "-90, 300, 1000",
+            "0, 0, 0" })
+    void extremeScenariosStayFiniteOverTheLongestHorizon(double drift, double growth, double fees) {
+        NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, 300, 935_424, AS_OF.plusSeconds(3_600));
+        Fleet f = new Fleet(List.of(new SiteTerms(new FlatTariff(0.05), 1, 2, 1000, 0.5, true, java.time.ZoneId.of("UTC")),
+                SiteTerms.flat(0.2)), List.of(RIG, new RigGroupSpec(8, 1, 1_000_000, 10_000, 100_000, 1e12)));
+        ProjectionResult r = Projection.run(f, net, new Scenario("extreme", Scenario.MAX_DAYS, drift, growth, fees), AS_OF);
+        for (double[] series : new double[][] { r.btc(), r.revenueUsd(), r.powerCostUsd(), r.profitUsd(),
+                r.cumulativeProfitUsd(), r.difficulty(), r.priceUsd(), r.height() }) {
+            for (double v : series) {
+                assertTrue(Double.isFinite(v), "every figure is a number");
+            }
+        }
+        assertTrue(Double.isFinite(r.totals().profitUsd()));
+        assertTrue(r.events().size() < 2_000, "a bounded number of events");
+    }
+
     @Test
     void perSiteProfitAddsUpToTheFleet() {
         NetworkState net = Networks.workedExample();
