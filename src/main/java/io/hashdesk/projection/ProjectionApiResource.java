@@ -35,9 +35,15 @@ public class ProjectionApiResource {
             double profitUsd, double hashpriceUsdPerThDay, Double costPerBtcUsd) {
     }
 
+    /**
+     * One rig group. {@code paybackDays} is ECONOMICS.md's purchase cost over today's profit;
+     * {@code projectedPaybackDays} is when the projection's cumulative profit covers the purchase cost
+     * (days after asOf, null when not within the horizon).
+     */
     public record Group(long rigId, Today today, Double breakevenUsdPerKwh, Double shutdownUsdPerKwh,
             Double shutdownPriceUsd, double efficiencyJPerTh, boolean switchOff, Integer firstUnprofitableDay,
-            Integer firstSwitchOffDay, Double paybackDays, Double staticPaybackDays, double runningHoursToday) {
+            Integer firstSwitchOffDay, Double paybackDays, Double projectedPaybackDays, Instant projectedPaybackDate,
+            double runningHoursToday) {
     }
 
     public record Day(int day, Instant date, double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd,
@@ -87,8 +93,10 @@ public class ProjectionApiResource {
             groups.add(new Group(t.rigId(), today(t), orNull(t.breakevenUsdPerKwh()), orNull(t.shutdownUsdPerKwh()),
                     orNull(t.shutdownPriceUsd()), t.efficiencyJPerTh(), t.switchOff(),
                     o.firstUnprofitableDay() < 0 ? null : o.firstUnprofitableDay(),
-                    o.firstSwitchOffDay() < 0 ? null : o.firstSwitchOffDay(), orNull(o.paybackDay()),
-                    orNull(t.paybackDays()), t.runningHours()));
+                    o.firstSwitchOffDay() < 0 ? null : o.firstSwitchOffDay(), orNull(t.paybackDays()),
+                    orNull(o.paybackDay()),
+                    o.paysBack() ? p.asOf().plusMillis((long) (o.paybackDay() * 86_400_000L)) : null,
+                    t.runningHours()));
         }
         List<Day> days = new ArrayList<>(r.days());
         for (int d = 0; d < r.days(); d++) {

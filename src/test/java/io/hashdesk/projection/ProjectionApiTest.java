@@ -152,8 +152,11 @@ class ProjectionApiTest {
         assertTrue(section.contains(String.format(Locale.ENGLISH, "%,.0f USD", turnOn)), "with its turn-on price");
         assertTrue(!section.contains("Antminer S21"), "a profitable group is not");
         // Payback: 50 USD per unit against today's profit, and the projection's dynamic date.
-        assertTrue(j.getDouble("groups[0].paybackDays") > 0);
-        assertEquals(j.getDouble("groups[0].staticPaybackDays"), j.getDouble("groups[0].paybackDays"), 1.0);
+        double profit = j.getDouble("groups[0].today.profitUsd");
+        assertEquals(10 * 50 / profit, j.getDouble("groups[0].paybackDays"), 1e-9);
+        assertEquals(j.getDouble("groups[0].paybackDays"), j.getDouble("groups[0].projectedPaybackDays"), 1.0);
+        assertTrue(j.getString("groups[0].projectedPaybackDate").endsWith("Z"));
+        assertNull(j.get("groups[1].paybackDays"), "no purchase cost given");
     }
 
     @Test
