@@ -177,6 +177,27 @@ class ProjectionApiTest {
     }
 
     @Test
+    void aScriptWithAnApiTokenBuildsAFleetAndReadsItsProjection() {
+        String page = given().cookies(session.cookies()).formParam("csrf-token", session.csrf())
+                .formParam("name", "script").post("/settings/tokens").then().statusCode(200).extract().asString();
+        String token = page.replaceAll("(?s).*id=\"new-token\">(hd_[A-Za-z0-9_-]+)<.*", "$1");
+        // No cookie and no CSRF token: a script sends JSON with its bearer token.
+        long site = given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"name\":\"Scripted\",\"tariff\":{\"type\":\"flat\",\"usdPerKwh\":0.06}}")
+                .post("/api/v1/sites").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().header("Authorization", "Bearer " + token).contentType("application/json")
+                .body("{\"siteId\":" + site + ",\"model\":\"Custom 200 TH\",\"units\":1,\"terahash\":200,\"watts\":3500}")
+                .post("/api/v1/rigs").then().statusCode(201);
+        String body = given().header("Authorization", "Bearer " + token).get("/api/v1/projection?days=7").then()
+                .statusCode(200).extract().asString();
+        assertEquals(5.04, Json.exact(body).getDouble("today.powerCostUsd"), 1e-9);
+        // Another operator's script sees an empty fleet, not this one.
+        Operators.Session other = Operators.newSignedIn("other-script");
+        assertEquals(0, Json.exact(as(other).get("/api/v1/projection?days=7").then().statusCode(200).extract()
+                .asString()).getList("groups").size());
+    }
+
+    @Test
     void badAssumptionsAreRefusedNamingTheField() {
         as(session).get("/api/v1/projection?days=0").then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("days"));
