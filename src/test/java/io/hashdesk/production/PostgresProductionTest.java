@@ -49,4 +49,41 @@ class PostgresProductionTest {
         given().cookie(Operators.SESSION_COOKIE, session).get("/api/v1/me")
                 .then().statusCode(200).body("email", equalTo(email));
     }
+
+    @jakarta.inject.Inject
+    io.hashdesk.network.NetworkService network;
+
+    @Test
+    void fleetNetworkAndProjectionWorkOnPostgres() {
+        Operators.Session s = Operators.newSignedIn("pg-fleet");
+        io.hashdesk.network.MempoolStubs.wm().resetAll();
+        io.hashdesk.network.MempoolStubs.mempool(935_000, 71_000, 1.355e14, 432_000_000L, -5,
+                System.currentTimeMillis() + 3L * 86_400_000);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .run(() -> io.hashdesk.network.NetworkSnapshot.deleteAll());
+        network.reload();
+        org.junit.jupiter.api.Assertions.assertEquals(io.hashdesk.network.NetworkService.Outcome.MEMPOOL, network.refresh());
+        var json = given().cookies(s.cookies()).header("X-CSRF-TOKEN", s.csrf()).contentType("application/json");
+        long site = json.body("{\"name\":\"PG site\",\"tariff\":{\"type\":\"tou\",\"bands\":["
+                + "{\"days\":\"Mon-Sun\",\"fromHour\":0,\"toHour\":8,\"usdPerKwh\":0.03},"
+                + "{\"days\":\"Mon-Sun\",\"fromHour\":8,\"toHour\":24,\"usdPerKwh\":0.09}]},"
+                + "\"hostingUsdPerMonth\":365,\"curtail\":true,\"timezone\":\"UTC\"}")
+                .post("/api/v1/sites").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().cookies(s.cookies()).header("X-CSRF-TOKEN", s.csrf()).contentType("application/json")
+                .body("{\"siteId\":" + site + ",\"model\":\"Custom 200 TH\",\"units\":1,\"terahash\":200,"
+                        + "\"watts\":3500,\"purchaseUsd\":2000}")
+                .post("/api/v1/rigs").then().statusCode(201);
+        given().cookies(s.cookies()).get("/api/v1/network").then().statusCode(200).body("source", equalTo("mempool"));
+        var projection = io.hashdesk.testing.Json.exact(given().cookies(s.cookies()).get("/api/v1/projection?days=60")
+                .then().statusCode(200).extract().asString());
+        // Curtailed to the 8 cheap hours (the shutdown rate is 0.0792 USD/kWh): 3.5 kW x 8 h x 0.03 USD.
+        org.junit.jupiter.api.Assertions.assertEquals(0.84, projection.getDouble("today.powerCostUsd"), 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(12.0, projection.getDouble("today.hostingUsd"), 1e-9);
+        org.junit.jupiter.api.Assertions.assertEquals(60, projection.getList("days").size());
+        given().cookies(s.cookies()).get("/dashboard").then().statusCode(200).body(containsString("PG site"));
+        given().cookies(s.cookies()).redirects().follow(false).formParam("csrf-token", s.csrf())
+                .formParam("saveName", "pg scenario").formParam("days", "30").post("/projection/scenarios")
+                .then().statusCode(303);
+        given().cookies(s.cookies()).get("/projection").then().statusCode(200).body(containsString("pg scenario"));
+    }
 }
