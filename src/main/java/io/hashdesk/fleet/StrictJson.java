@@ -89,7 +89,10 @@ public class StrictJson {
         } catch (JsonMappingException e) {
             String field = path(e);
             if (field.isEmpty()) {
-                throw new Refused(null, "The body is not the JSON object expected: " + e.getOriginalMessage());
+                // Jackson's own message names our classes: say what is expected instead.
+                throw new Refused(null, "The body must be one JSON object with the fields of a "
+                        + type.getSimpleName().replace("Json", "").replace("Rig", "rig group").replace("Site", "site")
+                        + " (see the JSON API in the README).");
             }
             String message = e instanceof UnrecognizedPropertyException ? "is not a field of this object"
                     : "has the wrong type or format";

@@ -84,6 +84,10 @@ public class ErrorMapper {
             return answer(uri, 400, "Invalid request", null,
                     List.of(new Problem.FieldError(field, "has the wrong type or format")));
         }
+        if (e instanceof JsonMappingException) {
+            // Well-formed JSON of the wrong shape: Jackson's message would name our classes.
+            return answer(uri, 400, "Malformed JSON", "The body is not the JSON object this route expects.", null);
+        }
         return answer(uri, 400, "Malformed JSON", "The body is not valid JSON: " + e.getOriginalMessage(), null);
     }
 
