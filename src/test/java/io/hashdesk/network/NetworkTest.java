@@ -213,6 +213,18 @@ class NetworkTest {
     }
 
     @Test
+    void anHtmxRefreshAfterTheSessionEndedSendsTheBrowserToSignIn() {
+        given().redirects().follow(false).header("HX-Request", "true").get("/network/figures").then()
+                .statusCode(200).header("HX-Redirect", "/login");
+        // A normal page request is redirected as usual.
+        given().redirects().follow(false).get("/network").then().statusCode(302)
+                .header("Location", containsString("/login"));
+        // Signed in, the fragment comes back alone.
+        given().cookies(session.cookies()).header("HX-Request", "true").get("/network/figures").then()
+                .statusCode(200).body(containsString("id=\"network-figures\"")).body(not(containsString("<html")));
+    }
+
+    @Test
     void networkJsonNeedsCredentials() {
         given().get("/api/v1/network").then().statusCode(401)
                 .contentType(equalTo("application/problem+json"));
