@@ -14,6 +14,11 @@ public record FleetToday(List<GroupToday> groups, double hashrateHs, double powe
         double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd, double profitUsd,
         double hashpriceUsdPerThDay, double costPerBtcUsd, double marginPercent) {
 
+    /** Hashprice per PH/s per day, USD. */
+    public double hashpriceUsdPerPhDay() {
+        return hashpriceUsdPerThDay * 1000;
+    }
+
     public boolean empty() {
         return groups.isEmpty();
     }
