@@ -121,6 +121,15 @@ class ProjectionApiTest {
     }
 
     @Test
+    void privatePagesAreNeverCachedButStaticFilesMayBe() {
+        given().cookies(session.cookies()).get("/dashboard").then().statusCode(200)
+                .header("Cache-Control", containsString("no-store"));
+        as(session).get("/api/v1/projection?days=3").then().statusCode(200)
+                .header("Cache-Control", containsString("no-store"));
+        given().get("/css/app.css").then().statusCode(200).header("Cache-Control", not(containsString("no-store")));
+    }
+
+    @Test
     void emptyFleetGetsZerosAndAFriendlyStart() {
         JsonPath j = projection("");
         assertEquals(0, j.getList("groups").size());
