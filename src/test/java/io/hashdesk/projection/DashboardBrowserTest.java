@@ -59,6 +59,15 @@ class DashboardBrowserTest {
         try (BrowserContext context = chromium.browser().newContext(
                 new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            page.onConsoleMessage(m -> {
+                // htmx reports a request it aborted for a newer one as an error: that is by design.
+                boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
+                if ("error".equals(m.type()) && !abort) {
+                    problems.add(m.text());
+                }
+            });
+            page.onPageError(problems::add);
             page.navigate(base + "login");
             page.getByLabel("Email").fill(s.email());
             page.getByLabel("Password").fill(Operators.PASSWORD);
@@ -69,7 +78,8 @@ class DashboardBrowserTest {
             assertThat(page.locator("#switch-off")).containsText("Antminer S19");
             assertThat(page.locator("#switch-off")).not().containsText("Antminer S21");
             assertThat(page.locator("#cost-per-btc")).containsText("USD");
-            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("dashboard-fleet")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("dashboard-fleet")).setFullPage(true)
+                    .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL));
 
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Projection").setExact(true)).click();
             assertThat(page.locator("#results-h")).containsText("Over 90 days");
@@ -83,7 +93,9 @@ class DashboardBrowserTest {
                     page.locator("#cumulative-profit svg path.line.s1").getAttribute("d")));
             assertEquals("yes", page.evaluate("() => document.body.dataset.untouched"));
             assertThat(page).hasURL(java.util.regex.Pattern.compile(".*priceDriftPercent=-20.*"));
-            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("projection")).setFullPage(true));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("projection")).setFullPage(true)
+                    .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL));
+            assertEquals(java.util.List.of(), problems, "no script errors or Content-Security-Policy violations");
         }
     }
 }
