@@ -56,8 +56,10 @@ public class ProjectionService {
     private record Key(long operatorId, long fleetVersion, long snapshot, Instant asOf, Scenario scenario) {
     }
 
-    private final BoundedCache<Long, OperatorFleet> fleetCache = new BoundedCache<>(512);
-    private final BoundedCache<Key, FleetProjection> cache = new BoundedCache<>(1024);
+    // Sized for memory: a projection of a 1,000-group fleet holds about 1 MB (its fleet, today's figures
+    // twice, the daily series), so these bound the caches to a few hundred MB in the worst case.
+    private final BoundedCache<Long, OperatorFleet> fleetCache = new BoundedCache<>(128);
+    private final BoundedCache<Key, FleetProjection> cache = new BoundedCache<>(256);
     private final BoundedCache<Key, Sensitivity> sensitivityCache = new BoundedCache<>(256);
     private final BoundedCache<ChartKey, LineChart> chartCache = new BoundedCache<>(1024);
 
