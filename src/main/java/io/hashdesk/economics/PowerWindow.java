@@ -54,6 +54,7 @@ final class PowerWindow {
         private final PowerWindow flat;
         // Windows by position in the (local) week; a projection stepping by whole days meets few of them.
         private final long[] cacheKeys = new long[64];
+        private final long[] cacheChanges = new long[64];
         private final PowerWindow[] cacheValues = new PowerWindow[64];
         private int cached;
 
@@ -77,22 +78,27 @@ final class PowerWindow {
             }
             locate(epochSecond);
             long end = epochSecond + 86_400;
-            if (end <= validUntil) {
-                // No clock change inside the window: the prices depend only on the position in the week.
-                long key = Math.floorMod(epochSecond + currentOffset, 604_800L);
-                for (int i = 0; i < cached; i++) {
-                    if (cacheKeys[i] == key) {
-                        return cacheValues[i];
-                    }
-                }
-                PowerWindow w = compute(epochSecond, end);
-                if (cached < cacheKeys.length) {
-                    cacheKeys[cached] = key;
-                    cacheValues[cached++] = w;
-                }
-                return w;
+            // The prices depend only on the position in the (local) week, and for a window with a clock
+            // change on where the change falls and the offsets around it: both recur, so windows are cached.
+            long weekPosition = Math.floorMod(epochSecond + currentOffset, 604_800L);
+            long change = 0;
+            if (end > validUntil) {
+                int after = rules.getOffset(Instant.ofEpochSecond(validUntil)).getTotalSeconds();
+                change = ((validUntil - epochSecond + 1) << 40) | ((currentOffset + 100_000L) << 20)
+                        | (after + 100_000L);
             }
-            return compute(epochSecond, end);
+            for (int i = 0; i < cached; i++) {
+                if (cacheKeys[i] == weekPosition && cacheChanges[i] == change) {
+                    return cacheValues[i];
+                }
+            }
+            PowerWindow w = compute(epochSecond, end);
+            if (cached < cacheKeys.length) {
+                cacheKeys[cached] = weekPosition;
+                cacheChanges[cached] = change;
+                cacheValues[cached++] = w;
+            }
+            return w;
         }
 
         // The zone offset in force from validFrom until the next clock change (queries move forward in time).
@@ -111,54 +117,57 @@ final class PowerWindow {
             validUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
         }
 
+        // Scratch space for compute(): a Source serves one run on one thread.
+        private final double[] byHourOfWeek = new double[168];
+        private final double[] levelRates = new double[168];
+        private final double[] levelHours = new double[168];
+
+        /** Hours at each price over [from, end), walking local hours and any clock change between them. */
         private PowerWindow compute(long from, long end) {
-            double[] byHourOfWeek = new double[168];
+            Arrays.fill(byHourOfWeek, 0);
             long t = from;
             while (t < end) {
-                int offset = rules.getOffset(Instant.ofEpochSecond(t)).getTotalSeconds();
+                locate(t);
+                int offset = currentOffset;
                 long local = t + offset;
                 long nextLocalHour = Math.floorDiv(local, 3600) * 3600 + 3600;
-                long slotEnd = Math.min(end, nextLocalHour - offset);
-                ZoneOffsetTransition tr = rules.nextTransition(Instant.ofEpochSecond(t));
-                if (tr != null && tr.toEpochSecond() < slotEnd) {
-                    slotEnd = tr.toEpochSecond();
-                }
+                long slotEnd = Math.min(Math.min(end, nextLocalHour - offset), validUntil);
                 if (slotEnd <= t) {
                     slotEnd = Math.min(end, t + 3600);
                 }
                 byHourOfWeek[hourOfWeek(local)] += (slotEnd - t) / 3600.0;
                 t = slotEnd;
             }
-            // Collapse to distinct prices, ascending.
-            double[] r = new double[168];
-            double[] h = new double[168];
+            // Collapse to distinct prices (a tariff has a handful), then order them ascending.
             int n = 0;
             for (int i = 0; i < 168; i++) {
-                if (byHourOfWeek[i] > 0) {
-                    r[n] = weekly[i];
-                    h[n] = byHourOfWeek[i];
-                    n++;
+                if (byHourOfWeek[i] <= 0) {
+                    continue;
                 }
-            }
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            Arrays.sort(order, (a, b) -> Double.compare(r[a], r[b]));
-            double[] rates = new double[n];
-            double[] hours = new double[n];
-            int m = 0;
-            for (int k = 0; k < n; k++) {
-                int i = order[k];
-                if (m > 0 && rates[m - 1] == r[i]) {
-                    hours[m - 1] += h[i];
-                } else {
-                    rates[m] = r[i];
-                    hours[m] = h[i];
-                    m++;
+                double rate = weekly[i];
+                int k = 0;
+                while (k < n && levelRates[k] != rate) {
+                    k++;
                 }
+                if (k == n) {
+                    levelRates[n] = rate;
+                    levelHours[n++] = 0;
+                }
+                levelHours[k] += byHourOfWeek[i];
             }
-            return new PowerWindow(Arrays.copyOf(rates, m), Arrays.copyOf(hours, m));
+            for (int i = 1; i < n; i++) {
+                double r = levelRates[i];
+                double h = levelHours[i];
+                int j = i - 1;
+                while (j >= 0 && levelRates[j] > r) {
+                    levelRates[j + 1] = levelRates[j];
+                    levelHours[j + 1] = levelHours[j];
+                    j--;
+                }
+                levelRates[j + 1] = r;
+                levelHours[j + 1] = h;
+            }
+            return new PowerWindow(Arrays.copyOf(levelRates, n), Arrays.copyOf(levelHours, n));
         }
 
         /** Monday 00:00 local = 0; 1970-01-01 was a Thursday. */

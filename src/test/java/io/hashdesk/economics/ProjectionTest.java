@@ -208,6 +208,24 @@ class ProjectionTest {
     }
 
     @Test
+    void timeOfUseDaysAcrossClockChangesMatchAFreshComputationEveryDay() {
+        // Weekday peak in New York: over 800 days the windows are reused by week position and clock change.
+        SiteTerms ny = new SiteTerms(new TimeOfUseTariff(List.of(
+                new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays("Mon-Fri"), 0, 14, 0.04),
+                new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays("Mon-Fri"), 14, 19, 0.15),
+                new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays("Mon-Fri"), 19, 24, 0.05),
+                new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays("Sat-Sun"), 0, 24, 0.03))), 1, 0, 0, 100, false,
+                java.time.ZoneId.of("America/New_York"));
+        NetworkState net = Networks.workedExample();
+        java.time.Instant start = java.time.Instant.parse("2026-02-09T13:30:00Z");
+        ProjectionResult r = Projection.run(fleet(ny, RIG), net, Scenario.base(800), start);
+        for (int d = 0; d < 800; d++) {
+            GroupToday fresh = RigEconomics.preview(ny, RIG, net, start.plusSeconds(86_400L * d));
+            assertEquals(fresh.powerCostUsd(), r.powerCostUsd()[d], 1e-12, "day " + d);
+        }
+    }
+
+    @Test
     void perSiteProfitAddsUpToTheFleet() {
         NetworkState net = Networks.workedExample();
         Fleet f = new Fleet(List.of(SiteTerms.flat(0.06), SiteTerms.flat(0.04)),
