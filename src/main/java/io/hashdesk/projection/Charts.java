@@ -62,7 +62,7 @@ final class Charts {
                 .yLabel(v -> String.format(Locale.ENGLISH, "%,.0f", v));
     }
 
-    /** Retargets and halvings as vertical lines; with many retargets only the first and the halving are labelled. */
+    /** Retargets and halvings as vertical lines; labels only where they say something (the first retarget, real changes, the halving). */
     private static void markers(LineChart.Builder b, ProjectionResult r, int n) {
         long retargets = r.events().stream().filter(e -> e.kind() == ProjectionResult.EventKind.RETARGET
                 && e.atDay() <= n).count();
@@ -76,7 +76,8 @@ final class Charts {
                         "halving");
             } else {
                 String change = io.hashdesk.web.Formats.change(e.changePercent());
-                b.marker(e.atDay(), first || retargets <= 8 ? change : "",
+                boolean labelled = first || (retargets <= 8 && Math.abs(e.changePercent()) >= 0.05);
+                b.marker(e.atDay(), labelled ? change : "",
                         "Retarget " + change + " at block " + io.hashdesk.web.Formats.count(e.height()), "retarget");
                 first = false;
             }
