@@ -44,7 +44,7 @@ public class EsploraSource {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2, delayUnit = ChronoUnit.MINUTES)
     @CircuitBreakerName("esplora")
     public Reading fetch() {
-        long height = StrictJson.plainInteger("esplora tip height", client.tipHeight());
+        long height = UpstreamJson.plainInteger("esplora tip height", client.tipHeight());
         if (height < Consensus.EPOCH_BLOCKS) {
             throw new UpstreamDataException("esplora tip height: implausibly low (" + height + ")");
         }
@@ -76,10 +76,10 @@ public class EsploraSource {
             throw new UpstreamDataException("esplora block-height/" + height + ": not a block hash");
         }
         String what = "esplora block " + height;
-        JsonNode b = StrictJson.parse(what, client.block(h));
-        long at = StrictJson.integer(what, b, "height");
-        long timestamp = StrictJson.integer(what, b, "timestamp");
-        long bits = StrictJson.integer(what, b, "bits");
+        JsonNode b = UpstreamJson.parse(what, client.block(h));
+        long at = UpstreamJson.integer(what, b, "height");
+        long timestamp = UpstreamJson.integer(what, b, "timestamp");
+        long bits = UpstreamJson.integer(what, b, "bits");
         if (at != height) {
             throw new UpstreamDataException(what + ": the block says height " + at);
         }

@@ -38,20 +38,20 @@ public class MempoolSource {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2, delayUnit = ChronoUnit.MINUTES)
     @CircuitBreakerName("mempool")
     public Reading fetch() {
-        long height = StrictJson.plainInteger("mempool tip height", client.tipHeight());
-        JsonNode adj = StrictJson.parse("mempool difficulty-adjustment", client.difficultyAdjustment());
-        JsonNode hr = StrictJson.parse("mempool hashrate/3m", client.hashrate3m());
+        long height = UpstreamJson.plainInteger("mempool tip height", client.tipHeight());
+        JsonNode adj = UpstreamJson.parse("mempool difficulty-adjustment", client.difficultyAdjustment());
+        JsonNode hr = UpstreamJson.parse("mempool hashrate/3m", client.hashrate3m());
         Double price = price();
         Double fees = fees();
 
         String a = "mempool difficulty-adjustment";
-        double change = StrictJson.number(a, adj, "difficultyChange");
-        double progress = StrictJson.number(a, adj, "progressPercent");
-        long retargetDate = StrictJson.integer(a, adj, "estimatedRetargetDate");
-        long remaining = StrictJson.integer(a, adj, "remainingBlocks");
-        long nextHeight = StrictJson.integer(a, adj, "nextRetargetHeight");
-        double previous = StrictJson.number(a, adj, "previousRetarget");
-        double timeAvgMs = StrictJson.number(a, adj, "timeAvg");
+        double change = UpstreamJson.number(a, adj, "difficultyChange");
+        double progress = UpstreamJson.number(a, adj, "progressPercent");
+        long retargetDate = UpstreamJson.integer(a, adj, "estimatedRetargetDate");
+        long remaining = UpstreamJson.integer(a, adj, "remainingBlocks");
+        long nextHeight = UpstreamJson.integer(a, adj, "nextRetargetHeight");
+        double previous = UpstreamJson.number(a, adj, "previousRetarget");
+        double timeAvgMs = UpstreamJson.number(a, adj, "timeAvg");
         check(change >= -75 && change <= 300, a + ": difficultyChange outside -75..300");
         check(remaining >= 1 && remaining <= Consensus.EPOCH_BLOCKS, a + ": remainingBlocks outside 1..2016");
         check(nextHeight % Consensus.EPOCH_BLOCKS == 0, a + ": nextRetargetHeight is not an epoch boundary");
@@ -60,8 +60,8 @@ public class MempoolSource {
         check(timeAvgMs > 0 && retargetDate > 0, a + ": non-positive times");
 
         String h = "mempool hashrate/3m";
-        double difficulty = StrictJson.number(h, hr, "currentDifficulty");
-        double hashrate = StrictJson.number(h, hr, "currentHashrate");
+        double difficulty = UpstreamJson.number(h, hr, "currentDifficulty");
+        double hashrate = UpstreamJson.number(h, hr, "currentHashrate");
         check(difficulty > 0, h + ": non-positive difficulty");
         check(hashrate > 0, h + ": non-positive hashrate");
         List<HashratePoint> history = new ArrayList<>();
@@ -84,8 +84,8 @@ public class MempoolSource {
     /** USD price, or null when mempool has none (-1) or sends something we cannot believe. */
     private Double price() {
         try {
-            JsonNode prices = StrictJson.parse("mempool prices", client.prices());
-            double usd = StrictJson.number("mempool prices", prices, "USD");
+            JsonNode prices = UpstreamJson.parse("mempool prices", client.prices());
+            double usd = UpstreamJson.number("mempool prices", prices, "USD");
             if (usd > 0) {
                 return usd;
             }
@@ -100,11 +100,11 @@ public class MempoolSource {
     private Double fees() {
         try {
             String w = "mempool reward-stats";
-            JsonNode stats = StrictJson.parse(w, client.rewardStats144());
-            long totalFee = StrictJson.sats(w, stats, "totalFee");
+            JsonNode stats = UpstreamJson.parse(w, client.rewardStats144());
+            long totalFee = UpstreamJson.sats(w, stats, "totalFee");
             long blocks = 144;
             if (stats.has("startBlock") && stats.has("endBlock")) {
-                long span = StrictJson.integer(w, stats, "endBlock") - StrictJson.integer(w, stats, "startBlock") + 1;
+                long span = UpstreamJson.integer(w, stats, "endBlock") - UpstreamJson.integer(w, stats, "startBlock") + 1;
                 if (span >= 1 && span <= 1000) {
                     blocks = span;
                 }

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.web.BoundedCache;
+import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,29 +42,40 @@ public class NetworkResource {
     @Inject
     Clock clock;
 
+    /** The chart depends only on the snapshot and the reader's zone; the page polls it every minute. */
+    private record ChartKey(long snapshot, String zone) {
+    }
+
+    private final BoundedCache<ChartKey, LineChart> charts = new BoundedCache<>(64);
+
     @GET
     public TemplateInstance index() {
-        NetworkView net = network.latest();
-        String zone = operator.get().timezone;
-        return Templates.index(net, zone, net.ageText(clock.instant()), hashrateChart(net, zone), net.ribbons());
+        return page(false);
     }
 
     /** The figures alone, for htmx to refresh in place. */
     @GET
     @Path("figures")
     public TemplateInstance figures() {
-        NetworkView net = network.latest();
-        String zone = operator.get().timezone;
-        return Templates.index$figures(net, zone, net.ageText(clock.instant()), hashrateChart(net, zone),
-                net.ribbons());
+        return page(true);
     }
 
-    static LineChart hashrateChart(NetworkView net, String zone) {
+    private TemplateInstance page(boolean fragment) {
+        NetworkView net = network.latest();
+        String zone = operator.get().timezone;
+        HashRibbons ribbons = net.ribbons();
+        LineChart chart = charts.computeIfAbsent(new ChartKey(net.version(), zone),
+                k -> hashrateChart(net, ribbons, zone));
+        String age = net.ageText(clock.instant());
+        return fragment ? Templates.index$figures(net, zone, age, chart, ribbons)
+                : Templates.index(net, zone, age, chart, ribbons);
+    }
+
+    static LineChart hashrateChart(NetworkView net, HashRibbons ribbons, String zone) {
         List<HashratePoint> history = net.history();
         int n = history.size();
         double[] xs = new double[n];
         double[] daily = new double[n];
-        HashRibbons ribbons = net.ribbons();
         double[] ma30 = new double[n];
         double[] ma60 = new double[n];
         for (int i = 0; i < n; i++) {
@@ -71,7 +84,7 @@ public class NetworkResource {
             ma30[i] = ribbons.ma30()[i] / 1e18;
             ma60[i] = ribbons.ma60()[i] / 1e18;
         }
-        ZoneId z = zoneOf(zone);
+        ZoneId z = Formats.zoneOf(zone);
         DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
         String description = n == 0 ? "No hashrate history yet."
                 : String.format(Locale.ENGLISH,
@@ -91,11 +104,4 @@ public class NetworkResource {
                 .build();
     }
 
-    private static ZoneId zoneOf(String zone) {
-        try {
-            return ZoneId.of(zone);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 }

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import io.hashdesk.economics.ProjectionResult;
+import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
 
 /** The projection's charts: profit per day and cumulative profit, with retargets and halvings marked. */
@@ -53,7 +54,7 @@ final class Charts {
         for (int d = 0; d < n; d++) {
             xs[d] = d;
         }
-        ZoneId z = zoneOf(zone);
+        ZoneId z = Formats.zoneOf(zone);
         DateTimeFormatter f = n > 300 ? DAY_YEAR : DAY;
         Instant start = p.asOf();
         String unit = title.startsWith("Cumulative") ? "USD" : "USD per day";
@@ -72,13 +73,13 @@ final class Charts {
                 continue;
             }
             if (e.kind() == ProjectionResult.EventKind.HALVING) {
-                b.marker(e.atDay(), "Halving", "Halving at block " + io.hashdesk.web.Formats.count(e.height()),
+                b.marker(e.atDay(), "Halving", "Halving at block " + Formats.count(e.height()),
                         "halving");
             } else {
-                String change = io.hashdesk.web.Formats.change(e.changePercent());
+                String change = Formats.change(e.changePercent());
                 boolean labelled = first || (retargets <= 8 && Math.abs(e.changePercent()) >= 0.05);
                 b.marker(e.atDay(), labelled ? change : "",
-                        "Retarget " + change + " at block " + io.hashdesk.web.Formats.count(e.height()), "retarget");
+                        "Retarget " + change + " at block " + Formats.count(e.height()), "retarget");
                 first = false;
             }
         }
@@ -97,18 +98,11 @@ final class Charts {
                 max = i;
             }
         }
-        ZoneId z = zoneOf(zone);
+        ZoneId z = Formats.zoneOf(zone);
         return String.format(Locale.ENGLISH, "%s over %d days: %,.2f USD on day 1, %,.2f USD on the last day;"
                 + " lowest %,.2f USD (%s), highest %,.2f USD (%s).", what, ys.length, ys[0], ys[ys.length - 1],
                 ys[min], DAY.format(start.plusSeconds(86_400L * min).atZone(z)), ys[max],
                 DAY.format(start.plusSeconds(86_400L * max).atZone(z)));
     }
 
-    static ZoneId zoneOf(String zone) {
-        try {
-            return ZoneId.of(zone);
-        } catch (RuntimeException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 }

@@ -138,7 +138,7 @@ public class ProjectionResource {
     static List<Week> weeks(FleetProjection p, String zone) {
         ProjectionResult r = p.result();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-        ZoneId z = Charts.zoneOf(zone);
+        ZoneId z = io.hashdesk.web.Formats.zoneOf(zone);
         List<Week> out = new ArrayList<>();
         for (int start = 0, w = 1; start < r.days(); start += 7, w++) {
             int end = Math.min(r.days(), start + 7);
@@ -160,7 +160,7 @@ public class ProjectionResource {
 
     static List<Payback> paybacks(FleetProjection p, String zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-        ZoneId z = Charts.zoneOf(zone);
+        ZoneId z = io.hashdesk.web.Formats.zoneOf(zone);
         List<Payback> out = new ArrayList<>();
         for (int i = 0; i < p.fleet().rigs().size(); i++) {
             ProjectionResult.GroupOutcome o = p.result().groups().get(i);

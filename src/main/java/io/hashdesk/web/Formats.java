@@ -64,6 +64,11 @@ public final class Formats {
         return value == null ? "–" : change(value.doubleValue());
     }
 
+    /** False for NaN and infinities (a figure that does not exist, e.g. payback without profit). */
+    public static boolean finite(double value) {
+        return Double.isFinite(value);
+    }
+
     /** True when a figure does not exist (NaN or infinite), e.g. a cost per BTC when nothing is mined. */
     public static boolean undefined(double value) {
         return !Double.isFinite(value);
@@ -171,7 +176,8 @@ public final class Formats {
         return true;
     }
 
-    static ZoneId zoneOf(String zone) {
+    /** The operator's or site's zone; UTC when it is missing or unknown. */
+    public static ZoneId zoneOf(String zone) {
         try {
             return zone == null ? ZoneId.of("UTC") : ZoneId.of(zone);
         } catch (DateTimeException e) {

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** Reading upstream JSON field by field, refusing anything that is not exactly what we expect. */
-final class StrictJson {
+/** Reading upstream (mempool, esplora) JSON field by field, refusing anything that is not exactly what we expect. */
+final class UpstreamJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private StrictJson() {
+    private UpstreamJson() {
     }
 
     static JsonNode parse(String what, String body) {
