@@ -23,7 +23,8 @@ import io.quarkus.test.junit.TestProfile;
 class PostgresProductionTest {
 
     public static class OnPostgres implements QuarkusTestProfile {
-        static final String SCHEMA = "hashdesk_it";
+        // -Dpg.schema lets parallel checkouts on one machine keep their runs apart.
+        static final String SCHEMA = System.getProperty("pg.schema", "hashdesk_it");
 
         @Override
         public Map<String, String> getConfigOverrides() {
