@@ -66,7 +66,8 @@ public class AccountResource {
 
     @GET
     @Path("login")
-    public Object loginPage(@QueryParam("error") String error, @QueryParam("throttled") Integer throttledMinutes) {
+    public Object loginPage(@QueryParam("error") String error, @QueryParam("throttled") Integer throttledMinutes,
+            @QueryParam("expired") String expired) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/dashboard")).build();
         }
@@ -75,6 +76,8 @@ public class AccountResource {
             int minutes = Math.max(1, Math.min(throttledMinutes, 60));
             problem = "Too many failed sign-ins. For your security, wait " + minutes
                     + (minutes == 1 ? " minute" : " minutes") + " before trying again.";
+        } else if (expired != null) {
+            problem = "The sign-in form had expired. Sign in again.";
         } else if (error != null) {
             problem = "Email or password is not right. Check both and try again.";
         }

@@ -125,7 +125,9 @@ class AccountFlowTest {
                 .then().statusCode(302).header("Location", endsWith("/login"))
                 .extract().cookie("quarkus-redirect-location");
         assertNotNull(remembered, "the page asked for is remembered");
+        String csrf = Operators.csrfToken();
         given().redirects().follow(false).cookie("quarkus-redirect-location", remembered)
+                .cookie(Operators.CSRF_COOKIE, csrf).formParam("csrf-token", csrf)
                 .formParam("j_username", email).formParam("j_password", Operators.PASSWORD)
                 .post("/j_security_check")
                 .then().statusCode(302).header("Location", endsWith("/settings"));
