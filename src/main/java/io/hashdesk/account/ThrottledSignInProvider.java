@@ -39,6 +39,9 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
     SignInThrottle throttle;
 
     @Inject
+    WebSessions sessions;
+
+    @Inject
     Instance<IdentityProvider<UsernamePasswordAuthenticationRequest>> providers;
 
     @Override
@@ -86,6 +89,11 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
                     throw new AuthenticationFailedException();
                 }
                 throttle.recordSuccess(email);
+                if (routing != null) {
+                    // The server-side record that sign-out and a password change remove (WebSessions).
+                    String session = sessions.start(identity.getPrincipal().getName(), Instant.now());
+                    routing.response().addCookie(WebSessions.cookie(session, routing.request().isSSL()));
+                }
                 return identity;
             } catch (AuthenticationFailedException e) {
                 throttle.recordFailure(email, client, Instant.now());
