@@ -5,7 +5,8 @@
 #
 # Starts the packaged app on its own port with an empty database of its own (no network: the bundled
 # sample snapshot), creates the fleet through the JSON API and the CSV import, then measures
-#   - GET /dashboard with wrk: 32 connections, 2 threads, 30 s, after a 10 s warm-up;
+#   - GET /login (signed out) and GET /dashboard with wrk, one after the other: 32 connections, 2 threads,
+#     30 s each (DURATION=), after a 10 s warm-up of each; then the ratio of the two;
 #   - GET /api/v1/projection?days=730: 21 new scenarios (uncached), then 50 repeats (cached), one at a time.
 # wrk runs on the same machine as the app, so the figures are a floor for a dedicated server.
 set -euo pipefail
@@ -21,7 +22,7 @@ EMAIL="bench-$(date +%s)@example.com"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
 
-java -Dquarkus.http.port="$PORT" \
+java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
      -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db/hashdesk;WRITE_DELAY=0" \
      -Dhashdesk.network.mempool-url=http://127.0.0.1:9 -Dhashdesk.network.esplora-url=http://127.0.0.1:9 \
      -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
@@ -37,10 +38,13 @@ curl -s -c "$JAR" -b "$JAR" -o /dev/null "$BASE/register"
 CSRF=$(cookie hashdesk-csrf)
 curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "csrf-token=$CSRF" --data-urlencode "email=$EMAIL" \
      --data-urlencode "password=$PASS" --data-urlencode "confirm=$PASS" "$BASE/register"
-curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "j_username=$EMAIL" --data-urlencode "j_password=$PASS" \
-     "$BASE/j_security_check"
-SESSION=$(cookie hashdesk-session)
-[ -n "$SESSION" ] || { echo "could not sign in" >&2; exit 1; }
+signin() {
+  curl -s -c "$JAR" -b "$JAR" -o /dev/null --data-urlencode "j_username=$EMAIL" --data-urlencode "j_password=$PASS" \
+       "$BASE/j_security_check"
+  SESSION=$(cookie hashdesk-session)
+  [ -n "$SESSION" ] || { echo "could not sign in" >&2; exit 1; }
+}
+signin
 api() { curl -sf -b "$JAR" -H "X-CSRF-TOKEN: $CSRF" "$@"; }
 
 ZONES=(UTC America/Chicago America/New_York Europe/Oslo Asia/Almaty)
@@ -68,9 +72,33 @@ GROUPS_IMPORTED=$(api "$BASE/api/v1/rigs" | grep -o '"id"' | wc -l)
 echo "fleet: 10 sites, $GROUPS_IMPORTED rig groups"
 
 [ -n "${SETUP_ONLY:-}" ] && { echo "app pid $APP, cookie hashdesk-session=$SESSION"; exit 0; }
-echo "== GET /dashboard: warm-up 10 s, then 30 s at 32 connections"
+# The sign-in page is the yardstick: it does what every page does (session check, CSRF token, layout)
+# and nothing else, so "x times /login in the same run" says what a page costs on this machine today.
+ms() { # a wrk latency (850.00us, 12.34ms, 1.20s) in ms
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/ && v !~ /ms$/) n *= 1000; printf "%.2f", n }'
+}
+load() { # name, url, wrk args...: prints wrk's report, keeps requests/s and p99 in $RPS_<name>, $P99_<name>
+  local name=$1 url=$2; shift 2
+  local out
+  out=$(wrk -t2 -c32 -d${DURATION:-30}s --latency "$@" "$url")
+  echo "$out"
+  printf -v "RPS_$name" '%s' "$(awk '/^Requests\/sec/ {print $2}' <<< "$out")"
+  printf -v "P99_$name" '%s' "$(ms "$(awk '$1 == "99%" {print $2}' <<< "$out")")"
+}
+echo "== warm-up: /login and /dashboard, 10 s each"
+wrk -t2 -c32 -d10s "$BASE/login" >/dev/null
 wrk -t2 -c32 -d10s -H "Cookie: hashdesk-session=$SESSION" "$BASE/dashboard" >/dev/null
-wrk -t2 -c32 -d30s --latency -H "Cookie: hashdesk-session=$SESSION" "$BASE/dashboard"
+echo "== GET /login (signed out), ${DURATION:-30} s at 32 connections"
+load login "$BASE/login"
+# A browser takes the renewed sign-in cookie (quarkus.http.auth.form.new-cookie-interval, 1 minute); wrk
+# keeps sending the one it was given, which after a minute makes every request re-encrypt a new one.
+# Sign in again just before, so the run measures what a browser costs.
+signin
+echo "== GET /dashboard, ${DURATION:-30} s at 32 connections"
+load dashboard "$BASE/dashboard" -H "Cookie: hashdesk-session=$SESSION"
+awk -v rl="$RPS_login" -v rd="$RPS_dashboard" -v pl="$P99_login" -v pd="$P99_dashboard" 'BEGIN {
+  printf "/dashboard vs /login: %.0f vs %.0f requests/s = %.2fx (target >= 0.6x); p99 %.1f vs %.1f ms = %.2fx (target < 2x)\n",
+         rd, rl, rd / rl, pd, pl, pd / pl }'
 
 echo "== GET /api/v1/projection?days=730"
 # A new scenario each time for the uncached figure: the fees value changes the cache key.

@@ -25,6 +25,20 @@ public class CurrentOperator {
         return isSignedIn() ? identity.getPrincipal().getName() : null;
     }
 
+    /**
+     * Who is signed in, as read with the session check (no further query); for a personal API token,
+     * from the operator entity loaded in this request. (Not named signedIn(): templates read
+     * {@code inject:session.signedIn} as isSignedIn().)
+     */
+    public SignedIn signedInOperator() {
+        SignedIn who = identity.getAttribute(SignedIn.ATTRIBUTE);
+        if (who != null) {
+            return who;
+        }
+        Operator o = get(); // loaded in this request, so its fleet version is current
+        return new SignedIn(o.id, o.email, o.timezone, o.fleetVersion);
+    }
+
     /** The signed-in operator; throws if nobody is signed in (private routes never reach that). */
     public Operator get() {
         if (operator == null) {

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.hashdesk.account.Operator;
+import io.hashdesk.account.SignedIn;
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.NetworkState;
@@ -73,22 +75,37 @@ public class ProjectionService {
 
     /** The projection of the operator's fleet for a scenario, from the latest snapshot. */
     public FleetProjection project(Operator owner, Scenario scenario) {
+        return project(owner.id, fleets.versionOf(owner), () -> owner, scenario);
+    }
+
+    /**
+     * The same for the signed-in operator, at the fleet version read with the session check: a repeated
+     * view costs no query at all.
+     */
+    public FleetProjection project(SignedIn who, Scenario scenario) {
+        return project(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario);
+    }
+
+    private FleetProjection project(long ownerId, long version, Supplier<Operator> owner, Scenario scenario) {
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(owner);
+        OperatorFleet fleet = fleetOf(ownerId, version, owner);
         Instant asOf = asOf(net);
-        Key key = new Key(owner.id, fleet.version(), net.version(), asOf, scenario);
+        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, scenario);
         return cache.computeIfAbsent(key, k -> compute(fleet, net, scenario, asOf, k));
     }
 
     /** The operator's fleet, re-read only when its version changed. */
     public OperatorFleet fleetOf(Operator owner) {
-        long version = fleets.versionOf(owner);
-        OperatorFleet cached = fleetCache.get(owner.id);
+        return fleetOf(owner.id, fleets.versionOf(owner), () -> owner);
+    }
+
+    private OperatorFleet fleetOf(long ownerId, long version, Supplier<Operator> owner) {
+        OperatorFleet cached = fleetCache.get(ownerId);
         if (cached != null && cached.version() == version) {
             return cached;
         }
-        OperatorFleet fresh = fleets.fleetOf(owner);
-        fleetCache.put(owner.id, fresh);
+        OperatorFleet fresh = fleets.fleetOf(owner.get());
+        fleetCache.put(ownerId, fresh);
         return fresh;
     }
 
