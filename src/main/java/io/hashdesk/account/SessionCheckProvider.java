@@ -3,7 +3,6 @@ package io.hashdesk.account;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +32,7 @@ public class SessionCheckProvider implements IdentityProvider<TrustedAuthenticat
     WebSessions sessions;
 
     @Inject
-    Instance<IdentityProvider<TrustedAuthenticationRequest>> providers;
+    SessionIdentityProvider operators;
 
     @ConfigProperty(name = "quarkus.http.auth.form.cookie-name")
     String formCookie;
@@ -56,18 +55,18 @@ public class SessionCheckProvider implements IdentityProvider<TrustedAuthenticat
         String id = cookie == null ? null : cookie.getValue();
         Boolean cached = sessions.cachedAnswer(id, email);
         if (Boolean.TRUE.equals(cached)) {
-            return delegate().authenticate(request, context);
+            return context.runBlocking(() -> operators.identity(email));
         }
         if (Boolean.FALSE.equals(cached)) {
             return refuse(routing);
         }
-        // Not cached (or stale): ask the database on a worker thread; the JPA provider's own lookup then runs inline.
+        // Not cached (or stale): ask the database on a worker thread, then read the operator there too.
         return context.runBlocking(() -> {
             if (!sessions.isActive(id, email, Instant.now())) {
                 clearCookies(routing);
                 throw new AuthenticationFailedException("The session has ended");
             }
-            return delegate().authenticate(request, context).await().indefinitely();
+            return operators.identity(email);
         });
     }
 
@@ -87,12 +86,4 @@ public class SessionCheckProvider implements IdentityProvider<TrustedAuthenticat
         }
     }
 
-    private IdentityProvider<TrustedAuthenticationRequest> delegate() {
-        for (IdentityProvider<TrustedAuthenticationRequest> provider : providers) {
-            if (!(provider instanceof SessionCheckProvider)) {
-                return provider;
-            }
-        }
-        throw new IllegalStateException("No trusted identity provider (quarkus-security-jpa) is installed");
-    }
 }

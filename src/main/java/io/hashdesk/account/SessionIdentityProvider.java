@@ -11,47 +11,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.smallrye.mutiny.Uni;
 
 /**
  * Turns a valid sign-in cookie into the request's identity, instead of quarkus-security-jpa's trusted
- * provider. Same check (the account still exists; its roles), but one plain JDBC query on the primary
- * lookup instead of a Hibernate query, and the row it reads also answers "who is this, in which time
+ * provider; {@link SessionCheckProvider} calls it once the session record is known to be live. Same
+ * check (the account still exists; its roles), but one plain JDBC query on the primary lookup instead of a Hibernate query, and the row it reads also answers "who is this, in which time
  * zone, at which fleet version" ({@link SignedIn}), which every signed-in page otherwise asked the
  * database again (profiled: three queries per /dashboard view, about 40 % of its time).
  */
 @ApplicationScoped
-public class SessionIdentityProvider implements IdentityProvider<TrustedAuthenticationRequest> {
+public class SessionIdentityProvider {
 
     private static final String QUERY = "select id, email, role, timezone, fleet_version from operator where email = ?";
 
     @Inject
     DataSource dataSource;
 
-    @Override
-    public Class<TrustedAuthenticationRequest> getRequestType() {
-        return TrustedAuthenticationRequest.class;
-    }
-
-    @Override
-    public int priority() {
-        // Above the system providers (quarkus-security-jpa's trusted provider), so this one answers.
-        return SYSTEM_FIRST + 1000;
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        String email = request.getPrincipal();
-        return context.runBlocking(() -> identity(email));
-    }
-
-    private SecurityIdentity identity(String email) {
+    /** The identity of this operator (blocking: call on a worker thread). */
+    SecurityIdentity identity(String email) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(QUERY)) {
             s.setString(1, Operator.normalizeEmail(email));
             try (ResultSet r = s.executeQuery()) {
