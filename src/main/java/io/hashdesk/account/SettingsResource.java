@@ -1,6 +1,7 @@
 package io.hashdesk.account;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -21,6 +22,7 @@ import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 
 /** The operator's own settings: time zone, password, personal API tokens for scripts. */
 @Path("/settings")
@@ -54,6 +56,12 @@ public class SettingsResource {
     @Inject
     WebSessions sessions;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    ClientAddress clientAddress;
+
     @GET
     public TemplateInstance index() {
         Operator operator = current.get();
@@ -81,9 +89,20 @@ public class SettingsResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String confirm,
-            @CookieParam(WebSessions.COOKIE) String session) {
+            @CookieParam(WebSessions.COOKIE) String session, RoutingContext routing) {
         Operator operator = this.current.get();
+        // The current password is guessed here as on the sign-in page: the same count and limit.
+        SignInThrottle.Attempt attempt = throttle.begin(operator.email, clientAddress.of(routing), Instant.now());
+        if (attempt.refused()) {
+            long minutes = Math.max(1, (attempt.waitFor().toSeconds() + 59) / 60);
+            return Response.status(429).entity(page(operator, null, "", FormErrors.none().add("current",
+                    "Too many wrong passwords. For your security, wait " + minutes
+                            + (minutes == 1 ? " minute" : " minutes") + " before trying again."))).build();
+        }
         FormErrors errors = accounts.changePassword(operator, current, password, confirm);
+        if (!errors.has("current")) {
+            throttle.succeeded(operator.email, attempt);
+        }
         if (errors.any()) {
             return Response.status(422).entity(page(operator, null, "", errors)).build();
         }
