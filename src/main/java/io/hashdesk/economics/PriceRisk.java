@@ -146,7 +146,20 @@ public final class PriceRisk {
             }
         }
 
-        // Per-group payback.
+        // Per-group payback. A day's profit never falls when the price rises, so a group that cannot pay back
+        // on a block's upper envelope (the highest factor of its paths, day by day) pays back on none of them.
+        double[] envelope = new double[chunks * days];
+        for (int c = 0; c < chunks; c++) {
+            int n = Math.min(CHUNK, paths - c * CHUNK);
+            for (int d = 0; d < days; d++) {
+                int at = (c * days + d) * CHUNK;
+                double top = 0;
+                for (int k = 0; k < n; k++) {
+                    top = Math.max(top, x[at + k]);
+                }
+                envelope[c * days + d] = top;
+            }
+        }
         List<GroupRisk> groups = new ArrayList<>(models.length);
         double[] payDays = new double[paths];
         Payback payback = new Payback(days);
@@ -161,6 +174,10 @@ public final class PriceRisk {
             for (int c = 0; c < chunks; c++) {
                 int from = c * CHUNK;
                 int n = Math.min(CHUNK, paths - from);
+                if (!payback.reachable(envelope, c * days, purchase, m.hostingPerDay)) {
+                    Arrays.fill(payDays, from, from + n, Double.NaN); // not even on the block's best path
+                    continue;
+                }
                 paid += payback.run(x, c * days * CHUNK, n, purchase, m.hostingPerDay, payDays, from);
             }
             double median = Double.NaN;
@@ -420,26 +437,70 @@ public final class PriceRisk {
             Arrays.fill(cum, 0);
             Arrays.fill(max, 0);
             Arrays.fill(out, from, from + n, Double.NaN);
+            // The running maximum only selects the paths to re-scan exactly; computed as (a + b + |a - b|) / 2
+            // (vectorisable), it may be off by an ulp, so the filter keeps a margin.
+            double filter = purchase - Math.abs(purchase) * 1e-12 - 1e-9;
             int paid = 0;
-            for (int d0 = 0; d0 < days; d0 += BLOCK_DAYS) {
+            for (int d0 = 0; d0 < days && paid < n; d0 += BLOCK_DAYS) {
                 int d1 = Math.min(days, d0 + BLOCK_DAYS);
                 System.arraycopy(cum, 0, start, 0, n);
                 for (int d = d0; d < d1; d++) {
-                    dayProfit(x, base + d * CHUNK, d, n, hosting, day);
+                    int at = base + d * CHUNK;
+                    if (!linear && count[d] == 1) {
+                        // The common case (one piece a day) in one pass.
+                        double a0 = a[d * stride], b0 = b[d * stride];
+                        for (int k = 0; k < n; k++) {
+                            double v = x[at + k] * a0 - b0;
+                            double c = cum[k] + (-hosting + (v + Math.abs(v)) * 0.5);
+                            double m = max[k];
+                            cum[k] = c;
+                            max[k] = (m + c + Math.abs(m - c)) * 0.5;
+                        }
+                        continue;
+                    }
+                    dayProfit(x, at, d, n, hosting, day);
                     for (int k = 0; k < n; k++) {
                         double c = cum[k] + day[k];
+                        double m = max[k];
                         cum[k] = c;
-                        max[k] = Math.max(max[k], c);
+                        max[k] = (m + c + Math.abs(m - c)) * 0.5;
                     }
                 }
                 for (int k = 0; k < n; k++) {
-                    if (max[k] >= purchase && Double.isNaN(out[from + k])) {
-                        out[from + k] = crossing(x, base, k, d0, d1, start[k], purchase, hosting);
-                        paid++;
+                    if (max[k] >= filter && Double.isNaN(out[from + k])) {
+                        double at = crossing(x, base, k, d0, d1, start[k], purchase, hosting);
+                        if (!Double.isNaN(at)) {
+                            out[from + k] = at;
+                            paid++;
+                        }
                     }
                 }
             }
             return paid;
+        }
+
+        /** False when cumulative profit stays below the purchase cost even with the factors {@code env[at + d]}. */
+        boolean reachable(double[] env, int at, double purchase, double hosting) {
+            double c = 0;
+            double filter = purchase - Math.abs(purchase) * 1e-12 - 1e-9;
+            for (int d = 0; d < days; d++) {
+                double xv = env[at + d];
+                int p = d * stride;
+                double profit;
+                if (linear) {
+                    profit = -hosting + (xv * a[p] - b[p]);
+                } else {
+                    profit = -hosting + Math.max(xv * a[p] - b[p], 0);
+                    for (int j = 1; j < count[d]; j++) {
+                        profit += Math.max(xv * a[p + j] - b[p + j], 0);
+                    }
+                }
+                c += profit;
+                if (c >= filter) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Profit of day d on each of n paths (factors at x[at + k]), into out. */
@@ -454,12 +515,14 @@ public final class PriceRisk {
             }
             double a0 = a[p], b0 = b[p];
             for (int k = 0; k < n; k++) {
-                out[k] = -hosting + Math.max(x[at + k] * a0 - b0, 0);
+                double v = x[at + k] * a0 - b0;
+                out[k] = -hosting + (v + Math.abs(v)) * 0.5; // max(v, 0), exactly, and vectorisable
             }
             for (int j = 1; j < count[d]; j++) {
                 double aj = a[p + j], bj = b[p + j];
                 for (int k = 0; k < n; k++) {
-                    out[k] += Math.max(x[at + k] * aj - bj, 0);
+                    double v = x[at + k] * aj - bj;
+                    out[k] += (v + Math.abs(v)) * 0.5;
                 }
             }
         }
@@ -474,9 +537,11 @@ public final class PriceRisk {
                 if (linear) {
                     profit = -hosting + (xv * a[p] - b[p]);
                 } else {
-                    profit = -hosting + Math.max(xv * a[p] - b[p], 0);
+                    double v = xv * a[p] - b[p];
+                    profit = -hosting + (v + Math.abs(v)) * 0.5;
                     for (int j = 1; j < count[d]; j++) {
-                        profit += Math.max(xv * a[p + j] - b[p + j], 0);
+                        double u = xv * a[p + j] - b[p + j];
+                        profit += (u + Math.abs(u)) * 0.5;
                     }
                 }
                 double after = c + profit;
@@ -485,7 +550,7 @@ public final class PriceRisk {
                 }
                 c = after;
             }
-            return d1 - 1; // not reached: the running maximum said it crossed in this block
+            return Double.NaN; // the filter's margin let through a path that did not quite reach it
         }
     }
 }
