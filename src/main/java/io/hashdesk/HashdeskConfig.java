@@ -13,6 +13,8 @@ public interface HashdeskConfig {
 
     Mail mail();
 
+    Projection projection();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -29,6 +31,15 @@ public interface HashdeskConfig {
         /** How often live data is fetched in the background. */
         @WithDefault("5m")
         Duration refresh();
+    }
+
+    interface Projection {
+        /**
+         * Memory budget of the cached projections (day-by-day results with every group's series) and of
+         * the cached price-risk results, in MB each; entries are evicted least recently used first.
+         */
+        @WithDefault("64")
+        int cacheMegabytes();
     }
 
     interface Mail {

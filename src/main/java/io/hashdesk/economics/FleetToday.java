@@ -7,12 +7,14 @@ import java.util.List;
  *
  * @param hashrateHs H/s hashing (uptime applied)
  * @param powerWatts average draw, W (uptime and overhead applied)
+ * @param energyKwh kWh the fleet would draw running all 24 hours
+ * @param drawnKwh kWh actually drawn (curtailed hours excluded)
  * @param costPerBtcUsd all-in cost of one BTC (power and hosting over BTC after pool fees); NaN when nothing is mined
  * @param marginPercent profit over revenue, in percent; NaN without revenue
  */
 public record FleetToday(List<GroupToday> groups, double hashrateHs, double powerWatts, double energyKwh, double btc,
         double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd, double profitUsd,
-        double hashpriceUsdPerThDay, double costPerBtcUsd, double marginPercent) {
+        double hashpriceUsdPerThDay, double costPerBtcUsd, double marginPercent, double drawnKwh) {
 
     /** Hashprice per PH/s per day, USD. */
     public double hashpriceUsdPerPhDay() {
@@ -25,5 +27,10 @@ public record FleetToday(List<GroupToday> groups, double hashrateHs, double powe
 
     public List<GroupToday> switchOff() {
         return groups.stream().filter(GroupToday::switchOff).toList();
+    }
+
+    /** Groups that run only part of the day (curtailed in the dear hours, still earning in the cheap ones). */
+    public List<GroupToday> partTime() {
+        return groups.stream().filter(GroupToday::partTime).toList();
     }
 }

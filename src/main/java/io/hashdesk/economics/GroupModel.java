@@ -7,7 +7,7 @@ package io.hashdesk.economics;
 final class GroupModel {
 
     static final int BTC = 0, REVENUE = 1, POOL_FEE = 2, POWER = 3, HOSTING = 4, PROFIT = 5, HOURS = 6,
-            SWITCH_OFF = 7, FULL_POWER = 8, FULL_MARGIN = 9, SIZE = 10;
+            SWITCH_OFF = 7, FULL_POWER = 8, FULL_MARGIN = 9, DRAWN_KWH = 10, SIZE = 11;
 
     final RigGroupSpec spec;
     final int site;
@@ -41,33 +41,44 @@ final class GroupModel {
     }
 
     /**
-     * One day of this group.
+     * One day of this group under an operating policy (ECONOMICS.md, "Operating policy").
+     * <ul>
+     * <li>Curtailing site: the group runs exactly the hours whose price is at or below what an hour of
+     * hashing earns after the pool fee, under either policy; it is "switched off" only when no hour pays.</li>
+     * <li>Otherwise it is "switched off" when the whole day's power costs more than it earns after the
+     * pool fee; under {@link OperatingPolicy#SWITCH_OFF_WHEN_LOSING} it then runs zero hours, under
+     * {@link OperatingPolicy#KEEP_RUNNING} it runs all day anyway.</li>
+     * </ul>
+     * Hosting is charged whether or not the group runs.
      *
      * @param btcPerHash BTC earned per H/s hashed for the whole day (sum over the day's segments)
      * @param usdPerHash USD earned per H/s for the whole day (price folded in per segment)
      * @param hostingFraction share of the day's hosting to charge (1 for a whole day)
      */
-    void day(double btcPerHash, double usdPerHash, PowerWindow power, double hostingFraction, double[] out,
-            double[] scratch) {
+    void day(double btcPerHash, double usdPerHash, PowerWindow power, double hostingFraction, OperatingPolicy policy,
+            double[] out, double[] scratch) {
         double btcFull = hashrate * btcPerHash;
         double revenueFull = hashrate * usdPerHash;
         double marginFull = revenueFull * (1 - poolFee);
         double powerFull = kwhPerHour * power.rateHours;
-        boolean switchOff = marginFull < powerFull;
-        double btc = btcFull;
-        double revenue = revenueFull;
-        double cost = powerFull;
-        double hours = PowerWindow.HOURS;
-        if (curtail && (switchOff || power.rates.length > 1)) {
-            // Run only in the hours whose price is below what an hour of hashing earns after the pool fee.
+        boolean switchOff;
+        double cost;
+        double hours;
+        if (curtail) {
             double energyFull = kwhPerHour * PowerWindow.HOURS;
             double threshold = energyFull > 0 ? marginFull / energyFull : Double.POSITIVE_INFINITY;
-            cost = kwhPerHour * power.rateHoursBelow(threshold, scratch);
+            cost = kwhPerHour * power.rateHoursAtOrBelow(threshold, scratch);
             hours = scratch[0];
-            double fraction = hours / PowerWindow.HOURS;
-            btc = btcFull * fraction;
-            revenue = revenueFull * fraction;
+            switchOff = hours == 0;
+        } else {
+            switchOff = marginFull < powerFull;
+            boolean runs = !switchOff || policy == OperatingPolicy.KEEP_RUNNING;
+            cost = runs ? powerFull : 0;
+            hours = runs ? PowerWindow.HOURS : 0;
         }
+        double fraction = hours / PowerWindow.HOURS;
+        double btc = btcFull * fraction;
+        double revenue = revenueFull * fraction;
         double fee = revenue * poolFee;
         double hosting = hostingPerDay * hostingFraction;
         out[BTC] = btc;
@@ -80,5 +91,6 @@ final class GroupModel {
         out[SWITCH_OFF] = switchOff ? 1 : 0;
         out[FULL_POWER] = powerFull;
         out[FULL_MARGIN] = marginFull;
+        out[DRAWN_KWH] = kwhPerHour * hours;
     }
 }

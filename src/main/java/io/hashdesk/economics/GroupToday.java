@@ -3,18 +3,27 @@ package io.hashdesk.economics;
 /**
  * Today's figures for one rig group (per ECONOMICS.md), over the 24 hours starting now. Money in
  * USD per day, energy in kWh per day. A threshold that does not exist (no energy, nothing mined)
- * is NaN; {@code paybackDays} is NaN without a purchase cost or without profit.
+ * is NaN; {@code paybackDays} is NaN without a purchase cost (null or 0: no payback figure) or
+ * without profit.
  *
+ * <p>Today's figures show the group running (a non-curtailing group that loses at the margin is shown
+ * running, with what it loses, and flagged {@code switchOff}); a group at a curtailing site runs exactly
+ * the hours that pay.
+ *
+ * @param energyKwh kWh the group would draw running all 24 hours (nameplate after uptime and overhead)
  * @param runningHours hours of the day the group runs (below 24 when curtailment switches it off)
- * @param switchOff true when running the whole day costs more in power than it earns after the pool fee
+ * @param switchOff true when the group should be off all day: at a curtailing site, when no hour pays;
+ *        elsewhere, when running the whole day costs more in power than it earns after the pool fee
+ * @param drawnKwh kWh actually drawn in the hours it runs (equals {@code energyKwh} for a group running all day)
  */
 public record GroupToday(long rigId, double hashrateHs, double energyKwh, double btc, double revenueUsd,
         double poolFeeUsd, double powerCostUsd, double hostingUsd, double profitUsd, double runningHours,
         boolean switchOff, double hashpriceUsdPerThDay, double efficiencyJPerTh, double breakevenUsdPerKwh,
-        double shutdownUsdPerKwh, double shutdownPriceUsd, double costPerBtcUsd, double paybackDays) {
+        double shutdownUsdPerKwh, double shutdownPriceUsd, double costPerBtcUsd, double paybackDays,
+        double drawnKwh) {
 
-    /** Average price of the day's kWh for this group's site, USD/kWh. */
-    public double averageUsdPerKwh(double fullDayPowerCost) {
-        return energyKwh > 0 ? fullDayPowerCost / energyKwh : Double.NaN;
+    /** True for a group that runs only part of the day (curtailed in the dear hours) but is not switched off. */
+    public boolean partTime() {
+        return !switchOff && runningHours < 24 - 1e-9;
     }
 }

@@ -34,6 +34,16 @@ public record NetworkState(double priceUsd, double difficulty, long height, doub
         }
     }
 
+    /**
+     * True when the estimated date of the next retarget is before {@code asOf}: the retarget has not
+     * happened yet (it changes with the block at {@code nextRetargetHeight}) but the estimate said it would
+     * have. The projection then keeps today's difficulty through day 0 and applies the retarget at the end
+     * of day 0, so day 0 and today's figures agree; pages say the estimate is overdue.
+     */
+    public boolean retargetOverdue(Instant asOf) {
+        return nextRetargetAt != null && nextRetargetAt.isBefore(asOf);
+    }
+
     /** BTC per block: subsidy at the tip plus average fees. */
     public double rewardPerBlockBtc() {
         return Consensus.subsidyBtc(height) + feesPerBlockBtc;

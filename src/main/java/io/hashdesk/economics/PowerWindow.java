@@ -34,11 +34,11 @@ final class PowerWindow {
         return new PowerWindow(new double[] { usdPerKwh }, new double[] { HOURS });
     }
 
-    /** Sum of rate * hours over the levels cheaper than {@code threshold}; hours go to {@code out[0]}. */
-    double rateHoursBelow(double threshold, double[] outHours) {
+    /** Sum of rate * hours over the levels priced at or below {@code threshold}; hours go to {@code out[0]}. */
+    double rateHoursAtOrBelow(double threshold, double[] outHours) {
         double sum = 0;
         double h = 0;
-        for (int i = 0; i < rates.length && rates[i] < threshold; i++) {
+        for (int i = 0; i < rates.length && rates[i] <= threshold; i++) {
             sum += rates[i] * hours[i];
             h += hours[i];
         }

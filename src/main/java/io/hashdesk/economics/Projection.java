@@ -2,6 +2,7 @@ package io.hashdesk.economics;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,7 +50,9 @@ public final class Projection {
         this.t = 0;
         double untilRetarget = net.nextRetargetAt() == null ? 0
                 : (net.nextRetargetAt().toEpochMilli() - asOf.toEpochMilli()) / 1000.0 / SECONDS_PER_DAY;
-        this.firstRetargetAt = Math.max(0, untilRetarget);
+        // An overdue estimate (its date already past at day 0): the retarget has not happened, so day 0 keeps
+        // today's difficulty (as today's figures do) and the retarget applies at the end of day 0.
+        this.firstRetargetAt = net.retargetOverdue(asOf) ? 1 : Math.max(0, untilRetarget);
         this.firstRetargetHeight = net.nextRetargetHeight();
         this.firstRetargetChange = net.nextChangePercent();
         this.nextRetargetHeight = net.nextRetargetHeight();
@@ -57,44 +60,56 @@ public final class Projection {
     }
 
     public static ProjectionResult run(Fleet fleet, NetworkState network, Scenario scenario, Instant asOf) {
-        return new Projection(fleet, network, scenario, asOf).run(asOf);
+        Days days = walk(fleet, network, scenario, asOf);
+        return groups(fleet, scenario, asOf, days);
     }
 
-    private ProjectionResult run(Instant asOf) {
+    /**
+     * The chain and price path of a scenario, day by day, independent of the rig groups: what every
+     * group's day is computed from (the projection, and the price paths of {@link PriceRisk}).
+     */
+    static final class Days {
+        final int count;
+        final double fees;
+        /** BTC earned per H/s over each whole day (segments summed). */
+        final double[] btcPerHash;
+        /** USD earned per H/s over each day on the deterministic price path. */
+        final double[] usdPerHash;
+        final double[] difficulty;
+        final double[] price;
+        final double[] height;
+        /** Per site, the power window of each day (cached objects: equal windows are the same object). */
+        final PowerWindow[][] windows;
+        final List<ProjectionResult.Event> events;
+
+        Days(int count, double fees, int sites) {
+            this.count = count;
+            this.fees = fees;
+            this.btcPerHash = new double[count];
+            this.usdPerHash = new double[count];
+            this.difficulty = new double[count];
+            this.price = new double[count];
+            this.height = new double[count];
+            this.windows = new PowerWindow[sites][count];
+            this.events = new ArrayList<>();
+        }
+    }
+
+    static Days walk(Fleet fleet, NetworkState network, Scenario scenario, Instant asOf) {
+        return new Projection(fleet, network, scenario, asOf).walk(asOf);
+    }
+
+    private Days walk(Instant asOf) {
         int days = scenario.days();
         int sites = fleet.sites().size();
-        GroupModel[] models = GroupModel.of(fleet);
-        int n = models.length;
+        Days out = new Days(days, fees, sites);
         PowerWindow.Source[] sources = new PowerWindow.Source[sites];
         for (int s = 0; s < sites; s++) {
             sources[s] = new PowerWindow.Source(fleet.sites().get(s));
         }
-        double[] btc = new double[days], rev = new double[days], fee = new double[days], power = new double[days],
-                hosting = new double[days], profit = new double[days], cumulative = new double[days],
-                diff = new double[days], price = new double[days], heights = new double[days];
-        double[][] siteProfit = new double[sites][days];
-        int[] switchedOff = new int[days];
-        // Per group accumulators (structure of arrays: no allocation per day).
-        double[] gBtc = new double[n], gRev = new double[n], gFee = new double[n], gPower = new double[n],
-                gHosting = new double[n], gProfit = new double[n], gHours = new double[n], gPayback = new double[n];
-        int[] gUnprofitable = new int[n], gSwitchOff = new int[n];
-        java.util.Arrays.fill(gUnprofitable, -1);
-        java.util.Arrays.fill(gSwitchOff, -1);
-        java.util.Arrays.fill(gPayback, Double.NaN);
-        double[] purchase = new double[n];
-        for (int i = 0; i < n; i++) {
-            Double p = models[i].spec.purchaseUsd();
-            purchase[i] = p == null ? Double.NaN : p;
-        }
-        PowerWindow[] windows = new PowerWindow[sites];
-        List<ProjectionResult.Event> events = new ArrayList<>();
-        double[] out = new double[GroupModel.SIZE];
-        double[] scratch = new double[1];
         long start = asOf.getEpochSecond();
-        double cum = 0;
-
         for (int d = 0; d < days; d++) {
-            diff[d] = difficulty;
+            out.difficulty[d] = difficulty;
             // Walk the day in segments cut at retargets and halvings.
             double btcPerHash = 0, usdPerHash = 0;
             double end = d + 1;
@@ -110,24 +125,63 @@ public final class Projection {
                 t = next;
                 if (next == eventAt) {
                     if (retargetAt == eventAt) {
-                        retarget(events);
+                        retarget(out.events);
                     }
                     if (halvingAt == eventAt) {
-                        halving(events);
+                        halving(out.events);
                     }
                 }
             }
-            price[d] = btcPerHash > 0 ? usdPerHash / btcPerHash : price0 * Math.pow(priceRate, (d + 0.5) / 30);
-            heights[d] = height;
+            out.btcPerHash[d] = btcPerHash;
+            out.usdPerHash[d] = usdPerHash;
+            out.price[d] = btcPerHash > 0 ? usdPerHash / btcPerHash : price0 * Math.pow(priceRate, (d + 0.5) / 30);
+            out.height[d] = height;
             for (int s = 0; s < sites; s++) {
-                windows[s] = sources[s].window(start + (long) d * 86_400);
+                out.windows[s][d] = sources[s].window(start + (long) d * 86_400);
             }
+        }
+        return out;
+    }
+
+    /** Every group's days under the scenario's policy, summed into the fleet's. */
+    private static ProjectionResult groups(Fleet fleet, Scenario scenario, Instant asOf, Days w) {
+        int days = w.count;
+        int sites = fleet.sites().size();
+        OperatingPolicy policy = scenario.policy();
+        GroupModel[] models = GroupModel.of(fleet);
+        int n = models.length;
+        double[] btc = new double[days], rev = new double[days], fee = new double[days], power = new double[days],
+                hosting = new double[days], profit = new double[days], cumulative = new double[days];
+        double[][] siteProfit = new double[sites][days];
+        int[] switchedOff = new int[days];
+        // Per group accumulators (structure of arrays: no allocation per day).
+        double[] gBtc = new double[n], gRev = new double[n], gFee = new double[n], gPower = new double[n],
+                gHosting = new double[n], gProfit = new double[n], gHours = new double[n], gPayback = new double[n];
+        int[] gUnprofitable = new int[n], gSwitchOff = new int[n], gDaysOff = new int[n];
+        Arrays.fill(gUnprofitable, -1);
+        Arrays.fill(gSwitchOff, -1);
+        Arrays.fill(gPayback, Double.NaN);
+        double[] purchase = new double[n], poolFee = new double[n], hostingShare = new double[n];
+        for (int i = 0; i < n; i++) {
+            purchase[i] = purchaseCost(models[i].spec);
+            poolFee[i] = models[i].poolFee;
+            hostingShare[i] = models[i].hostingPerDay;
+        }
+        GroupSeries series = new GroupSeries(n, days, w.price, poolFee, hostingShare);
+        double[] out = new double[GroupModel.SIZE];
+        double[] scratch = new double[1];
+        double cum = 0;
+
+        for (int d = 0; d < days; d++) {
+            double btcPerHash = w.btcPerHash[d], usdPerHash = w.usdPerHash[d];
             double dBtc = 0, dRev = 0, dFee = 0, dPower = 0, dHosting = 0, dProfit = 0;
             int off = 0;
             for (int i = 0; i < n; i++) {
                 GroupModel m = models[i];
-                m.day(btcPerHash, usdPerHash, windows[m.site], 1, out, scratch);
+                m.day(btcPerHash, usdPerHash, w.windows[m.site][d], 1, policy, out, scratch);
                 double p = out[GroupModel.PROFIT];
+                double hours = out[GroupModel.HOURS];
+                series.set(i, d, out[GroupModel.BTC], out[GroupModel.POWER], hours);
                 dBtc += out[GroupModel.BTC];
                 dRev += out[GroupModel.REVENUE];
                 dFee += out[GroupModel.POOL_FEE];
@@ -140,19 +194,20 @@ public final class Projection {
                 gFee[i] += out[GroupModel.POOL_FEE];
                 gPower[i] += out[GroupModel.POWER];
                 gHosting[i] += out[GroupModel.HOSTING];
-                gHours[i] += out[GroupModel.HOURS];
+                gHours[i] += hours;
                 double before = gProfit[i];
                 gProfit[i] = before + p;
                 if (p < 0 && gUnprofitable[i] < 0) {
                     gUnprofitable[i] = d;
                 }
-                if (out[GroupModel.SWITCH_OFF] != 0) {
-                    off++;
-                    if (gSwitchOff[i] < 0) {
-                        gSwitchOff[i] = d;
-                    }
+                if (out[GroupModel.SWITCH_OFF] != 0 && gSwitchOff[i] < 0) {
+                    gSwitchOff[i] = d;
                 }
-                if (Double.isNaN(gPayback[i]) && purchase[i] >= 0 && gProfit[i] >= purchase[i] && p > 0) {
+                if (hours == 0) {
+                    off++;
+                    gDaysOff[i]++;
+                }
+                if (Double.isNaN(gPayback[i]) && purchase[i] > 0 && gProfit[i] >= purchase[i] && p > 0) {
                     gPayback[i] = d + Math.max(0, purchase[i] - before) / p;
                 }
             }
@@ -171,7 +226,7 @@ public final class Projection {
         double tBtc = 0, tRev = 0, tFee = 0, tPower = 0, tHosting = 0, tProfit = 0;
         for (int i = 0; i < n; i++) {
             outcomes.add(new ProjectionResult.GroupOutcome(models[i].spec.id(), gBtc[i], gRev[i], gFee[i], gPower[i],
-                    gHosting[i], gProfit[i], gHours[i], gUnprofitable[i], gSwitchOff[i], gPayback[i]));
+                    gHosting[i], gProfit[i], gHours[i], gUnprofitable[i], gSwitchOff[i], gPayback[i], gDaysOff[i]));
         }
         for (int d = 0; d < days; d++) {
             tBtc += btc[d];
@@ -181,9 +236,15 @@ public final class Projection {
             tHosting += hosting[d];
             tProfit += profit[d];
         }
-        return new ProjectionResult(asOf, scenario, fees, days, btc, rev, fee, power, hosting, profit, cumulative, diff,
-                price, heights, siteProfit, switchedOff, List.copyOf(events), List.copyOf(outcomes),
-                new ProjectionResult.Totals(tBtc, tRev, tFee, tPower, tHosting, tProfit));
+        return new ProjectionResult(asOf, scenario, w.fees, days, btc, rev, fee, power, hosting, profit, cumulative,
+                w.difficulty, w.price, w.height, siteProfit, switchedOff, List.copyOf(w.events), List.copyOf(outcomes),
+                new ProjectionResult.Totals(tBtc, tRev, tFee, tPower, tHosting, tProfit), series);
+    }
+
+    /** The group's purchase cost, or NaN when there is none (null or 0: no payback figure). */
+    static double purchaseCost(RigGroupSpec spec) {
+        Double p = spec.purchaseUsd();
+        return p == null || !(p > 0) ? Double.NaN : p;
     }
 
     private double rewardAt() {

@@ -10,12 +10,25 @@ import java.util.List;
  * @param difficulty difficulty at the start of each day
  * @param priceUsd average BTC price over each day
  * @param siteProfitUsd per site (index as in the fleet), profit per day
+ * @param groupsSwitchedOff per day, the number of groups running zero hours that day
+ * @param groupSeries every group's days (BTC, revenue, pool fee, power, hosting, profit, hours run)
  */
 public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBlockBtc, int days, double[] btc,
         double[] revenueUsd, double[] poolFeeUsd, double[] powerCostUsd, double[] hostingUsd, double[] profitUsd,
         double[] cumulativeProfitUsd, double[] difficulty, double[] priceUsd, double[] height,
         double[][] siteProfitUsd, int[] groupsSwitchedOff, List<Event> events, List<GroupOutcome> groups,
-        Totals totals) {
+        Totals totals, GroupSeries groupSeries) {
+
+    /** The operating policy the projection ran under. */
+    public OperatingPolicy policy() {
+        return scenario.policy();
+    }
+
+    /** Approximate heap size of the result, bytes (for memory-bounded caches). */
+    public long sizeBytes() {
+        return 8L * days * (11 + siteProfitUsd.length) + 4L * days + 120L * groups.size() + groupSeries.sizeBytes()
+                + 64L * events.size() + 256;
+    }
 
     public enum EventKind {
         RETARGET, HALVING
@@ -34,13 +47,16 @@ public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBl
      * One group over the horizon.
      *
      * @param firstUnprofitableDay first day whose profit (hosting included) is negative, or -1
-     * @param firstSwitchOffDay first day below the shutdown threshold (power costs more than it earns), or -1
+     * @param runningHours hours run over the horizon
+     * @param firstSwitchOffDay first day the group should be off all day (no hour pays at a curtailing site;
+     *        elsewhere power costs more than it earns after the pool fee), or -1
      * @param paybackDay days after {@code asOf} at which cumulative profit covers the purchase cost
-     *        (fractional), or NaN when it does not within the horizon or no cost is known
+     *        (fractional), or NaN when it does not within the horizon or no cost is known (null or 0)
+     * @param daysOff days on which the group runs zero hours
      */
     public record GroupOutcome(long rigId, double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd,
             double hostingUsd, double profitUsd, double runningHours, int firstUnprofitableDay,
-            int firstSwitchOffDay, double paybackDay) {
+            int firstSwitchOffDay, double paybackDay, int daysOff) {
 
         public boolean paysBack() {
             return !Double.isNaN(paybackDay);

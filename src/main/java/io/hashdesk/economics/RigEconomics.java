@@ -28,14 +28,15 @@ public final class RigEconomics {
         double[] out = new double[GroupModel.SIZE];
         double[] scratch = new double[1];
         List<GroupToday> groups = new ArrayList<>(models.length);
-        double hs = 0, watts = 0, kwh = 0, btc = 0, rev = 0, fee = 0, power = 0, hosting = 0, profit = 0, btcNet = 0;
+        double hs = 0, watts = 0, kwh = 0, drawn = 0, btc = 0, rev = 0, fee = 0, power = 0, hosting = 0, profit = 0, btcNet = 0;
         for (GroupModel m : models) {
             PowerWindow window = sources[m.site].window(asOf.getEpochSecond());
-            m.day(a, b, window, 1, out, scratch);
+            m.day(a, b, window, 1, OperatingPolicy.KEEP_RUNNING, out, scratch);
             groups.add(figures(m, out, hashprice, network.priceUsd()));
             hs += m.hashrate;
             watts += m.kwhPerHour * 1000;
             kwh += m.kwhPerHour * PowerWindow.HOURS;
+            drawn += out[GroupModel.DRAWN_KWH];
             btc += out[GroupModel.BTC];
             btcNet += out[GroupModel.BTC] * (1 - m.poolFee);
             rev += out[GroupModel.REVENUE];
@@ -45,7 +46,7 @@ public final class RigEconomics {
             profit += out[GroupModel.PROFIT];
         }
         return new FleetToday(List.copyOf(groups), hs, watts, kwh, btc, rev, fee, power, hosting, profit, hashprice,
-                btcNet > 0 ? (power + hosting) / btcNet : Double.NaN, rev > 0 ? profit / rev * 100 : Double.NaN);
+                btcNet > 0 ? (power + hosting) / btcNet : Double.NaN, rev > 0 ? profit / rev * 100 : Double.NaN, drawn);
     }
 
     /** Today's figures for one group alone at a site (the live preview while a form is filled). */
@@ -67,10 +68,11 @@ public final class RigEconomics {
         double costPerBtc = netBtc > 0 ? (out[GroupModel.POWER] + out[GroupModel.HOSTING]) / netBtc : Double.NaN;
         double profit = out[GroupModel.PROFIT];
         Double purchase = m.spec.purchaseUsd();
+        // One rule with the projection: no purchase cost (null or 0) means no payback figure.
         double payback = purchase != null && purchase > 0 && profit > 0 ? purchase / profit : Double.NaN;
         return new GroupToday(m.spec.id(), m.hashrate, energyFull, out[GroupModel.BTC], out[GroupModel.REVENUE],
                 out[GroupModel.POOL_FEE], out[GroupModel.POWER], out[GroupModel.HOSTING], profit,
                 out[GroupModel.HOURS], out[GroupModel.SWITCH_OFF] != 0, hashprice, m.spec.efficiencyJPerTh(),
-                breakeven, shutdownRate, shutdownPrice, costPerBtc, payback);
+                breakeven, shutdownRate, shutdownPrice, costPerBtc, payback, out[GroupModel.DRAWN_KWH]);
     }
 }

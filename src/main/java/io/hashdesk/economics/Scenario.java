@@ -9,14 +9,25 @@ import java.util.List;
  * @param priceDriftPercent BTC price change per 30 days, in percent (compounded)
  * @param hashrateGrowthPercent network hashrate change per 30 days, in percent (compounded)
  * @param feesPerBlockBtc fees per block, or null for the live 144-block average
+ * @param policy how groups that lose at the margin are run (default {@link OperatingPolicy#SWITCH_OFF_WHEN_LOSING})
  */
 public record Scenario(String name, int days, double priceDriftPercent, double hashrateGrowthPercent,
-        Double feesPerBlockBtc) {
+        Double feesPerBlockBtc, OperatingPolicy policy) {
 
     public static final int MAX_DAYS = 1500;
     public static final int DEFAULT_DAYS = 90;
 
+    /** A scenario under the default policy, "switch off when losing". */
+    public Scenario(String name, int days, double priceDriftPercent, double hashrateGrowthPercent,
+            Double feesPerBlockBtc) {
+        this(name, days, priceDriftPercent, hashrateGrowthPercent, feesPerBlockBtc,
+                OperatingPolicy.SWITCH_OFF_WHEN_LOSING);
+    }
+
     public Scenario {
+        if (policy == null) {
+            policy = OperatingPolicy.SWITCH_OFF_WHEN_LOSING;
+        }
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS);
         }
@@ -59,7 +70,13 @@ public record Scenario(String name, int days, double priceDriftPercent, double h
         };
     }
 
-    public Scenario withDays(int d) {
-        return new Scenario(name, d, priceDriftPercent, hashrateGrowthPercent, feesPerBlockBtc);
+    public Scenario withPolicy(OperatingPolicy p) {
+        return new Scenario(name, days, priceDriftPercent, hashrateGrowthPercent, feesPerBlockBtc, p);
+    }
+
+    /** The same assumptions without the free-text name: what results depend on (cache keys). */
+    public Scenario assumptions() {
+        return "".equals(name) ? this
+                : new Scenario("", days, priceDriftPercent, hashrateGrowthPercent, feesPerBlockBtc, policy);
     }
 }

@@ -53,7 +53,7 @@ public class DashboardResource {
     public Response index() {
         SignedIn who = operator.signedInOperator();
         String zone = who.timezone();
-        FleetProjection p = projections.project(who, Scenario.base(Scenario.DEFAULT_DAYS));
+        FleetProjection p = projections.projectDefault(who);
         String age = p.network().ageText(clock.instant());
         byte[] body = bodies.computeIfAbsent(new BodyKey(p.cacheKey(), zone, age, p.network().stale()), k -> {
             LineChart chart = p.empty() ? null

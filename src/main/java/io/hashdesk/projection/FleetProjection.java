@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.GroupToday;
+import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
@@ -31,6 +32,44 @@ public record FleetProjection(Instant asOf, NetworkView network, Scenario scenar
 
     /** A group that loses money at the margin today, with the BTC price at which it earns its power back. */
     public record SwitchOff(RigGroup rig, GroupToday today) {
+    }
+
+    /** This projection under another scenario name (same assumptions: the results are shared). */
+    FleetProjection withScenario(Scenario named) {
+        return named.equals(scenario) ? this
+                : new FleetProjection(asOf, network, named, fleet, today, afterAdjustment, result, sites, switchOff,
+                        cacheKey);
+    }
+
+    /** Approximate heap size, bytes (the series dominate; fleet and today's figures about 1 KB a group). */
+    long sizeBytes() {
+        return result.sizeBytes() + 1024L * fleet.rigs().size() + 1024;
+    }
+
+    /** The operating policy of the projection (the dashboard and weekly summary: switch off when losing). */
+    public OperatingPolicy policy() {
+        return result.policy();
+    }
+
+    /** True when the next retarget's estimated date is already past at day 0: the estimate is overdue. */
+    public boolean retargetOverdue() {
+        return network.state().retargetOverdue(asOf);
+    }
+
+    /** Groups at curtailing sites that run only the cheap hours today (not switched off): "runs N h a day". */
+    public List<PartTime> partTime() {
+        List<PartTime> out = new java.util.ArrayList<>();
+        for (int i = 0; i < today.groups().size(); i++) {
+            GroupToday t = today.groups().get(i);
+            if (t.partTime()) {
+                out.add(new PartTime(fleet.rigs().get(i), t));
+            }
+        }
+        return out;
+    }
+
+    /** A group curtailed in the dear hours that still earns in the cheap ones. */
+    public record PartTime(RigGroup rig, GroupToday today) {
     }
 
     public boolean empty() {

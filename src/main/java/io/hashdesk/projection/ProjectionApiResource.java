@@ -1,5 +1,6 @@
 package io.hashdesk.projection;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.hashdesk.account.CurrentOperator;
-import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
@@ -31,25 +35,6 @@ public class ProjectionApiResource {
             double feesPerBlockBtc, boolean feesFromNetwork) {
     }
 
-    public record Today(double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd,
-            double profitUsd, double hashpriceUsdPerThDay, Double costPerBtcUsd) {
-    }
-
-    /**
-     * One rig group. {@code paybackDays} is ECONOMICS.md's purchase cost over today's profit;
-     * {@code projectedPaybackDays} is when the projection's cumulative profit covers the purchase cost
-     * (days after asOf, null when not within the horizon).
-     */
-    public record Group(long rigId, Today today, Double breakevenUsdPerKwh, Double shutdownUsdPerKwh,
-            Double shutdownPriceUsd, double efficiencyJPerTh, boolean switchOff, Integer firstUnprofitableDay,
-            Integer firstSwitchOffDay, Double paybackDays, Double projectedPaybackDays, Instant projectedPaybackDate,
-            double runningHoursToday) {
-    }
-
-    public record Day(int day, Instant date, double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd,
-            double hostingUsd, double profitUsd, double cumulativeProfitUsd, double difficulty, double priceUsd) {
-    }
-
     public record Event(String kind, double atDay, Instant date, long height, double changePercent) {
     }
 
@@ -57,12 +42,11 @@ public class ProjectionApiResource {
             double profitUsd) {
     }
 
-    public record Body(Instant asOf, NetworkApiResource.Body network, Assumptions assumptions, Today today,
-            List<Group> groups, List<Day> days, List<Event> events, Totals totals) {
-    }
-
     @Inject
     ProjectionService projections;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     CurrentOperator operator;
@@ -78,52 +62,119 @@ public class ProjectionApiResource {
             return Response.status(400).type(Problem.MEDIA_TYPE)
                     .entity(Problem.invalid(uri.getRequestUri().getPath(), errors)).build();
         }
-        return Response.ok(body(projections.project(operator.get(), parsed.scenario()))).build();
+        FleetProjection p = projections.project(operator.signedInOperator(), parsed.scenario());
+        return Response.ok((StreamingOutput) out -> {
+            try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+                write(g, p);
+            }
+        }).build();
     }
 
-    static Body body(FleetProjection p) {
+    /**
+     * The body, written as it is produced (CONTRACT.md's names): no list of records for every group and
+     * day built first and serialised by reflection (a 1,000-group, 730-day answer is about 800 KB).
+     * Undefined figures are null.
+     */
+    static void write(JsonGenerator g, FleetProjection p) throws IOException {
         ProjectionResult r = p.result();
         Scenario s = p.scenario();
-        Assumptions assumptions = new Assumptions(s.name(), s.days(), s.priceDriftPercent(), s.hashrateGrowthPercent(),
-                r.feesPerBlockBtc(), s.feesPerBlockBtc() == null);
-        List<Group> groups = new ArrayList<>();
+        g.writeStartObject();
+        g.writeStringField("asOf", p.asOf().toString());
+        g.writeFieldName("network");
+        g.writeObject(NetworkApiResource.Body.of(p.network()));
+        g.writeFieldName("assumptions");
+        g.writeObject(new Assumptions(s.name(), s.days(), s.priceDriftPercent(), s.hashrateGrowthPercent(),
+                r.feesPerBlockBtc(), s.feesPerBlockBtc() == null));
+        g.writeFieldName("today");
+        writeToday(g, p.today().btc(), p.today().revenueUsd(), p.today().poolFeeUsd(), p.today().powerCostUsd(),
+                p.today().hostingUsd(), p.today().profitUsd(), p.today().hashpriceUsdPerThDay(),
+                p.today().costPerBtcUsd());
+        g.writeArrayFieldStart("groups");
         for (int i = 0; i < p.today().groups().size(); i++) {
             GroupToday t = p.today().groups().get(i);
             ProjectionResult.GroupOutcome o = r.groups().get(i);
-            groups.add(new Group(t.rigId(), today(t), orNull(t.breakevenUsdPerKwh()), orNull(t.shutdownUsdPerKwh()),
-                    orNull(t.shutdownPriceUsd()), t.efficiencyJPerTh(), t.switchOff(),
-                    o.firstUnprofitableDay() < 0 ? null : o.firstUnprofitableDay(),
-                    o.firstSwitchOffDay() < 0 ? null : o.firstSwitchOffDay(), orNull(t.paybackDays()),
-                    orNull(o.paybackDay()),
-                    o.paysBack() ? p.asOf().plusMillis((long) (o.paybackDay() * 86_400_000L)) : null,
-                    t.runningHours()));
+            g.writeStartObject();
+            g.writeNumberField("rigId", t.rigId());
+            g.writeFieldName("today");
+            writeToday(g, t.btc(), t.revenueUsd(), t.poolFeeUsd(), t.powerCostUsd(), t.hostingUsd(), t.profitUsd(),
+                    t.hashpriceUsdPerThDay(), t.costPerBtcUsd());
+            writeOrNull(g, "breakevenUsdPerKwh", t.breakevenUsdPerKwh());
+            writeOrNull(g, "shutdownUsdPerKwh", t.shutdownUsdPerKwh());
+            writeOrNull(g, "shutdownPriceUsd", t.shutdownPriceUsd());
+            g.writeNumberField("efficiencyJPerTh", t.efficiencyJPerTh());
+            g.writeBooleanField("switchOff", t.switchOff());
+            writeDayOrNull(g, "firstUnprofitableDay", o.firstUnprofitableDay());
+            writeDayOrNull(g, "firstSwitchOffDay", o.firstSwitchOffDay());
+            writeOrNull(g, "paybackDays", t.paybackDays());
+            writeOrNull(g, "projectedPaybackDays", o.paybackDay());
+            if (o.paysBack()) {
+                g.writeStringField("projectedPaybackDate",
+                        p.asOf().plusMillis((long) (o.paybackDay() * 86_400_000L)).toString());
+            } else {
+                g.writeNullField("projectedPaybackDate");
+            }
+            g.writeNumberField("runningHoursToday", t.runningHours());
+            g.writeEndObject();
         }
-        List<Day> days = new ArrayList<>(r.days());
+        g.writeEndArray();
+        g.writeArrayFieldStart("days");
         for (int d = 0; d < r.days(); d++) {
-            days.add(new Day(d, p.asOf().plusSeconds(86_400L * d), r.btc()[d], r.revenueUsd()[d], r.poolFeeUsd()[d],
-                    r.powerCostUsd()[d], r.hostingUsd()[d], r.profitUsd()[d], r.cumulativeProfitUsd()[d],
-                    r.difficulty()[d], r.priceUsd()[d]));
+            g.writeStartObject();
+            g.writeNumberField("day", d);
+            g.writeStringField("date", p.asOf().plusSeconds(86_400L * d).toString());
+            g.writeNumberField("btc", r.btc()[d]);
+            g.writeNumberField("revenueUsd", r.revenueUsd()[d]);
+            g.writeNumberField("poolFeeUsd", r.poolFeeUsd()[d]);
+            g.writeNumberField("powerCostUsd", r.powerCostUsd()[d]);
+            g.writeNumberField("hostingUsd", r.hostingUsd()[d]);
+            g.writeNumberField("profitUsd", r.profitUsd()[d]);
+            g.writeNumberField("cumulativeProfitUsd", r.cumulativeProfitUsd()[d]);
+            g.writeNumberField("difficulty", r.difficulty()[d]);
+            g.writeNumberField("priceUsd", r.priceUsd()[d]);
+            g.writeEndObject();
         }
-        List<Event> events = r.events().stream().map(e -> new Event(e.kind().name().toLowerCase(java.util.Locale.ROOT),
+        g.writeEndArray();
+        g.writeFieldName("events");
+        g.writeObject(events(p));
+        ProjectionResult.Totals t = r.totals();
+        g.writeFieldName("totals");
+        g.writeObject(new Totals(t.btc(), t.revenueUsd(), t.poolFeeUsd(), t.powerCostUsd(), t.hostingUsd(), t.profitUsd()));
+        g.writeEndObject();
+    }
+
+    private static void writeToday(JsonGenerator g, double btc, double revenue, double poolFee, double power,
+            double hosting, double profit, double hashprice, double costPerBtc) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("btc", btc);
+        g.writeNumberField("revenueUsd", revenue);
+        g.writeNumberField("poolFeeUsd", poolFee);
+        g.writeNumberField("powerCostUsd", power);
+        g.writeNumberField("hostingUsd", hosting);
+        g.writeNumberField("profitUsd", profit);
+        g.writeNumberField("hashpriceUsdPerThDay", hashprice);
+        writeOrNull(g, "costPerBtcUsd", costPerBtc);
+        g.writeEndObject();
+    }
+
+    private static void writeOrNull(JsonGenerator g, String field, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(field, v);
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
+    private static void writeDayOrNull(JsonGenerator g, String field, int day) throws IOException {
+        if (day < 0) {
+            g.writeNullField(field);
+        } else {
+            g.writeNumberField(field, day);
+        }
+    }
+
+    private static List<Event> events(FleetProjection p) {
+        return p.result().events().stream().map(e -> new Event(e.kind().name().toLowerCase(java.util.Locale.ROOT),
                 e.atDay(), p.asOf().plusMillis((long) (e.atDay() * 86_400_000L)), e.height(), e.changePercent()))
                 .toList();
-        ProjectionResult.Totals t = r.totals();
-        return new Body(p.asOf(), NetworkApiResource.Body.of(p.network()), assumptions, today(p.today()),
-                List.copyOf(groups), List.copyOf(days), events,
-                new Totals(t.btc(), t.revenueUsd(), t.poolFeeUsd(), t.powerCostUsd(), t.hostingUsd(), t.profitUsd()));
-    }
-
-    static Today today(FleetToday f) {
-        return new Today(f.btc(), f.revenueUsd(), f.poolFeeUsd(), f.powerCostUsd(), f.hostingUsd(), f.profitUsd(),
-                f.hashpriceUsdPerThDay(), orNull(f.costPerBtcUsd()));
-    }
-
-    static Today today(GroupToday g) {
-        return new Today(g.btc(), g.revenueUsd(), g.poolFeeUsd(), g.powerCostUsd(), g.hostingUsd(), g.profitUsd(),
-                g.hashpriceUsdPerThDay(), orNull(g.costPerBtcUsd()));
-    }
-
-    static Double orNull(double v) {
-        return Double.isFinite(v) ? v : null;
     }
 }

@@ -12,11 +12,14 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.hashdesk.HashdeskConfig;
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.NetworkState;
+import io.hashdesk.economics.OperatingPolicy;
+import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.RigEconomics;
@@ -34,7 +37,10 @@ import io.hashdesk.web.chart.LineChart;
 /**
  * The operator's fleet + the latest network snapshot + a scenario -> the economics. Pages, JSON and
  * the weekly mail all come through here, so a figure is computed in one place. Results are cached
- * by (operator, fleet version, snapshot, scenario, start hour): a repeated page view costs a lookup.
+ * by (operator, fleet version, snapshot, the scenario's assumptions, start hour): a repeated page view
+ * costs a lookup, and two scenarios with the same assumptions under different names are computed once.
+ * The projection and price-risk caches are bounded by the estimated memory of their entries
+ * ({@code hashdesk.projection.cache-megabytes} each).
  */
 @ApplicationScoped
 public class ProjectionService {
@@ -52,16 +58,24 @@ public class ProjectionService {
     @Inject
     Clock clock;
 
-    private record FleetKey(long operatorId, long version) {
+    private final SizedCache<Key, FleetProjection> cache;
+    private final SizedCache<RiskKey, PriceRisk.Result> riskCache;
+
+    @Inject
+    public ProjectionService(HashdeskConfig config) {
+        long budget = config.projection().cacheMegabytes() * 1024L * 1024L;
+        this.cache = new SizedCache<>(budget, FleetProjection::sizeBytes);
+        this.riskCache = new SizedCache<>(budget, PriceRisk.Result::sizeBytes);
     }
 
+    /** @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name */
     private record Key(long operatorId, long fleetVersion, long snapshot, Instant asOf, Scenario scenario) {
     }
 
-    // Sized for memory: a projection of a 1,000-group fleet holds about 1 MB (its fleet, today's figures
-    // twice, the daily series), so these bound the caches to a few hundred MB in the worst case.
+    private record RiskKey(Key projection, PriceRisk.Options options) {
+    }
+
     private final BoundedCache<Long, OperatorFleet> fleetCache = new BoundedCache<>(128);
-    private final BoundedCache<Key, FleetProjection> cache = new BoundedCache<>(256);
     private final BoundedCache<Key, Sensitivity> sensitivityCache = new BoundedCache<>(256);
     private final BoundedCache<ChartKey, LineChart> chartCache = new BoundedCache<>(1024);
 
@@ -73,7 +87,10 @@ public class ProjectionService {
         return chartCache.computeIfAbsent(new ChartKey(p.cacheKey(), chart, zone), k -> build.apply(p));
     }
 
-    /** The projection of the operator's fleet for a scenario, from the latest snapshot. */
+    /**
+     * The projection of the operator's fleet for a scenario (under the scenario's operating policy), from
+     * the latest snapshot. It carries the requested scenario (its name), whatever name first computed it.
+     */
     public FleetProjection project(Operator owner, Scenario scenario) {
         return project(owner.id, fleets.versionOf(owner), () -> owner, scenario);
     }
@@ -90,8 +107,78 @@ public class ProjectionService {
         NetworkView net = network.latest();
         OperatorFleet fleet = fleetOf(ownerId, version, owner);
         Instant asOf = asOf(net);
-        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, scenario);
-        return cache.computeIfAbsent(key, k -> compute(fleet, net, scenario, asOf, k));
+        Scenario assumptions = scenario.assumptions();
+        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions);
+        return cache.computeIfAbsent(key, k -> compute(fleet, net, assumptions, asOf, k)).withScenario(scenario);
+    }
+
+    /** The default projection: the dashboard's 90 days and the weekly summary (base scenario, switch off when losing). */
+    public FleetProjection projectDefault(Operator owner) {
+        return project(owner, Scenario.base(Scenario.DEFAULT_DAYS));
+    }
+
+    /** The same for the signed-in operator (no query when cached). */
+    public FleetProjection projectDefault(SignedIn who) {
+        return project(who, Scenario.base(Scenario.DEFAULT_DAYS));
+    }
+
+    /**
+     * The same scenario under both operating policies: {@code policies[0]} switch off when losing,
+     * {@code policies[1]} keep everything running (for "switch-off discipline is worth X USD").
+     */
+    public PolicyComparison comparePolicies(Operator owner, Scenario scenario) {
+        FleetProjection off = project(owner, scenario.withPolicy(OperatingPolicy.SWITCH_OFF_WHEN_LOSING));
+        FleetProjection on = project(owner, scenario.withPolicy(OperatingPolicy.KEEP_RUNNING));
+        return new PolicyComparison(off, on);
+    }
+
+    /** The same for the signed-in operator. */
+    public PolicyComparison comparePolicies(SignedIn who, Scenario scenario) {
+        FleetProjection off = project(who, scenario.withPolicy(OperatingPolicy.SWITCH_OFF_WHEN_LOSING));
+        FleetProjection on = project(who, scenario.withPolicy(OperatingPolicy.KEEP_RUNNING));
+        return new PolicyComparison(off, on);
+    }
+
+    /**
+     * @param switchOffWhenLosing the scenario under "switch off when losing"
+     * @param keepRunning the same scenario under "keep everything running"
+     */
+    public record PolicyComparison(FleetProjection switchOffWhenLosing, FleetProjection keepRunning) {
+
+        /** What switching losers off earns over the horizon, USD (>= 0 up to rounding). */
+        public double disciplineWorthUsd() {
+            return switchOffWhenLosing.result().totals().profitUsd() - keepRunning.result().totals().profitUsd();
+        }
+    }
+
+    /**
+     * Price risk of the operator's fleet under a scenario (its drift, difficulty path and policy):
+     * P10/P50/P90 bands, probability of a positive cumulative profit, per-group payback probability.
+     * Cached like the projection, per (paths, volatility, seed).
+     */
+    public PriceRisk.Result risk(Operator owner, Scenario scenario, PriceRisk.Options options) {
+        return risk(owner.id, fleets.versionOf(owner), () -> owner, scenario, options);
+    }
+
+    /** The same for the signed-in operator. */
+    public PriceRisk.Result risk(SignedIn who, Scenario scenario, PriceRisk.Options options) {
+        return risk(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario, options);
+    }
+
+    private PriceRisk.Result risk(long ownerId, long version, Supplier<Operator> owner, Scenario scenario,
+            PriceRisk.Options options) {
+        NetworkView net = network.latest();
+        OperatorFleet fleet = fleetOf(ownerId, version, owner);
+        Instant asOf = asOf(net);
+        Scenario assumptions = scenario.assumptions();
+        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions);
+        return riskCache.computeIfAbsent(new RiskKey(key, options),
+                k -> PriceRisk.run(fleet.fleet(), stateFor(net, assumptions), assumptions, asOf, options));
+    }
+
+    private static NetworkState stateFor(NetworkView net, Scenario scenario) {
+        NetworkState state = net.state();
+        return scenario.feesPerBlockBtc() != null ? state.withFees(scenario.feesPerBlockBtc()) : state;
     }
 
     /** The operator's fleet, re-read only when its version changed. */
@@ -118,10 +205,7 @@ public class ProjectionService {
     }
 
     private FleetProjection compute(OperatorFleet fleet, NetworkView net, Scenario scenario, Instant asOf, Key key) {
-        NetworkState state = net.state();
-        if (scenario.feesPerBlockBtc() != null) {
-            state = state.withFees(scenario.feesPerBlockBtc());
-        }
+        NetworkState state = stateFor(net, scenario);
         FleetToday today = RigEconomics.today(fleet.fleet(), state, asOf);
         FleetToday after = RigEconomics.today(fleet.fleet(), state.afterNextRetarget(), asOf);
         ProjectionResult result = Projection.run(fleet.fleet(), state, scenario, asOf);
@@ -181,10 +265,7 @@ public class ProjectionService {
     public Sensitivity sensitivity(Operator owner, Scenario scenario) {
         FleetProjection p = project(owner, scenario);
         return sensitivityCache.computeIfAbsent((Key) p.cacheKey(), k -> {
-            NetworkState base = p.network().state();
-            if (scenario.feesPerBlockBtc() != null) {
-                base = base.withFees(scenario.feesPerBlockBtc());
-            }
+            NetworkState base = stateFor(p.network(), scenario);
             List<Sensitivity.Row> rows = new ArrayList<>();
             for (int a : ADJUSTMENT_STEPS) {
                 double[] profit = new double[PRICE_STEPS.length];
@@ -203,6 +284,7 @@ public class ProjectionService {
     /** Forgets every cached result (tests; never needed for correctness, keys carry versions). */
     public void clearCaches() {
         cache.clear();
+        riskCache.clear();
         chartCache.clear();
         fleetCache.clear();
         sensitivityCache.clear();

@@ -14,7 +14,10 @@ import java.util.Locale;
  * The projection of a large fleet: 1,000 rig groups across 10 sites (flat and time-of-use tariffs,
  * some curtailing), 730 days. Run with {@code ./mvnw -Pbench -DskipTests verify}. Prints the time
  * per projection on the calling thread (one core) and the bytes it allocates, at 365 and 730 days,
- * so the growth with the horizon can be compared with the size of the output series.
+ * so the growth with the horizon can be compared with the size of the output series. The projection
+ * runs under the default policy ("switch off when losing") and keeps every group's daily series
+ * (target: under 15 ms at 730 days). Then the price risk: 1,000 price paths for the same fleet over
+ * 730 days with the policy, fleet bands and every group's payback (target: under 1 s).
  */
 public final class ProjectionBenchmark {
 
@@ -26,6 +29,37 @@ public final class ProjectionBenchmark {
         for (int days : new int[] { 365, 730 }) {
             measure(fleet, net, new Scenario("bench", days, -2, 3, null), asOf);
         }
+        measure(fleet, net, new Scenario("bench", 730, -2, 3, null, OperatingPolicy.KEEP_RUNNING), asOf);
+        measureRisk(fleet, net, new Scenario("bench", 730, -2, 3, null), asOf);
+    }
+
+    private static void measureRisk(Fleet fleet, NetworkState net, Scenario scenario, Instant asOf) {
+        PriceRisk.Options options = new PriceRisk.Options(1000, 55, 1);
+        double sink = 0;
+        for (int i = 0; i < 5; i++) {
+            sink += PriceRisk.run(fleet, net, scenario, asOf, options).probabilityPositive(); // warm-up
+        }
+        int runs = 10;
+        long[] nanos = new long[runs];
+        long[] cpu = new long[runs];
+        var threads = ManagementFactory.getThreadMXBean();
+        int paying = 0;
+        for (int i = 0; i < runs; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            PriceRisk.Result r = PriceRisk.run(fleet, net, scenario, asOf, options);
+            nanos[i] = System.nanoTime() - t0;
+            cpu[i] = threads.getCurrentThreadCpuTime() - c0;
+            sink += r.cumulativeP50()[scenario.days() - 1];
+            paying = (int) r.groups().stream().filter(g -> !Double.isNaN(g.paybackProbability())).count();
+        }
+        Arrays.sort(nanos);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT,
+                "price risk %d paths x %d groups (%d with a purchase cost) x %d days, %s: median %.0f ms, best %.0f ms"
+                        + " wall; median %.0f ms, best %.0f ms CPU on this thread [checksum %.1f]%n",
+                options.paths(), fleet.groups().size(), paying, scenario.days(), scenario.policy().label(),
+                nanos[runs / 2] / 1e6, nanos[0] / 1e6, cpu[runs / 2] / 1e6, cpu[0] / 1e6, sink);
     }
 
     private static void measure(Fleet fleet, NetworkState net, Scenario scenario, Instant asOf) {
@@ -34,25 +68,31 @@ public final class ProjectionBenchmark {
         }
         int runs = 200;
         long[] nanos = new long[runs];
+        long[] cpu = new long[runs];
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long allocated = 0;
         double sink = 0;
         for (int i = 0; i < runs; i++) {
             long a0 = threads.getThreadAllocatedBytes(tid);
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             ProjectionResult r = Projection.run(fleet, net, scenario, asOf);
             nanos[i] = System.nanoTime() - t0;
+            cpu[i] = threads.getCurrentThreadCpuTime() - c0;
             allocated += threads.getThreadAllocatedBytes(tid) - a0;
             sink += r.totals().profitUsd();
         }
         Arrays.sort(nanos);
+        Arrays.sort(cpu);
         long outputBytes = (long) scenario.days() * 8 * (10 + fleet.sites().size()) + scenario.days() * 4L;
         System.out.printf(Locale.ROOT,
-                "projection %d groups x %d sites x %d days: median %.2f ms, p90 %.2f ms, best %.2f ms;"
-                        + " allocated %.0f KB per run (output series %.0f KB) [checksum %.1f]%n",
-                fleet.groups().size(), fleet.sites().size(), scenario.days(), nanos[runs / 2] / 1e6,
-                nanos[runs * 9 / 10] / 1e6, nanos[0] / 1e6, allocated / (double) runs / 1024, outputBytes / 1024.0,
+                "projection %d groups x %d sites x %d days (%s, per-group series): median %.2f ms, p90 %.2f ms, best %.2f ms;"
+                        + " CPU on this thread median %.2f ms; allocated %.0f KB per run (output series %.0f KB)"
+                        + " [checksum %.1f]%n",
+                fleet.groups().size(), fleet.sites().size(), scenario.days(), scenario.policy().label(),
+                nanos[runs / 2] / 1e6,
+                nanos[runs * 9 / 10] / 1e6, nanos[0] / 1e6, cpu[runs / 2] / 1e6, allocated / (double) runs / 1024, outputBytes / 1024.0,
                 sink / runs);
     }
 

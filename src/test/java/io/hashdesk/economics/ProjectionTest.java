@@ -71,7 +71,9 @@ class ProjectionTest {
         // 100 blocks before the halving, 436 before the retarget, at 600 s per block.
         NetworkState net = new NetworkState(71_000, D, 1_049_900, 0.03, 0, 1_050_336,
                 AS_OF.plusSeconds(436L * 600));
-        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net, Scenario.base(5), AS_OF);
+        // After the halving this group loses at 0.06 USD/kWh: kept running, so the BTC it mines shows the chain model.
+        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net,
+                Scenario.base(5).withPolicy(OperatingPolicy.KEEP_RUNNING), AS_OF);
         double hs = 200e12;
         double split = 100.0 / 144;
         double day0 = hs * (split * Networks.btcPerHashDay(D, 3.155) + (1 - split) * Networks.btcPerHashDay(D, 1.5925));
