@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.economics.Consensus;
+import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,7 @@ class NetworkTest {
 
     private JsonPath api() {
         String body = given().cookies(session.cookies()).get("/api/v1/network").then().statusCode(200).extract().asString();
-        return io.hashdesk.testing.Json.exact(body);
+        return Json.exact(body);
     }
 
     @Test
@@ -97,7 +98,10 @@ class NetworkTest {
 
     @Test
     void mempoolDownFallsBackToEsploraWithTheLocallyComputedEstimate() {
-        healthyMempool(ESPLORA_TIP - 5, PRICE);
+        // The last mempool reading, five blocks earlier in the same epoch: the same difficulty as the blocks'
+        // bits (a difficulty that changed mid-epoch would be refused as a lie).
+        mempool(ESPLORA_TIP - 5, PRICE, Consensus.difficultyFromBits(TIP_BITS), 302_400_000L, -13.793103448275868,
+                RETARGET_DATE_MS);
         network.refresh();
         wm().resetAll();
         mempoolDown();
