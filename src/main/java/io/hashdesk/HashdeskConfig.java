@@ -15,6 +15,8 @@ public interface HashdeskConfig {
 
     Projection projection();
 
+    Summary summary();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -46,5 +48,11 @@ public interface HashdeskConfig {
         /** Sender address of the weekly summary. */
         @WithDefault("hashdesk@localhost")
         String from();
+    }
+
+    interface Summary {
+        /** How often due summaries are looked for (and the ledger and the outbox are worked through). */
+        @WithDefault("1m")
+        Duration checkEvery();
     }
 }
