@@ -1,5 +1,6 @@
 package io.hashdesk.production;
 
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -38,9 +39,10 @@ import io.restassured.path.json.JsonPath;
  * PostgreSQL, started at the same moment with one HASHDESK_SESSION_KEY, as a load balancer would
  * see them. Live data comes from a WireMock stand-in for mempool.
  *
- * <p>Still to add once their branches land: sign-out on A refused on B (sessions that end, the
- * security work) and a weekly summary due now delivered exactly once across both (the summary
- * outbox; point {@code QUARKUS_MAILER_HOST/PORT} of both instances at one GreenMail).
+ * <p>Tests tagged {@code needs-...} wait for work on other branches and are left out by the
+ * {@code it.excludedGroups} property in pom.xml until it is merged ({@code -Dit.excludedGroups=}
+ * runs everything). Still to add once the summary outbox lands: a weekly summary due now delivered
+ * exactly once across both (point {@code QUARKUS_MAILER_HOST/PORT} of both instances at one GreenMail).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -205,6 +207,25 @@ class TwoInstancesIT {
         AppInstance.sleep(1000);
         assertEquals(1, schema.count("select count(*) from network_snapshot"),
                 schema.rows("select id, fetched_at, source, height, price_usd from network_snapshot").toString());
+    }
+
+    /**
+     * Sign-out on A ends the session on B too: a copy of the cookie kept from before (as a thief
+     * would keep it) is refused there. Needs the server-side session check of the security work:
+     * excluded through {@code it.excludedGroups} until that is merged.
+     */
+    @Test
+    @Order(6)
+    @Tag("needs-session-end")
+    void signOutOnOneInstanceEndsTheSessionOnTheOther() {
+        Visitor v = signedIn(a, a);
+        Map<String, String> copy = v.cookies();
+        v.on(b).get("/api/v1/me").then().statusCode(200);
+        String token = v.formToken(a, "/dashboard"); // the sign-out button's form
+        v.keep(v.on(a).formParam("csrf-token", token).post("/logout")).then().statusCode(303);
+        given().baseUri(b.url()).cookies(copy).redirects().follow(false).get("/api/v1/me").then().statusCode(401);
+        given().baseUri(b.url()).cookies(copy).redirects().follow(false).get("/dashboard").then().statusCode(302)
+                .header("Location", containsString("/login"));
     }
 
     /**
