@@ -4,9 +4,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** An esplora REST API (base URL hashdesk.network.esplora-url): blocks only. */
+@RegisterProvider(UpstreamSizeLimit.class)
 @RegisterRestClient(configKey = "esplora")
 public interface EsploraClient {
 

@@ -44,7 +44,7 @@ public class EsploraSource {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2, delayUnit = ChronoUnit.MINUTES)
     @CircuitBreakerName("esplora")
     public Reading fetch() {
-        long height = UpstreamJson.plainInteger("esplora tip height", client.tipHeight());
+        long height = UpstreamJson.plainInteger("esplora tip height", UpstreamJson.call(client::tipHeight));
         if (height < Consensus.EPOCH_BLOCKS) {
             throw new UpstreamDataException("esplora tip height: implausibly low (" + height + ")");
         }
@@ -70,13 +70,13 @@ public class EsploraSource {
     }
 
     private Block block(long height) {
-        String hash = client.blockHash(height);
+        String hash = UpstreamJson.call(() -> client.blockHash(height));
         String h = hash == null ? "" : hash.trim();
         if (!h.matches("[0-9a-f]{64}")) {
             throw new UpstreamDataException("esplora block-height/" + height + ": not a block hash");
         }
         String what = "esplora block " + height;
-        JsonNode b = UpstreamJson.parse(what, client.block(h));
+        JsonNode b = UpstreamJson.parse(what, UpstreamJson.call(() -> client.block(h)));
         long at = UpstreamJson.integer(what, b, "height");
         long timestamp = UpstreamJson.integer(what, b, "timestamp");
         long bits = UpstreamJson.integer(what, b, "bits");

@@ -3,9 +3,11 @@ package io.hashdesk.network;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The mempool REST API (base URL hashdesk.network.mempool-url). Bodies are read as text and validated by us. */
+@RegisterProvider(UpstreamSizeLimit.class)
 @RegisterRestClient(configKey = "mempool")
 @Path("/api")
 public interface MempoolClient {

@@ -38,9 +38,9 @@ public class MempoolSource {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 2, delayUnit = ChronoUnit.MINUTES)
     @CircuitBreakerName("mempool")
     public Reading fetch() {
-        long height = UpstreamJson.plainInteger("mempool tip height", client.tipHeight());
-        JsonNode adj = UpstreamJson.parse("mempool difficulty-adjustment", client.difficultyAdjustment());
-        JsonNode hr = UpstreamJson.parse("mempool hashrate/3m", client.hashrate3m());
+        long height = UpstreamJson.plainInteger("mempool tip height", UpstreamJson.call(client::tipHeight));
+        JsonNode adj = UpstreamJson.parse("mempool difficulty-adjustment", UpstreamJson.call(client::difficultyAdjustment));
+        JsonNode hr = UpstreamJson.parse("mempool hashrate/3m", UpstreamJson.call(client::hashrate3m));
         Double price = price();
         Double fees = fees();
 
@@ -84,7 +84,7 @@ public class MempoolSource {
     /** USD price, or null when mempool has none (-1) or sends something we cannot believe. */
     private Double price() {
         try {
-            JsonNode prices = UpstreamJson.parse("mempool prices", client.prices());
+            JsonNode prices = UpstreamJson.parse("mempool prices", UpstreamJson.call(client::prices));
             double usd = UpstreamJson.number("mempool prices", prices, "USD");
             if (usd > 0) {
                 return usd;
@@ -100,7 +100,7 @@ public class MempoolSource {
     private Double fees() {
         try {
             String w = "mempool reward-stats";
-            JsonNode stats = UpstreamJson.parse(w, client.rewardStats144());
+            JsonNode stats = UpstreamJson.parse(w, UpstreamJson.call(client::rewardStats144));
             long totalFee = UpstreamJson.sats(w, stats, "totalFee");
             long blocks = 144;
             if (stats.has("startBlock") && stats.has("endBlock")) {

@@ -27,10 +27,10 @@ public class NetworkResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(NetworkView net, String zone, String age, LineChart chart,
-                HashRibbons ribbons);
+                HashRibbons ribbons, List<NetworkService.Refusal> refusals);
 
         static native TemplateInstance index$figures(NetworkView net, String zone, String age, LineChart chart,
-                HashRibbons ribbons);
+                HashRibbons ribbons, List<NetworkService.Refusal> refusals);
     }
 
     @Inject
@@ -67,8 +67,9 @@ public class NetworkResource {
         LineChart chart = charts.computeIfAbsent(new ChartKey(net.version(), zone),
                 k -> hashrateChart(net, ribbons, zone));
         String age = net.ageText(clock.instant());
-        return fragment ? Templates.index$figures(net, zone, age, chart, ribbons)
-                : Templates.index(net, zone, age, chart, ribbons);
+        List<NetworkService.Refusal> refusals = network.refusals();
+        return fragment ? Templates.index$figures(net, zone, age, chart, ribbons, refusals)
+                : Templates.index(net, zone, age, chart, ribbons, refusals);
     }
 
     static LineChart hashrateChart(NetworkView net, HashRibbons ribbons, String zone) {

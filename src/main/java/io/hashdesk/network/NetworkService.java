@@ -5,8 +5,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,8 +57,18 @@ public class NetworkService {
     @Inject
     Clock clock;
 
+    /** A reading (or part of one) refused as implausible: when, from where, what and why. */
+    public record Refusal(Instant at, String source, String what, String why) {
+    }
+
+    /** The refusals listed on /network: the most recent few. */
+    static final int REFUSALS_KEPT = 5;
+
     private volatile NetworkView current;
     private NetworkView bundled;
+    /** A price that moved too far from the last good one, waiting for a second reading to confirm it. */
+    private Double heldPrice;
+    private final Deque<Refusal> refusals = new ArrayDeque<>();
 
     void onStart(@Observes StartupEvent event) {
         reload();
@@ -105,21 +118,37 @@ public class NetworkService {
             }
         }
         if (!previous.bundled() && reading.height() < previous.height() - MAX_HEIGHT_DROP) {
-            LOG.warnf("%s says the tip is %d, far below the last known %d: rejected", reading.source(),
-                    reading.height(), previous.height());
+            refuse(reading, "tip height " + reading.height(), "far below the last known " + previous.height()
+                    + "; a lie or a broken node, not a reorganisation");
             return Outcome.REJECTED;
+        }
+        if (!previous.bundled()) {
+            String lie = Plausibility.difficulty(previous.difficulty(), previous.height(), reading.difficulty(),
+                    reading.height());
+            if (lie != null) {
+                refuse(reading, "the whole reading", lie);
+                return Outcome.REJECTED;
+            }
+        }
+        Double price = believablePrice(previous, reading);
+        Double fees = reading.feesPerBlockBtc();
+        if (fees != null && !Plausibility.feesBelievable(fees)) {
+            refuse(reading, "fees per block", String.format(Locale.ENGLISH,
+                    "%.4g BTC per block on average is beyond the %.0f BTC any day has come near; the last good %.4g BTC is kept",
+                    fees, Plausibility.MAX_FEES_PER_BLOCK_BTC, previous.feesPerBlockBtc()));
+            fees = null;
         }
         NetworkSnapshot s = new NetworkSnapshot();
         s.fetchedAt = reading.fetchedAt();
         s.source = reading.source();
-        if (reading.priceUsd() != null) {
-            s.priceUsd = reading.priceUsd();
+        if (price != null) {
+            s.priceUsd = price;
             s.priceAt = reading.fetchedAt();
         } else {
             s.priceUsd = previous.priceUsd();
             s.priceAt = previous.priceAt();
         }
-        s.feesPerBlockBtc = reading.feesPerBlockBtc() != null ? reading.feesPerBlockBtc() : previous.feesPerBlockBtc();
+        s.feesPerBlockBtc = fees != null ? fees : previous.feesPerBlockBtc();
         s.difficulty = reading.difficulty();
         s.height = reading.height();
         s.hashrate = reading.hashrate();
@@ -132,8 +161,49 @@ public class NetworkService {
         s.estimatedRetargetDate = reading.estimatedRetargetDate();
         s.hashrateHistory = SnapshotStore.historyJson(
                 reading.history().isEmpty() ? previous.history() : reading.history());
-        current = view(store.save(s));
+        current = view(store.save(s, config.network().refresh()));
         return reading.source().equals("mempool") ? Outcome.MEMPOOL : Outcome.ESPLORA;
+    }
+
+    /**
+     * The reading's price when it can be believed: within 50 % of the last good one, or confirmed by
+     * a second reading after a bigger move. Otherwise null (the last good price is kept) and the move
+     * is held for the next reading to confirm.
+     */
+    private Double believablePrice(NetworkView previous, Reading reading) {
+        Double price = reading.priceUsd();
+        if (price == null || previous.bundled() || !Plausibility.priceJump(previous.priceUsd(), price)) {
+            heldPrice = null;
+            return price;
+        }
+        if (Plausibility.confirms(heldPrice, price)) {
+            LOG.infof("%s confirms the price move to %.2f USD (last good %.2f USD): taken", reading.source(), price,
+                    previous.priceUsd());
+            heldPrice = null;
+            return price;
+        }
+        heldPrice = price;
+        refuse(reading, "BTC price", String.format(Locale.ENGLISH,
+                "%,.2f USD is %+.0f %% from the last good %,.2f USD; held until a second reading confirms it",
+                price, (price / previous.priceUsd() - 1) * 100, previous.priceUsd()));
+        return null;
+    }
+
+    private void refuse(Reading reading, String what, String why) {
+        LOG.warnf("%s: %s refused: %s; the last good data is kept", reading.source(), what, why);
+        synchronized (refusals) {
+            refusals.addFirst(new Refusal(reading.fetchedAt(), reading.source(), what, why));
+            while (refusals.size() > REFUSALS_KEPT) {
+                refusals.removeLast();
+            }
+        }
+    }
+
+    /** The most recent readings refused as implausible, newest first (this instance's). */
+    public List<Refusal> refusals() {
+        synchronized (refusals) {
+            return List.copyOf(refusals);
+        }
     }
 
     private NetworkView view(NetworkSnapshot s) {

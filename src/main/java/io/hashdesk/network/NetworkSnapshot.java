@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -70,6 +71,18 @@ public class NetworkSnapshot extends PanacheEntityBase {
 
     @Column(name = "first_of_day", nullable = false)
     public boolean firstOfDay;
+
+    /** The refresh period the snapshot was taken in (seconds since 1970 / the period); unique with height. */
+    @Column(nullable = false)
+    public long slot;
+
+    /** A snapshot stored without a period (not through {@link SnapshotStore#save}) takes its second as one. */
+    @PrePersist
+    void slotByDefault() {
+        if (slot == 0 && fetchedAt != null) {
+            slot = fetchedAt.getEpochSecond();
+        }
+    }
 
     public static NetworkSnapshot newest() {
         return find("order by fetchedAt desc, id desc").firstResult();

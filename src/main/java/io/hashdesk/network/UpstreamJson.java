@@ -1,6 +1,7 @@
 package io.hashdesk.network;
 
 import java.math.BigInteger;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,9 @@ final class UpstreamJson {
     static JsonNode parse(String what, String body) {
         if (body == null || body.isBlank()) {
             throw new UpstreamDataException(what + ": empty body");
+        }
+        if (body.length() > UpstreamSizeLimit.MAX_BYTES) {
+            throw UpstreamSizeLimit.tooLarge(what);
         }
         try {
             JsonNode node = MAPPER.readTree(body);
@@ -58,6 +62,23 @@ final class UpstreamJson {
             }
         }
         throw new UpstreamDataException(what + ": '" + field + "' missing or not an amount of sats");
+    }
+
+    /**
+     * Calls upstream; a refusal raised while the answer was read (too large) comes out as the
+     * {@link UpstreamDataException} it is, whatever the client wrapped it in.
+     */
+    static String call(Supplier<String> request) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof UpstreamDataException refused) {
+                    throw refused;
+                }
+            }
+            throw e;
+        }
     }
 
     /** A bare non-negative integer in a text body (tip height). */

@@ -97,7 +97,10 @@ class NetworkTest {
 
     @Test
     void mempoolDownFallsBackToEsploraWithTheLocallyComputedEstimate() {
-        healthyMempool(ESPLORA_TIP - 5, PRICE);
+        // The last mempool reading, five blocks earlier in the same epoch: the same difficulty as the blocks'
+        // bits (a difficulty that changed mid-epoch would be refused as a lie).
+        mempool(ESPLORA_TIP - 5, PRICE, Consensus.difficultyFromBits(TIP_BITS), 302_400_000L, -13.793103448275868,
+                RETARGET_DATE_MS);
         network.refresh();
         wm().resetAll();
         mempoolDown();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 import java.util.function.IntFunction;
 
 /**
@@ -47,6 +48,9 @@ public record LineChart(String id, String title, String unit, String description
     static String fmt(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
+
+    /** More ticks than this never fit on an axis; a guard for ranges the rounding could stretch. */
+    static final int MAX_TICKS = 20;
 
     public static final class Builder {
         private final String id;
@@ -138,20 +142,24 @@ public record LineChart(String id, String title, String unit, String description
                 minY = Math.min(0, minY);
                 maxY = Math.max(0, maxY);
             }
-            if (maxY == minY) {
-                double pad = Math.abs(maxY) > 0 ? Math.abs(maxY) * 0.1 : 1;
-                minY -= pad;
-                maxY += pad;
+            if (isFlat(minY, maxY)) {
+                // A flat series (or one whose values differ by a rounding error): centre it in a range of +-10 %.
+                double mid = minY / 2 + maxY / 2;
+                double pad = Math.abs(mid) > 0 ? Math.abs(mid) * 0.1 : 1;
+                minY = mid - pad;
+                maxY = mid + pad;
             }
             double step = niceStep((maxY - minY) / 4);
             double lo = Math.floor(minY / step) * step;
             double hi = Math.ceil(maxY / step) * step;
+            // Ticks are counted with an integer: adding a step below an ulp of the value would never end.
+            int tickCount = (int) Math.min(MAX_TICKS, Math.max(1, Math.round((hi - lo) / step))) + 1;
             if (maxX == minX) {
                 maxX = minX + 1;
             }
             final double x0 = minX, xSpan = maxX - minX, y0 = lo, ySpan = hi - lo;
-            java.util.function.DoubleUnaryOperator px = x -> left + (x - x0) / xSpan * plotW;
-            java.util.function.DoubleUnaryOperator py = y -> top + (1 - (y - y0) / ySpan) * plotH;
+            DoubleUnaryOperator px = x -> left + (x - x0) / xSpan * plotW;
+            DoubleUnaryOperator py = y -> top + (1 - (y - y0) / ySpan) * plotH;
 
             List<Series> series = new ArrayList<>();
             for (int s = 0; s < values.size(); s++) {
@@ -170,7 +178,8 @@ public record LineChart(String id, String title, String unit, String description
                 series.add(new Series(names.get(s)[0], names.get(s)[1], d.toString()));
             }
             List<Tick> yTicks = new ArrayList<>();
-            for (double v = lo; v <= hi + step / 2; v += step) {
+            for (int k = 0; k < tickCount; k++) {
+                double v = lo + k * step;
                 double value = Math.abs(v) < step / 1e6 ? 0 : v;
                 yTicks.add(new Tick(py.applyAsDouble(value), yLabel.apply(value)));
             }
@@ -192,6 +201,11 @@ public record LineChart(String id, String title, String unit, String description
             return new LineChart(id, title, unit, description, width, height, left, top, width - right,
                     height - bottom, List.copyOf(series), List.copyOf(xTicks), List.copyOf(yTicks),
                     List.copyOf(markers), zero);
+        }
+
+        /** True when the range is too small to divide into ticks (a few ulps, or none). */
+        static boolean isFlat(double min, double max) {
+            return max - min <= Math.max(Math.abs(min), Math.abs(max)) * 1e-9;
         }
 
         static double niceStep(double raw) {

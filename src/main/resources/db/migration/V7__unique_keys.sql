@@ -1,0 +1,10 @@
+-- Uniqueness the application relied on, now kept by the database (two requests at once, two instances).
+
+-- One network snapshot per chain tip and refresh period, however many instances refresh: a second
+-- instance storing the same height in the same period replaces the first one's row instead of adding
+-- a duplicate. slot = seconds since 1970 / the refresh period; rows stored before this key have
+-- slot = -id, which is unique.
+ALTER TABLE network_snapshot ADD COLUMN slot BIGINT;
+UPDATE network_snapshot SET slot = -id;
+ALTER TABLE network_snapshot ALTER COLUMN slot SET NOT NULL;
+ALTER TABLE network_snapshot ADD CONSTRAINT uq_network_snapshot_slot UNIQUE (slot, height);
