@@ -5,12 +5,14 @@ import java.net.URI;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
 import io.hashdesk.web.Flash;
@@ -30,6 +32,8 @@ public class AccountResource {
         static native TemplateInstance register(RegistrationForm form, FormErrors errors);
 
         static native TemplateInstance login(String problem);
+
+        static native TemplateInstance logout();
     }
 
     @Inject
@@ -40,6 +44,9 @@ public class AccountResource {
 
     @Inject
     Flash flash;
+
+    @Inject
+    WebSessions sessions;
 
     @GET
     @Path("register")
@@ -66,7 +73,8 @@ public class AccountResource {
 
     @GET
     @Path("login")
-    public Object loginPage(@QueryParam("error") String error, @QueryParam("throttled") Integer throttledMinutes) {
+    public Object loginPage(@QueryParam("error") String error, @QueryParam("throttled") Integer throttledMinutes,
+            @QueryParam("expired") String expired) {
         if (!identity.isAnonymous()) {
             return Response.seeOther(URI.create("/dashboard")).build();
         }
@@ -75,25 +83,35 @@ public class AccountResource {
             int minutes = Math.max(1, Math.min(throttledMinutes, 60));
             problem = "Too many failed sign-ins. For your security, wait " + minutes
                     + (minutes == 1 ? " minute" : " minutes") + " before trying again.";
+        } else if (expired != null) {
+            problem = "The sign-in form had expired. Sign in again.";
         } else if (error != null) {
             problem = "Email or password is not right. Check both and try again.";
         }
         return Templates.login(problem);
     }
 
+    /** A link cannot sign out (a GET must change nothing): this page shows the button that does. */
     @GET
     @Path("logout")
-    public Response logoutLink() {
-        return logout();
+    public Object logoutPage() {
+        if (identity.isAnonymous()) {
+            return Response.seeOther(URI.create("/")).build();
+        }
+        return Templates.logout();
     }
 
+    /** Ends this session on every instance: the record goes, both cookies are cleared. */
     @POST
     @Path("logout")
-    public Response logout() {
+    public Response logout(@CookieParam(WebSessions.COOKIE) String session) {
+        sessions.end(session);
+        Response.ResponseBuilder response = Response.seeOther(URI.create("/"));
         if (!identity.isAnonymous()) {
             FormAuthenticationMechanism.logout(identity);
             flash.info("You are signed out.");
         }
-        return Response.seeOther(URI.create("/")).build();
+        return response.cookie(new NewCookie.Builder(WebSessions.COOKIE).value("").path("/").maxAge(0)
+                .httpOnly(true).sameSite(NewCookie.SameSite.LAX).build()).build();
     }
 }

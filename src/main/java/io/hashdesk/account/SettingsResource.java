@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -50,6 +51,9 @@ public class SettingsResource {
     @Inject
     Flash flash;
 
+    @Inject
+    WebSessions sessions;
+
     @GET
     public TemplateInstance index() {
         Operator operator = current.get();
@@ -76,13 +80,16 @@ public class SettingsResource {
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String confirm) {
+    public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String confirm,
+            @CookieParam(WebSessions.COOKIE) String session) {
         Operator operator = this.current.get();
         FormErrors errors = accounts.changePassword(operator, current, password, confirm);
         if (errors.any()) {
             return Response.status(422).entity(page(operator, null, "", errors)).build();
         }
-        flash.success("Your password is changed.");
+        // Whoever else knew the old password is signed out everywhere; this browser stays signed in.
+        sessions.endOthers(operator, session);
+        flash.success("Your password is changed. Every other session of your account is signed out.");
         return Response.seeOther(URI.create("/settings")).build();
     }
 

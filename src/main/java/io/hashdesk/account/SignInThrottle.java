@@ -70,7 +70,7 @@ public class SignInThrottle {
         return wait.isNegative() ? Duration.ZERO : wait;
     }
 
-    private static Instant toInstant(Object value) {
+    static Instant toInstant(Object value) {
         if (value instanceof Instant i) {
             return i;
         }

@@ -27,11 +27,19 @@ import io.vertx.ext.web.RoutingContext;
 public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     private static final Logger LOG = Logger.getLogger(ThrottledSignInProvider.class);
-    /** Key under which the wait is handed to {@link SignInThrottleRedirect} for the error page. */
+    /** Key under which the wait is handed to {@link SignInGuard} for the error page. */
     static final String WAIT_ATTRIBUTE = "hashdesk.sign-in.wait";
+    /** Set when a sign-in came without the sign-in page's CSRF token. */
+    static final String CSRF_ATTRIBUTE = "hashdesk.sign-in.csrf-refused";
+    /** The CSRF cookie and form field of quarkus-rest-csrf (application.properties). */
+    static final String CSRF_COOKIE = "hashdesk-csrf";
+    static final String CSRF_FIELD = "csrf-token";
 
     @Inject
     SignInThrottle throttle;
+
+    @Inject
+    WebSessions sessions;
 
     @Inject
     Instance<IdentityProvider<UsernamePasswordAuthenticationRequest>> providers;
@@ -55,6 +63,13 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
         String client = routing == null || routing.request().remoteAddress() == null
                 ? "unknown" : routing.request().remoteAddress().hostAddress();
+        if (!carriesCsrfToken(routing)) {
+            // Login CSRF: a page elsewhere posting the attacker's credentials. Not a password guess, so not counted.
+            if (routing != null) {
+                routing.put(CSRF_ATTRIBUTE, Boolean.TRUE);
+            }
+            return Uni.createFrom().failure(new AuthenticationFailedException("Sign-in without the CSRF token"));
+        }
 
         // Everything here touches the database, so it runs on a worker thread; the JPA provider's own
         // runBlocking then runs inline.
@@ -74,6 +89,11 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
                     throw new AuthenticationFailedException();
                 }
                 throttle.recordSuccess(email);
+                if (routing != null) {
+                    // The server-side record that sign-out and a password change remove (WebSessions).
+                    String session = sessions.start(identity.getPrincipal().getName(), Instant.now());
+                    routing.response().addCookie(WebSessions.cookie(session, routing.request().isSSL()));
+                }
                 return identity;
             } catch (AuthenticationFailedException e) {
                 throttle.recordFailure(email, client, Instant.now());
@@ -97,6 +117,25 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
             }
         }
         throw new IllegalStateException("No password identity provider (quarkus-security-jpa) is installed");
+    }
+
+    /**
+     * The sign-in form carries the token of the page it came from; it must equal the CSRF cookie, which a
+     * page on another site can neither read nor set. The form body is parsed by now (form login read it).
+     */
+    static boolean carriesCsrfToken(RoutingContext routing) {
+        if (routing == null) {
+            return false;
+        }
+        io.vertx.core.http.Cookie cookie = routing.request().getCookie(CSRF_COOKIE);
+        String field = routing.request().getFormAttribute(CSRF_FIELD);
+        return cookie != null && field != null && !field.isEmpty()
+                && java.security.MessageDigest.isEqual(field.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        cookie.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static boolean refusedForCsrf(RoutingContext routing) {
+        return Boolean.TRUE.equals(routing.get(CSRF_ATTRIBUTE));
     }
 
     static Duration waitOf(RoutingContext routing) {

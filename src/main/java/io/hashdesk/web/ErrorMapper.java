@@ -99,10 +99,19 @@ public class ErrorMapper {
                 "hashdesk could not complete this request. Nothing was changed by it. Reference: " + id, null);
     }
 
+    /** A refusal outside any exception: problem+json under /api, the error page elsewhere. */
+    public static Response refusal(String path, int status, String title, String detail) {
+        return answer(path, status, title, detail, null);
+    }
+
     private static Response answer(UriInfo uri, int status, String title, String detail, List<Problem.FieldError> errors) {
-        if (isApi(uri)) {
-            Problem problem = errors == null ? Problem.of(status, title, detail, uri.getPath())
-                    : Problem.invalid(uri.getPath(), errors);
+        return answer(uri.getPath(), status, title, detail, errors);
+    }
+
+    private static Response answer(String path, int status, String title, String detail, List<Problem.FieldError> errors) {
+        if (path.startsWith("/api/")) {
+            Problem problem = errors == null ? Problem.of(status, title, detail, path)
+                    : Problem.invalid(path, errors);
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
         }
         String message = detail;

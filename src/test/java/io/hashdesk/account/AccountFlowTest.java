@@ -27,16 +27,18 @@ class AccountFlowTest {
         Operators.register(email, Operators.PASSWORD, Operators.PASSWORD)
                 .then().statusCode(303).header("Location", endsWith("/login"));
 
-        String session = Operators.signIn(email.toUpperCase(), Operators.PASSWORD)
+        var signedIn = Operators.signIn(email.toUpperCase(), Operators.PASSWORD)
                 .then().statusCode(302)
                 .header("Location", endsWith("/dashboard"))
                 .cookie(Operators.SESSION_COOKIE, notNullValue())
-                .extract().cookie(Operators.SESSION_COOKIE);
+                .extract();
+        var session = java.util.Map.of(Operators.SESSION_COOKIE, signedIn.cookie(Operators.SESSION_COOKIE),
+                Operators.SESSION_ID_COOKIE, signedIn.cookie(Operators.SESSION_ID_COOKIE));
 
-        given().cookie(Operators.SESSION_COOKIE, session).get("/dashboard")
+        given().cookies(session).get("/dashboard")
                 .then().statusCode(200).body(containsString(email));
         // A signed-in operator asking for the front page lands on the dashboard.
-        given().redirects().follow(false).cookie(Operators.SESSION_COOKIE, session).get("/")
+        given().redirects().follow(false).cookies(session).get("/")
                 .then().statusCode(303).header("Location", endsWith("/dashboard"));
     }
 
@@ -47,6 +49,9 @@ class AccountFlowTest {
         var cookie = Operators.signIn(email, Operators.PASSWORD).then().extract().detailedCookie(Operators.SESSION_COOKIE);
         assertTrue(cookie.isHttpOnly(), "session cookie must be HttpOnly");
         assertEquals("Lax", cookie.getSameSite());
+        var id = Operators.signIn(email, Operators.PASSWORD).then().extract().detailedCookie(Operators.SESSION_ID_COOKIE);
+        assertTrue(id.isHttpOnly(), "session id cookie must be HttpOnly");
+        assertEquals("Lax", id.getSameSite());
     }
 
     @Test
@@ -125,7 +130,9 @@ class AccountFlowTest {
                 .then().statusCode(302).header("Location", endsWith("/login"))
                 .extract().cookie("quarkus-redirect-location");
         assertNotNull(remembered, "the page asked for is remembered");
+        String csrf = Operators.csrfToken();
         given().redirects().follow(false).cookie("quarkus-redirect-location", remembered)
+                .cookie(Operators.CSRF_COOKIE, csrf).formParam("csrf-token", csrf)
                 .formParam("j_username", email).formParam("j_password", Operators.PASSWORD)
                 .post("/j_security_check")
                 .then().statusCode(302).header("Location", endsWith("/settings"));
@@ -135,6 +142,7 @@ class AccountFlowTest {
     void formPostWithoutCsrfTokenIsRefused() {
         Operators.Session session = Operators.newSignedIn("csrf");
         given().redirects().follow(false).cookie(Operators.SESSION_COOKIE, session.sessionCookie())
+                .cookie(Operators.SESSION_ID_COOKIE, session.sessionId())
                 .formParam("name", "script")
                 .post("/settings/tokens")
                 .then().statusCode(400);
@@ -168,7 +176,8 @@ class AccountFlowTest {
     @Test
     void apiAcceptsTheSessionCookie() {
         Operators.Session session = Operators.newSignedIn("apicookie");
-        given().cookie(Operators.SESSION_COOKIE, session.sessionCookie()).get("/api/v1/me")
+        given().cookie(Operators.SESSION_COOKIE, session.sessionCookie())
+                .cookie(Operators.SESSION_ID_COOKIE, session.sessionId()).get("/api/v1/me")
                 .then().statusCode(200).body("email", equalTo(session.email()));
     }
 

@@ -47,6 +47,7 @@ class FleetBrowserTest {
         String url = base.toString();
         context.addCookies(List.of(
                 new Cookie(Operators.SESSION_COOKIE, session.sessionCookie()).setUrl(url),
+                new Cookie(Operators.SESSION_ID_COOKIE, session.sessionId()).setUrl(url),
                 new Cookie(Operators.CSRF_COOKIE, session.csrf()).setUrl(url)));
         return context;
     }

@@ -178,7 +178,8 @@ class RigCsvTest {
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             String request = "POST /api/v1/rigs/import HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
-                    + "Cookie: " + Operators.SESSION_COOKIE + "=" + session.sessionCookie() + "; " + Operators.CSRF_COOKIE
+                    + "Cookie: " + Operators.SESSION_COOKIE + "=" + session.sessionCookie() + "; "
+                    + Operators.SESSION_ID_COOKIE + "=" + session.sessionId() + "; " + Operators.CSRF_COOKIE
                     + "=" + session.csrf() + "\r\nX-CSRF-TOKEN: " + session.csrf() + "\r\n"
                     + "Content-Type: text/csv\r\nContent-Length: " + (11 * 1024 * 1024) + "\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));

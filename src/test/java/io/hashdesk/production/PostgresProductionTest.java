@@ -44,10 +44,11 @@ class PostgresProductionTest {
         Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
         Operators.register(email, Operators.PASSWORD, Operators.PASSWORD)
                 .then().statusCode(422).body(containsString("already has an account"));
-        String session = Operators.signIn(email, Operators.PASSWORD)
+        var signedIn = Operators.signIn(email, Operators.PASSWORD)
                 .then().statusCode(302).header("Location", endsWith("/dashboard"))
-                .extract().cookie(Operators.SESSION_COOKIE);
-        given().cookie(Operators.SESSION_COOKIE, session).get("/api/v1/me")
+                .extract();
+        given().cookie(Operators.SESSION_COOKIE, signedIn.cookie(Operators.SESSION_COOKIE))
+                .cookie(Operators.SESSION_ID_COOKIE, signedIn.cookie(Operators.SESSION_ID_COOKIE)).get("/api/v1/me")
                 .then().statusCode(200).body("email", equalTo(email));
     }
 

@@ -2,6 +2,7 @@ package io.hashdesk.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,6 +14,8 @@ public final class Operators {
     public static final String PASSWORD = "correct horse battery staple";
     public static final String CSRF_COOKIE = "hashdesk-csrf";
     public static final String SESSION_COOKIE = "hashdesk-session";
+    /** The server-side session record's id, set beside the session cookie at sign-in. */
+    public static final String SESSION_ID_COOKIE = "hashdesk-sid";
 
     private Operators() {
     }
@@ -38,25 +41,54 @@ public final class Operators {
                 .post("/register");
     }
 
+    /** Signs in as the sign-in page does: its CSRF cookie and the same token as a form field. */
     public static Response signIn(String email, String password) {
+        return signIn(email, password, csrfToken());
+    }
+
+    public static Response signIn(String email, String password, String csrf) {
         return given().redirects().follow(false)
+                .cookie(CSRF_COOKIE, csrf)
+                .formParam("csrf-token", csrf)
                 .formParam("j_username", email)
                 .formParam("j_password", password)
                 .post("/j_security_check");
+    }
+
+    /** Signs in an existing operator and returns the cookies of that browser. */
+    public static Session signedIn(String email, String password) {
+        String csrf = csrfToken();
+        Response response = signIn(email, password, csrf);
+        response.then().statusCode(302);
+        return new Session(email, response.cookie(SESSION_COOKIE), response.cookie(SESSION_ID_COOKIE), csrf);
     }
 
     /** Registers a new operator and returns the cookies of a signed-in browser (session + CSRF). */
     public static Session newSignedIn(String hint) {
         String email = newEmail(hint);
         register(email, PASSWORD, PASSWORD).then().statusCode(303);
-        String session = signIn(email, PASSWORD).then().statusCode(302).extract().cookie(SESSION_COOKIE);
-        return new Session(email, session, csrfToken());
+        return signedIn(email, PASSWORD);
     }
 
-    /** A signed-in browser: its email, session cookie and CSRF token. */
-    public record Session(String email, String sessionCookie, String csrf) {
+    /** Creates a personal API token on /settings and returns its secret, as the page shows it once. */
+    public static String newToken(Session session, String name) {
+        String page = given().cookies(session.cookies())
+                .formParam("csrf-token", session.csrf()).formParam("name", name)
+                .post("/settings/tokens")
+                .then().statusCode(200).extract().asString();
+        return page.replaceAll("(?s).*id=\"new-token\">(hd_[A-Za-z0-9_-]+)<.*", "$1");
+    }
+
+    /** A signed-in browser: its email, session cookies and CSRF token. */
+    public record Session(String email, String sessionCookie, String sessionId, String csrf) {
         public Map<String, String> cookies() {
-            return Map.of(SESSION_COOKIE, sessionCookie, CSRF_COOKIE, csrf);
+            Map<String, String> cookies = new LinkedHashMap<>();
+            cookies.put(SESSION_COOKIE, sessionCookie);
+            if (sessionId != null) {
+                cookies.put(SESSION_ID_COOKIE, sessionId);
+            }
+            cookies.put(CSRF_COOKIE, csrf);
+            return cookies;
         }
     }
 }
