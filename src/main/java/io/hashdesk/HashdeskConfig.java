@@ -13,6 +13,8 @@ public interface HashdeskConfig {
 
     Mail mail();
 
+    Summary summary();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -35,5 +37,11 @@ public interface HashdeskConfig {
         /** Sender address of the weekly summary. */
         @WithDefault("hashdesk@localhost")
         String from();
+    }
+
+    interface Summary {
+        /** How often due summaries are looked for (and the ledger and the outbox are worked through). */
+        @WithDefault("1m")
+        Duration checkEvery();
     }
 }

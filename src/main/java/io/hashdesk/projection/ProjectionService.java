@@ -112,7 +112,8 @@ public class ProjectionService {
                 FleetProjection.switchOff(fleet, today), key);
     }
 
-    private static List<FleetProjection.SiteToday> sites(OperatorFleet fleet, FleetToday today) {
+    /** Today's figures summed per site (also what the daily ledger records per site). */
+    public static List<FleetProjection.SiteToday> sites(OperatorFleet fleet, FleetToday today) {
         List<FleetProjection.SiteToday> out = new ArrayList<>();
         for (int s = 0; s < fleet.sites().size(); s++) {
             Site site = fleet.sites().get(s);

@@ -1,0 +1,70 @@
+package io.hashdesk.summary;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.account.Operator;
+import io.hashdesk.web.Formats;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * "What the fleet earned": the last 30 days of the ledger, for the dashboard to include with one line
+ * ({@code inject:earnedCard.html}) beside its projection. Rendered per request (it changes once a day
+ * and is a single query), outside the dashboard's cached body.
+ */
+@Named("earnedCard")
+@RequestScoped
+public class EarnedCard {
+
+    public static final int DAYS = 30;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance card(List<Ledger.Day> days, WeeklySummary.Totals total, String zone);
+    }
+
+    @Inject
+    CurrentOperator current;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    Clock clock;
+
+    public String getHtml() {
+        Operator owner = current.get();
+        LocalDate today = clock.instant().atZone(Formats.zoneOf(owner.timezone)).toLocalDate();
+        List<Ledger.Day> days = ledger.days(owner, today.minusDays(DAYS), today.minusDays(1));
+        int recorded = 0;
+        double btc = 0, rev = 0, power = 0, hosting = 0, fee = 0, profit = 0;
+        for (Ledger.Day d : days) {
+            LedgerDay r = d.recorded();
+            if (r != null) {
+                recorded++;
+                btc += r.btc;
+                rev += r.revenueUsd;
+                power += r.powerCostUsd;
+                hosting += r.hostingUsd;
+                fee += r.poolFeeUsd;
+                profit += r.profitUsd;
+            }
+        }
+        if (recorded == 0 && days.stream().allMatch(Ledger.Day::beforeFleet)) {
+            return "";
+        }
+        List<Ledger.Day> newestFirst = new ArrayList<>(days);
+        Collections.reverse(newestFirst);
+        return Templates.card(newestFirst, new WeeklySummary.Totals(recorded, btc, rev, power, hosting, fee, profit),
+                owner.timezone).render();
+    }
+}

@@ -1,0 +1,263 @@
+package io.hashdesk.summary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.hashdesk.account.Operator;
+import io.hashdesk.economics.FleetToday;
+import io.hashdesk.economics.NetworkState;
+import io.hashdesk.economics.RigEconomics;
+import io.hashdesk.fleet.FleetService;
+import io.hashdesk.fleet.FleetService.OperatorFleet;
+import io.hashdesk.network.NetworkSnapshot;
+import io.hashdesk.projection.FleetProjection;
+import io.hashdesk.projection.ProjectionService;
+import io.hashdesk.web.Formats;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The daily ledger: once a day per operator, what the fleet earned that day, from that day's network
+ * data. A day of the operator's calendar is recorded at the first refresh after it ended (a stored
+ * snapshot later than its end proves it is over), from the last snapshot taken during it. Missed
+ * days are filled the same way as long as a stored snapshot still covers them; a day no snapshot
+ * covers stays empty and is shown as such. Today's figures come from the economics core exactly as
+ * the dashboard computes them ({@link RigEconomics#today}), for the 24 hours from the day's midnight.
+ */
+@ApplicationScoped
+public class Ledger {
+
+    private static final Logger LOG = Logger.getLogger(Ledger.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<LedgerSite>> SITES = new TypeReference<>() {
+    };
+
+    /** How far back missing days are looked for (the dashboard shows 30). */
+    public static final int BACKFILL_DAYS = 35;
+
+    @Inject
+    FleetService fleets;
+
+    @Inject
+    EntityManager em;
+
+    private record SnapshotRef(long id, Instant fetchedAt) {
+    }
+
+    /** A day of the ledger as shown: recorded, before the fleet existed, or without network data. */
+    public record Day(LocalDate date, LedgerDay recorded, boolean beforeFleet) {
+        public boolean empty() {
+            return recorded == null && !beforeFleet;
+        }
+
+        public List<LedgerSite> sites() {
+            return recorded == null ? List.of() : Ledger.sites(recorded);
+        }
+    }
+
+    /**
+     * Records every day that has ended, is not recorded yet and is covered by a stored snapshot, for
+     * every operator with a fleet, up to {@link #BACKFILL_DAYS} back. Safe to run on any number of
+     * instances at once: the unique key (operator, day) keeps one row.
+     *
+     * @return the number of days recorded
+     */
+    public int recordDue(Instant now) {
+        Instant from = now.minus(java.time.Duration.ofDays(BACKFILL_DAYS + 2));
+        List<SnapshotRef> snapshots = QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("select s.id, s.fetchedAt from NetworkSnapshot s where s.fetchedAt >= :from"
+                        + " and s.fetchedAt <= :now order by s.fetchedAt, s.id", Object[].class)
+                .setParameter("from", from).setParameter("now", now).getResultStream()
+                .map(r -> new SnapshotRef((Long) r[0], (Instant) r[1])).toList());
+        if (snapshots.isEmpty()) {
+            return 0;
+        }
+        Instant newest = snapshots.get(snapshots.size() - 1).fetchedAt();
+        LocalDate earliest = from.atZone(ZoneId.of("UTC")).toLocalDate().minusDays(1);
+        List<Object[]> operators = QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("select o.id, o.timezone, min(r.createdAt) from Operator o, RigGroup r"
+                        + " where r.operatorId = o.id group by o.id, o.timezone", Object[].class)
+                .getResultList());
+        Set<String> recorded = new HashSet<>();
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createQuery("select l.operatorId, l.date from LedgerDay l where l.date >= :from", Object[].class)
+                .setParameter("from", earliest).getResultStream()
+                .forEach(r -> recorded.add(r[0] + "/" + r[1])));
+        Map<Long, NetworkSnapshot> snapshotCache = new HashMap<>();
+        int count = 0;
+        for (Object[] row : operators) {
+            long operatorId = (Long) row[0];
+            ZoneId zone = Formats.zoneOf((String) row[1]);
+            LocalDate fleetSince = ((Instant) row[2]).atZone(zone).toLocalDate();
+            LocalDate today = now.atZone(zone).toLocalDate();
+            LocalDate day = today.minusDays(BACKFILL_DAYS);
+            if (day.isBefore(fleetSince)) {
+                day = fleetSince;
+            }
+            List<LocalDate> days = new ArrayList<>();
+            List<Long> using = new ArrayList<>();
+            for (; day.isBefore(today); day = day.plusDays(1)) {
+                Instant start = day.atStartOfDay(zone).toInstant();
+                Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+                if (newest.isBefore(end) || recorded.contains(operatorId + "/" + day)) {
+                    continue;
+                }
+                SnapshotRef last = lastWithin(snapshots, start, end);
+                if (last != null) {
+                    days.add(day);
+                    using.add(last.id());
+                }
+            }
+            if (days.isEmpty()) {
+                continue;
+            }
+            try {
+                count += QuarkusTransaction.requiringNew()
+                        .call(() -> record(operatorId, zone, days, using, snapshotCache, now));
+            } catch (RuntimeException e) {
+                if (Db.isUniqueViolation(e)) {
+                    LOG.debugf("ledger of operator %d recorded by another instance", operatorId);
+                } else {
+                    LOG.errorf(e, "could not record the ledger of operator %d", operatorId);
+                }
+            }
+        }
+        return count;
+    }
+
+    private static SnapshotRef lastWithin(List<SnapshotRef> snapshots, Instant start, Instant end) {
+        // Sorted by time: binary search for the last one before end.
+        int lo = 0, hi = snapshots.size() - 1, found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (snapshots.get(mid).fetchedAt().isBefore(end)) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found >= 0 && !snapshots.get(found).fetchedAt().isBefore(start) ? snapshots.get(found) : null;
+    }
+
+    private int record(long operatorId, ZoneId zone, List<LocalDate> days, List<Long> snapshotIds,
+            Map<Long, NetworkSnapshot> snapshotCache, Instant now) {
+        Operator owner = em.find(Operator.class, operatorId);
+        if (owner == null) {
+            return 0;
+        }
+        OperatorFleet fleet = fleets.fleetOf(owner);
+        if (fleet.rigs().isEmpty()) {
+            return 0;
+        }
+        for (int i = 0; i < days.size(); i++) {
+            NetworkSnapshot s = snapshotCache.computeIfAbsent(snapshotIds.get(i),
+                    id -> em.find(NetworkSnapshot.class, id));
+            em.persist(figures(owner, fleet, zone, days.get(i), s, now));
+        }
+        em.flush();
+        return days.size();
+    }
+
+    /** The fleet's figures for one day from one snapshot (the dashboard's computation, from that day's midnight). */
+    static LedgerDay figures(Operator owner, OperatorFleet fleet, ZoneId zone, LocalDate date, NetworkSnapshot s,
+            Instant now) {
+        NetworkState state = state(s);
+        FleetToday t = RigEconomics.today(fleet.fleet(), state, date.atStartOfDay(zone).toInstant());
+        LedgerDay d = new LedgerDay();
+        d.operatorId = owner.id;
+        d.date = date;
+        d.timezone = zone.getId();
+        d.snapshotId = s.id;
+        d.snapshotFetchedAt = s.fetchedAt;
+        d.priceUsd = s.priceUsd;
+        d.difficulty = s.difficulty;
+        d.hashpriceUsdPerThDay = state.hashpriceUsdPerThDay();
+        d.rigGroups = fleet.rigs().size();
+        d.btc = t.btc();
+        d.revenueUsd = t.revenueUsd();
+        d.poolFeeUsd = t.poolFeeUsd();
+        d.powerCostUsd = t.powerCostUsd();
+        d.hostingUsd = t.hostingUsd();
+        d.profitUsd = t.profitUsd();
+        List<LedgerSite> sites = new ArrayList<>();
+        for (FleetProjection.SiteToday site : ProjectionService.sites(fleet, t)) {
+            double btc = 0;
+            for (int g = 0; g < fleet.rigs().size(); g++) {
+                if (fleet.rigs().get(g).site.id.equals(site.site().id)) {
+                    btc += t.groups().get(g).btc();
+                }
+            }
+            sites.add(new LedgerSite(site.site().id, site.site().name, btc, site.revenueUsd(), site.poolFeeUsd(),
+                    site.powerCostUsd(), site.hostingUsd(), site.profitUsd()));
+        }
+        try {
+            d.sites = JSON.writeValueAsString(sites);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        d.recordedAt = now;
+        return d;
+    }
+
+    static NetworkState state(NetworkSnapshot s) {
+        return new NetworkState(s.priceUsd, s.difficulty, s.height, s.feesPerBlockBtc, s.nextChangePercent,
+                s.nextRetargetHeight, s.estimatedRetargetDate);
+    }
+
+    static List<LedgerSite> sites(LedgerDay d) {
+        try {
+            return JSON.readValue(d.sites, SITES);
+        } catch (JsonProcessingException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * The operator's days from {@code from} to {@code to} (inclusive), oldest first: recorded, before
+     * the fleet existed ("not enough history yet"), or empty (no network data covered the day).
+     */
+    @Transactional
+    public List<Day> days(Operator owner, LocalDate from, LocalDate to) {
+        Map<LocalDate, LedgerDay> byDate = new HashMap<>();
+        LedgerDay.<LedgerDay>find("operatorId = ?1 and date >= ?2 and date <= ?3", owner.id, from, to)
+                .stream().forEach(d -> byDate.put(d.date, d));
+        LocalDate since = fleetSince(owner);
+        List<Day> out = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            LedgerDay recorded = byDate.get(d);
+            out.add(new Day(d, recorded, recorded == null && (since == null || d.isBefore(since))));
+        }
+        return out;
+    }
+
+    /** The first day the operator had a fleet: its first ledger day or its first rig group, or null. */
+    LocalDate fleetSince(Operator owner) {
+        LocalDate firstLedger = em.createQuery("select min(l.date) from LedgerDay l where l.operatorId = :o",
+                LocalDate.class).setParameter("o", owner.id).getSingleResult();
+        Instant firstRig = em.createQuery("select min(r.createdAt) from RigGroup r where r.operatorId = :o",
+                Instant.class).setParameter("o", owner.id).getSingleResult();
+        LocalDate rigDay = firstRig == null ? null : firstRig.atZone(Formats.zoneOf(owner.timezone)).toLocalDate();
+        if (firstLedger == null) {
+            return rigDay;
+        }
+        return rigDay == null || firstLedger.isBefore(rigDay) ? firstLedger : rigDay;
+    }
+}

@@ -1,0 +1,161 @@
+package io.hashdesk.summary;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.jboss.logging.Logger;
+
+import io.hashdesk.HashdeskConfig;
+import io.hashdesk.account.Operator;
+import io.hashdesk.web.Formats;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * Puts summaries into the outbox: each week's summary once per operator (the unique key on
+ * (operator, kind, week start) makes it once, whatever the number of instances), rendered before
+ * any attempt to send it; and test mails on request.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
+
+    /** A summary missed by more than this (the app was down) is skipped, not sent days late. */
+    static final Duration GRACE = Duration.ofDays(1);
+    /** At most one test mail per operator this often. */
+    static final Duration TEST_INTERVAL = Duration.ofMinutes(1);
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SummaryBuilder builder;
+
+    @Inject
+    HashdeskConfig config;
+
+    /** Refused: a test mail was asked for moments ago. */
+    public static class TooSoon extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooSoon() {
+            super("A test mail is already on its way; ask again in a minute.");
+        }
+    }
+
+    /** Monday of the week containing {@code now} in the zone. */
+    static LocalDate weekStart(Instant now, ZoneId zone) {
+        return now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    /** The moment this week's summary is due: the send day and hour of the week of {@code weekStart}. */
+    static Instant due(LocalDate weekStart, ZoneId zone, DayOfWeek day, int hour) {
+        return ZonedDateTime.of(weekStart.with(TemporalAdjusters.nextOrSame(day)).atTime(hour, 0), zone).toInstant();
+    }
+
+    /** The end of the day after {@code moment}'s day in the zone: retries stop there. */
+    static Instant endOfFollowingDay(Instant moment, ZoneId zone) {
+        return moment.atZone(zone).toLocalDate().plusDays(2).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * Stores this week's summary for every operator whose send hour has come (and not passed by more
+     * than a day) and who has none yet. Returns how many were stored.
+     */
+    public int enqueueDue(Instant now) {
+        List<Object[]> operators = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select o.id, o.timezone, o.createdAt, s.enabled, s.sendDay, s.sendHour from Operator o"
+                        + " left join SummarySettings s on s.operatorId = o.id", Object[].class).getResultList());
+        LocalDate oldestWeek = now.minus(Duration.ofDays(8)).atZone(ZoneId.of("UTC")).toLocalDate();
+        Set<String> stored = new HashSet<>();
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                "select m.operatorId, m.weekStart from OutboxMail m where m.kind = :kind and m.weekStart >= :from",
+                Object[].class).setParameter("kind", OutboxMail.WEEKLY).setParameter("from", oldestWeek)
+                .getResultStream().forEach(r -> stored.add(r[0] + "/" + r[1])));
+        int count = 0;
+        for (Object[] row : operators) {
+            if (row[3] != null && !((Boolean) row[3])) {
+                continue;
+            }
+            long operatorId = (Long) row[0];
+            ZoneId zone = Formats.zoneOf((String) row[1]);
+            DayOfWeek day = row[4] == null ? SummarySettings.DEFAULT_DAY : (DayOfWeek) row[4];
+            int hour = row[5] == null ? SummarySettings.DEFAULT_HOUR : (Integer) row[5];
+            LocalDate week = weekStart(now, zone);
+            Instant due = due(week, zone, day, hour);
+            Instant createdAt = (Instant) row[2];
+            if (now.isBefore(due) || !now.isBefore(due.plus(GRACE)) || createdAt.isAfter(due)
+                    || stored.contains(operatorId + "/" + week)) {
+                continue;
+            }
+            try {
+                if (store(operatorId, week, now, endOfFollowingDay(due, zone)) != null) {
+                    count++;
+                }
+            } catch (RuntimeException e) {
+                if (Db.isUniqueViolation(e)) {
+                    LOG.debugf("summary of operator %d for %s stored by another instance", operatorId, week);
+                } else {
+                    LOG.errorf(e, "could not prepare the summary of operator %d for %s", operatorId, week);
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Stores a test mail for the operator (sent by the next sender run). */
+    public OutboxMail enqueueTest(Operator owner, Instant now) {
+        Long recent = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(m) from OutboxMail m where m.operatorId = :o and m.kind = :kind and m.createdAt > :since",
+                Long.class).setParameter("o", owner.id).setParameter("kind", OutboxMail.TEST)
+                .setParameter("since", now.minus(TEST_INTERVAL)).getSingleResult());
+        if (recent > 0) {
+            throw new TooSoon();
+        }
+        return store(owner.id, null, now, endOfFollowingDay(now, Formats.zoneOf(owner.timezone)));
+    }
+
+    /** Builds and renders outside any transaction, then inserts in a short one. */
+    private OutboxMail store(long operatorId, LocalDate week, Instant now, Instant giveUpAt) {
+        Operator owner = QuarkusTransaction.requiringNew().call(() -> em.find(Operator.class, operatorId));
+        if (owner == null) {
+            return null;
+        }
+        boolean test = week == null;
+        SummaryBuilder.Rendered r = builder.render(builder.build(owner, now, test));
+        OutboxMail m = new OutboxMail();
+        m.operatorId = operatorId;
+        m.kind = test ? OutboxMail.TEST : OutboxMail.WEEKLY;
+        m.weekStart = week;
+        m.recipient = owner.email;
+        m.subject = r.subject();
+        m.bodyHtml = r.html();
+        m.bodyText = r.text();
+        m.unsubscribeUrl = builder.unsubscribeUrl(operatorId);
+        m.status = OutboxMail.PENDING;
+        m.nextAttemptAt = now;
+        m.giveUpAt = giveUpAt;
+        m.createdAt = now;
+        m.messageId = test ? "pending" : OutboxSender.messageId(config.baseUrl(), "summary-" + operatorId + "-" + week);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.persist(m);
+            em.flush();
+            if (test) {
+                m.messageId = OutboxSender.messageId(config.baseUrl(), "summary-test-" + m.id);
+            }
+        });
+        return m;
+    }
+}

@@ -1,0 +1,152 @@
+package io.hashdesk.summary;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.hashdesk.HashdeskConfig;
+import io.hashdesk.account.Operator;
+import io.hashdesk.economics.ProjectionResult;
+import io.hashdesk.economics.Scenario;
+import io.hashdesk.network.SnapshotStore;
+import io.hashdesk.projection.FleetProjection;
+import io.hashdesk.projection.ProjectionService;
+import io.hashdesk.web.Formats;
+import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+
+/**
+ * Builds the weekly summary from the one service layer: the ledger for the past week and the
+ * dashboard's own projection (same scenario, same cache) for what comes next; then renders it.
+ */
+@ApplicationScoped
+public class SummaryBuilder {
+
+    public static final int DAYS = 7;
+
+    @CheckedTemplate(basePath = "mail")
+    static class Mails {
+        static native MailTemplateInstance weekly(WeeklySummary s);
+    }
+
+    /** A rendered mail, ready for the outbox. */
+    public record Rendered(String subject, String html, String text) {
+    }
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    ProjectionService projections;
+
+    @Inject
+    SnapshotStore snapshots;
+
+    @Inject
+    UnsubscribeTokens tokens;
+
+    @Inject
+    HashdeskConfig config;
+
+    public WeeklySummary build(Operator owner, Instant now, boolean test) {
+        String zone = Formats.zoneOf(owner.timezone).getId();
+        LocalDate today = now.atZone(ZoneId.of(zone)).toLocalDate();
+        LocalDate from = today.minusDays(DAYS);
+        LocalDate to = today.minusDays(1);
+        List<Ledger.Day> days = ledger.days(owner, from, to);
+        int recorded = 0;
+        double btc = 0, rev = 0, power = 0, hosting = 0, fee = 0, profit = 0;
+        Map<Long, LedgerSite> sites = new LinkedHashMap<>();
+        for (Ledger.Day d : days) {
+            LedgerDay r = d.recorded();
+            if (r == null) {
+                continue;
+            }
+            recorded++;
+            btc += r.btc;
+            rev += r.revenueUsd;
+            power += r.powerCostUsd;
+            hosting += r.hostingUsd;
+            fee += r.poolFeeUsd;
+            profit += r.profitUsd;
+            for (LedgerSite s : d.sites()) {
+                sites.merge(s.siteId(), s, (a, b) -> a.plus(b).withName(b.name()));
+            }
+        }
+        WeeklySummary.Totals past = new WeeklySummary.Totals(recorded, btc, rev, power, hosting, fee, profit);
+
+        FleetProjection p = projections.project(owner, Scenario.base(Scenario.DEFAULT_DAYS));
+        List<WeeklySummary.NextDay> next = new ArrayList<>();
+        WeeklySummary.Totals nextTotals = new WeeklySummary.Totals(0, 0, 0, 0, 0, 0, 0);
+        if (!p.empty()) {
+            ProjectionResult r = p.result();
+            int n = Math.min(DAYS, r.days());
+            double nb = 0, nr = 0, np = 0, nh = 0, nf = 0, npr = 0;
+            for (int d = 0; d < n; d++) {
+                next.add(new WeeklySummary.NextDay(p.asOf().plus(Duration.ofDays(d)), r.btc()[d], r.revenueUsd()[d],
+                        r.powerCostUsd()[d], r.hostingUsd()[d], r.poolFeeUsd()[d], r.profitUsd()[d]));
+                nb += r.btc()[d];
+                nr += r.revenueUsd()[d];
+                np += r.powerCostUsd()[d];
+                nh += r.hostingUsd()[d];
+                nf += r.poolFeeUsd()[d];
+                npr += r.profitUsd()[d];
+            }
+            nextTotals = new WeeklySummary.Totals(n, nb, nr, np, nh, nf, npr);
+        }
+        Double weekAgo = p.network().bundled() ? null : snapshots.hashpriceNear(now.minus(Duration.ofDays(DAYS)));
+        String base = baseUrl();
+        return new WeeklySummary(test, owner.email, zone, now, from, to, days, past, List.copyOf(sites.values()),
+                p, List.copyOf(next), nextTotals, weekAgo, base + "/dashboard", base + "/settings",
+                unsubscribeUrl(owner.id));
+    }
+
+    public String unsubscribeUrl(long operatorId) {
+        return baseUrl() + "/unsubscribe?token=" + tokens.tokenFor(operatorId);
+    }
+
+    private String baseUrl() {
+        String base = config.baseUrl();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public Rendered render(WeeklySummary s) {
+        TemplateInstance mail = Mails.weekly(s).templateInstance();
+        String html = null, text = null;
+        @SuppressWarnings("unchecked")
+        List<Variant> variants = (List<Variant>) mail.getAttribute(TemplateInstance.VARIANTS);
+        for (Variant v : variants) {
+            mail.setAttribute(TemplateInstance.SELECTED_VARIANT, v);
+            if (Variant.TEXT_HTML.equals(v.getContentType())) {
+                html = mail.render();
+            } else if (Variant.TEXT_PLAIN.equals(v.getContentType())) {
+                text = mail.render();
+            }
+        }
+        if (html == null || text == null) {
+            throw new IllegalStateException("templates/mail/weekly needs an .html and a .txt variant");
+        }
+        return new Rendered(subject(s), html, text);
+    }
+
+    static String subject(WeeklySummary s) {
+        String prefix = s.test() ? "[Test] " : "";
+        String week = SummaryFormats.weekday(s.from()) + " – " + SummaryFormats.weekday(s.to());
+        if (!s.hasFleet()) {
+            return prefix + "hashdesk weekly summary, " + week + ": add your fleet to see what it earns";
+        }
+        String past = s.pastRecorded() ? "earned " + Formats.usd0(s.past().profitUsd()) : "no history yet";
+        return prefix + "hashdesk weekly summary, " + week + ": " + past + "; next 7 days "
+                + Formats.usd0(s.next().profitUsd());
+    }
+}

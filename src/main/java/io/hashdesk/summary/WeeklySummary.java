@@ -1,0 +1,77 @@
+package io.hashdesk.summary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import io.hashdesk.projection.FleetProjection;
+
+/**
+ * Everything one summary mail shows, computed once and rendered twice (HTML and plain text).
+ *
+ * @param test true for a "send me this week's summary now" mail
+ * @param pastDays the 7 days before today in the operator's zone, oldest first, from the ledger
+ * @param past sums of the recorded past days
+ * @param pastSites per site, sums of the recorded past days
+ * @param projection the dashboard's base projection (null without a fleet)
+ * @param nextDays the first 7 days of that projection
+ * @param hashpriceWeekAgo USD per TH/s per day about 7 days before, or null without that history
+ */
+public record WeeklySummary(boolean test, String email, String zone, Instant now, LocalDate from, LocalDate to,
+        List<Ledger.Day> pastDays, Totals past, List<LedgerSite> pastSites, FleetProjection projection,
+        List<NextDay> nextDays, Totals next, Double hashpriceWeekAgo, String dashboardUrl, String settingsUrl,
+        String unsubscribeUrl) {
+
+    /** Sums over some days, USD and BTC. */
+    public record Totals(int days, double btc, double revenueUsd, double powerCostUsd, double hostingUsd,
+            double poolFeeUsd, double profitUsd) {
+    }
+
+    /** One projected day (24 hours from {@code start}). */
+    public record NextDay(Instant start, double btc, double revenueUsd, double powerCostUsd, double hostingUsd,
+            double poolFeeUsd, double profitUsd) {
+    }
+
+    public boolean hasFleet() {
+        return projection != null && !projection.empty();
+    }
+
+    /** True when at least one of the past 7 days is recorded. */
+    public boolean pastRecorded() {
+        return past.days() > 0;
+    }
+
+    /** Days before the account had a fleet, among the past 7. */
+    public long daysBeforeFleet() {
+        return pastDays.stream().filter(Ledger.Day::beforeFleet).count();
+    }
+
+    /** Days without network data, among the past 7. */
+    public long daysEmpty() {
+        return pastDays.stream().filter(Ledger.Day::empty).count();
+    }
+
+    /** Hashprice now, USD per PH/s per day. */
+    public double hashpriceNowPerPh() {
+        return projection.network().hashpriceUsdPerPhDay();
+    }
+
+    public Double hashpriceWeekAgoPerPh() {
+        return hashpriceWeekAgo == null ? null : hashpriceWeekAgo * 1000;
+    }
+
+    /** Hashprice change over the week, percent, or null without history. */
+    public Double hashpriceChangePercent() {
+        return hashpriceWeekAgo == null || hashpriceWeekAgo <= 0 ? null
+                : (projection.network().hashpriceUsdPerThDay() / hashpriceWeekAgo - 1) * 100;
+    }
+
+    /** BTC price minus the fleet's all-in cost per BTC, USD (positive: each coin earns money). */
+    public double marginPerBtcUsd() {
+        return projection.network().priceUsd() - projection.today().costPerBtcUsd();
+    }
+
+    public boolean costDefined() {
+        return Double.isFinite(projection.today().costPerBtcUsd());
+    }
+}

@@ -1,0 +1,167 @@
+package io.hashdesk.summary;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import io.hashdesk.account.Operator;
+import io.hashdesk.network.MempoolStubs;
+import io.hashdesk.network.NetworkService;
+import io.hashdesk.network.NetworkSnapshot;
+import io.hashdesk.testing.Operators;
+import io.hashdesk.testing.Smtp;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.specification.RequestSpecification;
+
+/** Operators with fleets, network snapshots and delivered mails, for the summary tests. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    /** ECONOMICS.md's worked network (D 1.355e14, 71,000 USD, 3.155 BTC per block), with a -5 % adjustment in 3 days. */
+    static void workedNetwork(NetworkService network) {
+        MempoolStubs.wm().resetAll();
+        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
+        network.reload();
+        MempoolStubs.mempool(935_000, 71_000, 1.355e14, 432_000_000L, -5, System.currentTimeMillis() + 3L * 86_400_000);
+        assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());
+    }
+
+    static RequestSpecification as(Operators.Session s) {
+        return given().cookies(s.cookies()).header("X-CSRF-TOKEN", s.csrf()).contentType("application/json");
+    }
+
+    static long site(Operators.Session s, String name, double usdPerKwh, double poolFeePercent, double hosting,
+            String zone) {
+        String body = String.format(Locale.ROOT, "{\"name\":\"%s\",\"tariff\":{\"type\":\"flat\",\"usdPerKwh\":%s},"
+                + "\"poolFeePercent\":%s,\"hostingUsdPerMonth\":%s,\"powerOverhead\":1,\"uptimePercent\":100,"
+                + "\"curtail\":false,\"timezone\":\"%s\"}", name, usdPerKwh, poolFeePercent, hosting, zone);
+        return as(s).body(body).post("/api/v1/sites").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static long rig(Operators.Session s, long siteId, String model, long units, double th, double watts) {
+        String body = String.format(Locale.ROOT, "{\"siteId\":%d,\"model\":\"%s\",\"units\":%d,\"terahash\":%s,"
+                + "\"watts\":%s}", siteId, model, units, th, watts);
+        return as(s).body(body).post("/api/v1/rigs").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static Operator operator(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Operator.findByEmail(email).orElseThrow());
+    }
+
+    /** The account and its rigs as if created at {@code accountAt} and {@code rigsAt}. */
+    static void backdate(long operatorId, Instant accountAt, Instant rigsAt) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Operator.getEntityManager().createQuery("update Operator o set o.createdAt = :at where o.id = :id")
+                    .setParameter("at", accountAt).setParameter("id", operatorId).executeUpdate();
+            Operator.getEntityManager().createQuery("update RigGroup r set r.createdAt = :at where r.operatorId = :id")
+                    .setParameter("at", rigsAt).setParameter("id", operatorId).executeUpdate();
+        });
+    }
+
+    static void timezone(long operatorId, String zone) {
+        QuarkusTransaction.requiringNew().run(() -> Operator.getEntityManager()
+                .createQuery("update Operator o set o.timezone = :z where o.id = :id")
+                .setParameter("z", zone).setParameter("id", operatorId).executeUpdate());
+    }
+
+    /** A stored snapshot taken at {@code at}, at the given price (difficulty and the rest as the worked network). */
+    static NetworkSnapshot snapshot(Instant at, double price, double difficulty) {
+        NetworkSnapshot s = new NetworkSnapshot();
+        s.fetchedAt = at;
+        s.source = "mempool";
+        s.priceUsd = price;
+        s.priceAt = at;
+        s.difficulty = difficulty;
+        s.height = 934_000;
+        s.feesPerBlockBtc = 0.03;
+        s.hashrate = 9.7e20;
+        s.avgBlockTimeSeconds = 600;
+        s.nextChangePercent = 2;
+        s.previousRetargetPercent = 1;
+        s.progressPercent = 50;
+        s.remainingBlocks = 1000;
+        s.nextRetargetHeight = 935_424;
+        s.estimatedRetargetDate = at.plusSeconds(7 * 86_400);
+        s.hashrateHistory = "[]";
+        s.firstOfDay = false;
+        QuarkusTransaction.requiringNew().run(() -> s.persist());
+        return s;
+    }
+
+    static void deleteSnapshots(List<NetworkSnapshot> snapshots) {
+        QuarkusTransaction.requiringNew().run(() -> snapshots.forEach(s -> NetworkSnapshot.deleteById(s.id)));
+    }
+
+    /** Mails GreenMail received for this address. */
+    static List<MimeMessage> mailsTo(String email) {
+        List<MimeMessage> out = new ArrayList<>();
+        try {
+            for (MimeMessage m : Smtp.server().getReceivedMessages()) {
+                for (var r : m.getAllRecipients()) {
+                    if (r.toString().equalsIgnoreCase(email)) {
+                        out.add(m);
+                    }
+                }
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    /** The part of the given type ("text/plain" or "text/html") of a delivered mail. */
+    static String part(MimeMessage m, String type) {
+        try {
+            String found = find(m, type);
+            if (found == null) {
+                throw new AssertionError("no " + type + " part");
+            }
+            return found.replace("\r\n", "\n");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String find(Part p, String type) throws Exception {
+        if (p.isMimeType(type)) {
+            return p.getContent().toString();
+        }
+        if (p.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart b = mp.getBodyPart(i);
+                String found = find(b, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    static String header(MimeMessage m, String name) {
+        try {
+            String[] values = m.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static ZoneId zone(String id) {
+        return ZoneId.of(id);
+    }
+}

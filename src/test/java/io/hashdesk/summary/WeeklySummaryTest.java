@@ -1,0 +1,356 @@
+package io.hashdesk.summary;
+
+import static io.hashdesk.summary.Fixtures.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.hashdesk.account.Operator;
+import io.hashdesk.economics.FlatTariff;
+import io.hashdesk.economics.Fleet;
+import io.hashdesk.economics.FleetToday;
+import io.hashdesk.economics.GroupToday;
+import io.hashdesk.economics.NetworkState;
+import io.hashdesk.economics.Projection;
+import io.hashdesk.economics.ProjectionResult;
+import io.hashdesk.economics.RigEconomics;
+import io.hashdesk.economics.RigGroupSpec;
+import io.hashdesk.economics.Scenario;
+import io.hashdesk.economics.SiteTerms;
+import io.hashdesk.network.NetworkService;
+import io.hashdesk.network.NetworkSnapshot;
+import io.hashdesk.network.NetworkView;
+import io.hashdesk.projection.FleetProjection;
+import io.hashdesk.projection.ProjectionService;
+import io.hashdesk.testing.Operators;
+import io.hashdesk.web.Formats;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The weekly summary end to end, with GreenMail as the SMTP server and the job driven at chosen
+ * moments: the right local hour, figures from the economics core, the ledger, test mails, settings.
+ */
+@QuarkusTest
+class WeeklySummaryTest {
+
+    static final String CHICAGO = "America/Chicago";
+
+    @Inject
+    NetworkService network;
+
+    @Inject
+    ProjectionService projections;
+
+    @Inject
+    SummaryJob job;
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    SummaryBuilder builder;
+
+    final List<NetworkSnapshot> snapshots = new ArrayList<>();
+
+    @AfterEach
+    void removeOldSnapshots() {
+        Fixtures.deleteSnapshots(snapshots);
+        snapshots.clear();
+    }
+
+    /** The last Monday 07:00 in Chicago at least a day before now. */
+    static Instant lastMondaySeven() {
+        ZonedDateTime t = ZonedDateTime.now(ZoneId.of(CHICAGO)).minusDays(1)
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).withHour(7).withMinute(0).withSecond(0)
+                .withNano(0);
+        return t.toInstant();
+    }
+
+    record Fleetish(Operators.Session session, Operator operator, long rigA, long rigB, Fleet fleet) {
+    }
+
+    /**
+     * An operator with two sites and two rig groups: 10 x 200 TH/s at 3,500 W on 0.05 USD/kWh with a
+     * 2 % pool fee and 300 USD/month hosting (earns), and 5 x 100 TH/s at 3,250 W on 0.12 USD/kWh
+     * (costs more in power than it earns: to switch off).
+     */
+    Fleetish fleet(String hint, String zone) {
+        Operators.Session s = Operators.newSignedIn(hint);
+        long a = Fixtures.site(s, "Prairie", 0.05, 2, 300, zone);
+        long b = Fixtures.site(s, "Downtown", 0.12, 0, 0, zone);
+        long rigA = Fixtures.rig(s, a, "Custom 200 TH", 10, 200, 3500);
+        long rigB = Fixtures.rig(s, b, "Custom 100 TH", 5, 100, 3250);
+        Operator o = Fixtures.operator(s.email());
+        Fixtures.timezone(o.id, zone);
+        ZoneId z = ZoneId.of(zone);
+        Fleet fleet = new Fleet(
+                List.of(new SiteTerms(new FlatTariff(0.12), 1, 0, 0, 100, false, z),
+                        new SiteTerms(new FlatTariff(0.05), 1, 2, 300, 100, false, z)),
+                List.of(new RigGroupSpec(rigA, 1, 10, 200, 3500, null), new RigGroupSpec(rigB, 0, 5, 100, 3250, null)));
+        return new Fleetish(s, Fixtures.operator(s.email()), rigA, rigB, fleet);
+    }
+
+    @Test
+    void chicagoOperatorGetsTheSummaryAtSevenLocalWithTheCoreFigures() {
+        Fixtures.workedNetwork(network);
+        Fleetish f = fleet("chicago", CHICAGO);
+        ZoneId chicago = ZoneId.of(CHICAGO);
+        Instant due = lastMondaySeven();
+        LocalDate monday = due.atZone(chicago).toLocalDate();
+        // The fleet since Tuesday of the past week; snapshots at noon each day but Wednesday, and one
+        // just after Monday's midnight (the first refresh after Sunday ended).
+        Fixtures.backdate(f.operator().id, due.minus(Duration.ofDays(20)),
+                monday.minusDays(6).atTime(9, 0).atZone(chicago).toInstant());
+        List<NetworkSnapshot> byDay = new ArrayList<>();
+        for (int d = 7; d >= 1; d--) {
+            LocalDate day = monday.minusDays(d);
+            if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
+                byDay.add(null);
+                continue;
+            }
+            NetworkSnapshot s = Fixtures.snapshot(day.atTime(12, 0).atZone(chicago).toInstant(), 70_000 + d * 500,
+                    1.355e14);
+            snapshots.add(s);
+            byDay.add(s);
+        }
+        snapshots.add(Fixtures.snapshot(monday.atTime(0, 30).atZone(chicago).toInstant(), 71_000, 1.355e14));
+
+        // A test mail first: it does not use up the week's summary.
+        as(f.session()).post("/api/v1/summary/test").then().statusCode(200).body("status", equalTo("sent"));
+        assertEquals(1, Fixtures.mailsTo(f.session().email()).size());
+
+        job.run(due.minusSeconds(60));
+        assertEquals(1, Fixtures.mailsTo(f.session().email()).size(), "nothing before 07:00 Chicago");
+        job.run(due.plusSeconds(30));
+        job.run(due.plusSeconds(90));
+        List<MimeMessage> mails = Fixtures.mailsTo(f.session().email());
+        assertEquals(2, mails.size(), "the summary once, at 07:00 Chicago (13:00 UTC in winter, 12:00 in summer)");
+        MimeMessage mail = mails.stream().filter(m -> !subject(m).startsWith("[Test]")).findFirst().orElseThrow();
+        String text = Fixtures.part(mail, "text/plain");
+        String html = Fixtures.part(mail, "text/html");
+
+        // Headers: fixed Message-ID for (operator, week), one-click unsubscribe.
+        assertEquals("<summary-" + f.operator().id + "-" + monday + "@hashdesk.example>",
+                Fixtures.header(mail, "Message-ID"));
+        assertTrue(Fixtures.header(mail, "List-Unsubscribe").startsWith("<https://hashdesk.example/unsubscribe?token="));
+        assertEquals("List-Unsubscribe=One-Click", Fixtures.header(mail, "List-Unsubscribe-Post"));
+
+        // The past week from the ledger, each day priced with that day's snapshot by the economics core.
+        double total = 0;
+        for (int i = 0; i < 7; i++) {
+            LocalDate day = monday.minusDays(7 - i);
+            String label = SummaryFormats.weekday(day);
+            NetworkSnapshot s = byDay.get(i);
+            if (i == 0) {
+                assertTrue(text.contains(label + ": not enough history yet"), text);
+            } else if (s == null) {
+                assertTrue(text.contains(label + ": no data"), text);
+            } else {
+                FleetToday t = RigEconomics.today(f.fleet(), Ledger.state(s), day.atStartOfDay(chicago).toInstant());
+                assertTrue(text.contains(label + ": " + Formats.btc(t.btc()) + " mined, revenue "
+                        + Formats.usd0(t.revenueUsd()) + ", power " + Formats.usd0(t.powerCostUsd()) + ", hosting "
+                        + Formats.usd0(t.hostingUsd()) + ", pool fees " + Formats.usd0(t.poolFeeUsd()) + ", profit "
+                        + Formats.usd0(t.profitUsd())), label + " in\n" + text);
+                total += t.profitUsd();
+            }
+        }
+        assertTrue(text.contains("Total (5 of 7 days recorded):"), text);
+        assertTrue(text.contains("profit " + Formats.usd0(total) + "\n"), text);
+        assertTrue(html.contains(Formats.usd0(total)), "the headline figure");
+        assertTrue(text.contains("By site:\nDowntown: "), "per site: " + text);
+
+        // The next 7 days: the dashboard's base projection, recomputed here by the economics core.
+        FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
+        NetworkView net = network.latest();
+        NetworkState state = net.state();
+        ProjectionResult r = Projection.run(f.fleet(), state, Scenario.base(Scenario.DEFAULT_DAYS), p.asOf());
+        double next = 0;
+        for (int d = 0; d < 7; d++) {
+            next += r.profitUsd()[d];
+            assertTrue(text.contains(SummaryFormats.weekday(p.asOf().plus(Duration.ofDays(d)), CHICAGO) + ": "
+                    + Formats.btc(r.btc()[d]) + ", revenue " + Formats.usd0(r.revenueUsd()[d])), text);
+        }
+        assertTrue(text.contains("profit " + Formats.usd0(next) + "\n\nNext difficulty adjustment"), text);
+
+        // The adjustment line: estimate, date in Chicago, blocks to go, profit before and after.
+        FleetToday before = RigEconomics.today(f.fleet(), state, p.asOf());
+        FleetToday after = RigEconomics.today(f.fleet(), state.afterNextRetarget(), p.asOf());
+        assertTrue(text.contains("Next difficulty adjustment: −5.00 % (estimate) at block 935,424, around "
+                + Formats.dateTime(net.estimatedRetargetDate(), CHICAGO) + ", " + net.remainingBlocks()
+                + " blocks to go."), text);
+        assertTrue(text.contains("Daily profit before: " + Formats.usd0(before.profitUsd()) + "; after: "
+                + Formats.usd0(after.profitUsd())), text);
+
+        // The switch-off list with the price at which the group turns back on.
+        GroupToday losing = before.groups().stream().filter(g -> g.rigId() == f.rigB()).findFirst().orElseThrow();
+        assertTrue(losing.switchOff());
+        assertTrue(text.contains("1 of 2 rig groups cost more in power"), text);
+        assertTrue(text.contains("- Custom 100 TH at Downtown, 5 units: " + Formats.usd0(losing.profitUsd())
+                + " per day; back on above " + Formats.usd0(losing.shutdownPriceUsd())), text);
+        assertTrue(html.contains(Formats.usd0(losing.shutdownPriceUsd())));
+        // Cost per BTC against the price, hashprice and block time.
+        assertTrue(text.contains("Your all-in cost per BTC: " + Formats.usd0(before.costPerBtcUsd())), text);
+        assertTrue(text.contains("Average block time: "), text);
+        // Mail-safe HTML: no scripts, images or external style sheets.
+        assertFalse(html.contains("<script") || html.contains("<img") || html.contains("<link"), html);
+        assertTrue(html.contains("href=\"https://hashdesk.example/dashboard\""));
+
+        // The settings page and JSON show it as sent.
+        as(f.session()).get("/api/v1/summary/settings").then().statusCode(200)
+                .body("lastSentAt", not(nullValue())).body("pending", nullValue()).body("failed", nullValue())
+                .body("timezone", equalTo(CHICAGO));
+    }
+
+    @Test
+    void theLedgerRecordsADayOnceFillsMissedDaysFromSnapshotsAndLeavesUncoveredDaysEmpty() {
+        Fixtures.workedNetwork(network);
+        Fleetish f = fleet("ledger", "UTC");
+        LocalDate today = LocalDate.now(ZoneId.of("UTC"));
+        LocalDate d1 = today.minusDays(12), d2 = today.minusDays(11), d3 = today.minusDays(10);
+        Fixtures.backdate(f.operator().id, d1.atStartOfDay(ZoneId.of("UTC")).toInstant(),
+                d1.atStartOfDay(ZoneId.of("UTC")).toInstant());
+        NetworkSnapshot s1 = Fixtures.snapshot(d1.atTime(18, 0).toInstant(java.time.ZoneOffset.UTC), 68_000, 1.30e14);
+        NetworkSnapshot s1early = Fixtures.snapshot(d1.atTime(1, 0).toInstant(java.time.ZoneOffset.UTC), 60_000, 1.30e14);
+        NetworkSnapshot s3 = Fixtures.snapshot(d3.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC), 74_000, 1.40e14);
+        snapshots.addAll(List.of(s1, s1early, s3));
+        // "Now" is the morning after d3: a refresh after d3's midnight has happened (the one at d3 + 1 day 00:10).
+        NetworkSnapshot after = Fixtures.snapshot(d3.plusDays(1).atTime(0, 10).toInstant(java.time.ZoneOffset.UTC),
+                74_500, 1.40e14);
+        snapshots.add(after);
+        Instant now = d3.plusDays(1).atTime(0, 11).toInstant(java.time.ZoneOffset.UTC);
+
+        ledger.recordDue(now);
+        ledger.recordDue(now.plusSeconds(60));
+        List<LedgerDay> rows = QuarkusTransaction.requiringNew().call(() -> LedgerDay
+                .<LedgerDay>list("operatorId = ?1 order by date", f.operator().id));
+        assertEquals(List.of(d1, d3), rows.stream().map(r -> r.date).toList(), "d2 has no snapshot; each day once");
+        // The last snapshot of the day is the day's network data.
+        assertEquals(s1.id, rows.get(0).snapshotId);
+        FleetToday t1 = RigEconomics.today(f.fleet(), Ledger.state(s1), d1.atStartOfDay(ZoneId.of("UTC")).toInstant());
+        FleetToday t3 = RigEconomics.today(f.fleet(), Ledger.state(s3), d3.atStartOfDay(ZoneId.of("UTC")).toInstant());
+        assertEquals(t1.profitUsd(), rows.get(0).profitUsd, 1e-9 * Math.abs(t1.profitUsd()));
+        assertEquals(t1.btc(), rows.get(0).btc, 1e-15);
+        assertEquals(t3.revenueUsd(), rows.get(1).revenueUsd, 1e-9 * t3.revenueUsd());
+        assertEquals(t3.hostingUsd(), rows.get(1).hostingUsd, 1e-9);
+        assertEquals(2, Ledger.sites(rows.get(1)).size());
+        double sitesProfit = Ledger.sites(rows.get(1)).stream().mapToDouble(LedgerSite::profitUsd).sum();
+        assertEquals(t3.profitUsd(), sitesProfit, 1e-9 * Math.abs(t3.profitUsd()));
+
+        List<Ledger.Day> days = QuarkusTransaction.requiringNew().call(() -> ledger.days(f.operator(), d1.minusDays(1), d3));
+        assertTrue(days.get(0).beforeFleet(), "before the fleet existed");
+        assertNotNull(days.get(1).recorded());
+        assertTrue(days.get(2).empty(), "no snapshot covered d2: left empty, never invented");
+        assertNotNull(days.get(3).recorded());
+    }
+
+    @Test
+    void theDashboardShowsWhatTheFleetEarned() {
+        Fixtures.workedNetwork(network);
+        Fleetish f = fleet("earned", "UTC");
+        LocalDate yesterday = LocalDate.now(ZoneId.of("UTC")).minusDays(1);
+        Fixtures.backdate(f.operator().id, yesterday.minusDays(3).atStartOfDay(ZoneId.of("UTC")).toInstant(),
+                yesterday.minusDays(3).atStartOfDay(ZoneId.of("UTC")).toInstant());
+        snapshots.add(Fixtures.snapshot(yesterday.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), 71_000, 1.355e14));
+        // The refresh stored by workedNetwork (today) is the first after yesterday's midnight.
+        ledger.recordDue(Instant.now());
+        LedgerDay row = QuarkusTransaction.requiringNew().call(() -> LedgerDay
+                .<LedgerDay>find("operatorId = ?1 and date = ?2", f.operator().id, yesterday).firstResult());
+        assertNotNull(row);
+        given().cookies(f.session().cookies()).get("/dashboard").then().statusCode(200)
+                .body(containsString("What the fleet earned"))
+                .body(containsString("id=\"earned-profit\">" + Formats.usd(row.profitUsd)))
+                .body(containsString("1 of 30 days recorded"))
+                .body(containsString("no data: hashdesk had no network data for this day"));
+    }
+
+    @Test
+    void settingsPageAndJsonChangeTheScheduleAndTheSummaryOffSendsNothing() {
+        Fixtures.workedNetwork(network);
+        Fleetish f = fleet("settings", CHICAGO);
+        as(f.session()).get("/api/v1/summary/settings").then().statusCode(200)
+                .body("enabled", equalTo(true)).body("sendDay", equalTo("MONDAY")).body("sendHour", equalTo(7))
+                .body("timezone", equalTo(CHICAGO)).body("lastSentAt", nullValue());
+        as(f.session()).body("{\"sendHour\":24}").put("/api/v1/summary/settings").then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("sendHour"));
+        as(f.session()).body("{\"sendDay\":\"FUNDAY\"}").put("/api/v1/summary/settings").then().statusCode(400)
+                .body("field", equalTo("sendDay"));
+        as(f.session()).body("{\"timezone\":\"Europe/Oslo\"}").put("/api/v1/summary/settings").then().statusCode(400)
+                .body("field", equalTo("timezone"));
+        as(f.session()).get("/api/v1/summary/settings").then().body("sendHour", equalTo(7));
+        as(f.session()).body("{\"sendDay\":\"FRIDAY\",\"sendHour\":18}").put("/api/v1/summary/settings").then()
+                .statusCode(200).body("sendDay", equalTo("FRIDAY")).body("sendHour", equalTo(18));
+
+        // The form on /settings.
+        given().cookies(f.session().cookies()).get("/settings").then().statusCode(200)
+                .body(containsString("Weekly summary")).body(containsString("<option value=\"FRIDAY\" selected>"))
+                .body(containsString("Send me this week's summary now"));
+        given().redirects().follow(false).cookies(f.session().cookies()).formParam("csrf-token", f.session().csrf())
+                .formParam("sendDay", "SOMEDAY").formParam("sendHour", "30").formParam("enabled", "on")
+                .post("/settings/summary").then().statusCode(422)
+                .body(containsString("Choose a day of the week")).body(containsString("Choose an hour from 0 to 23"));
+        given().redirects().follow(false).cookies(f.session().cookies()).formParam("csrf-token", f.session().csrf())
+                .formParam("sendDay", "SUNDAY").formParam("sendHour", "6")
+                .post("/settings/summary").then().statusCode(303);
+        as(f.session()).get("/api/v1/summary/settings").then().body("enabled", equalTo(false))
+                .body("sendDay", equalTo("SUNDAY")).body("sendHour", equalTo(6));
+
+        // Off: its hour comes and goes, no mail.
+        Fixtures.backdate(f.operator().id, Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(30)));
+        ZoneId chicago = ZoneId.of(CHICAGO);
+        Instant sunday = Outbox.due(Outbox.weekStart(Instant.now().minus(Duration.ofDays(7)), chicago), chicago,
+                DayOfWeek.SUNDAY, 6);
+        job.run(sunday.plusSeconds(30));
+        assertEquals(0, Fixtures.mailsTo(f.session().email()).size());
+    }
+
+    @Test
+    void theSendNowButtonSendsATestMailThroughTheOutbox() {
+        Fixtures.workedNetwork(network);
+        Fleetish f = fleet("button", "Europe/Oslo");
+        given().cookies(f.session().cookies()).header("HX-Request", "true").header("X-CSRF-TOKEN", f.session().csrf())
+                .formParam("csrf-token", f.session().csrf()).post("/settings/summary/test").then().statusCode(200)
+                .body(containsString("id=\"weekly-summary\"")).body(containsString("Sent to " + f.session().email()));
+        List<MimeMessage> mails = Fixtures.mailsTo(f.session().email());
+        assertEquals(1, mails.size());
+        assertTrue(subject(mails.get(0)).startsWith("[Test] hashdesk weekly summary"), subject(mails.get(0)));
+        assertTrue(Fixtures.header(mails.get(0), "Message-ID").startsWith("<summary-test-"));
+        // Asked again at once: refused politely, nothing sent twice.
+        as(f.session()).post("/api/v1/summary/test").then().statusCode(429)
+                .contentType("application/problem+json");
+        assertEquals(1, Fixtures.mailsTo(f.session().email()).size());
+        QuarkusTransaction.requiringNew().run(() -> assertEquals(1L,
+                OutboxMail.count("operatorId = ?1 and kind = 'test' and status = 'sent'", f.operator().id)));
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
