@@ -13,6 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=${PORT:-18080}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19080}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 JAR="$WORK/cookies"
@@ -22,14 +23,14 @@ EMAIL="bench-$(date +%s)@example.com"
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
 
-java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
+java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANAGEMENT_PORT" \
      -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$WORK/db/hashdesk;WRITE_DELAY=0" \
      -Dhashdesk.network.mempool-url=http://127.0.0.1:9 -Dhashdesk.network.esplora-url=http://127.0.0.1:9 \
      -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 APP=$!
 trap '[ -n "${KEEP:-}" ] || { kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"; }' EXIT
 for _ in $(seq 1 60); do
-  curl -sf "$BASE/q/health/ready" >/dev/null && break
+  curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null && break
   sleep 1
 done
 

@@ -23,12 +23,18 @@ public class Upstream implements QuarkusTestResourceLifecycleManager {
         return server;
     }
 
-    @Override
-    public Map<String, String> start() {
+    /** Starts the server outside a @QuarkusTest (integration tests that run the packaged app). */
+    public static synchronized WireMockServer startShared() {
         if (server == null) {
             server = new WireMockServer(options().dynamicPort());
             server.start();
         }
+        return server;
+    }
+
+    @Override
+    public Map<String, String> start() {
+        startShared();
         String base = "http://localhost:" + server.port();
         return Map.of("hashdesk.network.mempool-url", base + "/mempool",
                 "hashdesk.network.esplora-url", base + "/esplora");
