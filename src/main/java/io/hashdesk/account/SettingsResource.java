@@ -2,7 +2,11 @@ package io.hashdesk.account;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +36,7 @@ public class SettingsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(Operator operator, List<ApiToken> tokens, String newToken,
-                String tokenName, FormErrors errors, List<String> zones);
+                String tokenName, String tokenExpires, FormErrors errors, List<String> zones);
     }
 
     /** Every IANA zone, sorted, for the time zone list. */
@@ -69,7 +73,12 @@ public class SettingsResource {
     }
 
     private TemplateInstance page(Operator operator, String newToken, String tokenName, FormErrors errors) {
-        return Templates.index(operator, tokens.list(operator), newToken, tokenName, errors, ZONES);
+        return page(operator, newToken, tokenName, "", errors);
+    }
+
+    private TemplateInstance page(Operator operator, String newToken, String tokenName, String tokenExpires,
+            FormErrors errors) {
+        return Templates.index(operator, tokens.list(operator), newToken, tokenName, tokenExpires, errors, ZONES);
     }
 
     @POST
@@ -115,21 +124,47 @@ public class SettingsResource {
     @POST
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createToken(@RestForm String name) {
+    public Response createToken(@RestForm String name, @RestForm String expires) {
         Operator operator = current.get();
         String trimmed = name == null ? "" : name.trim();
+        String expiresText = expires == null ? "" : expires.trim();
         FormErrors errors = FormErrors.none();
         if (trimmed.isEmpty()) {
             errors.add("name", "Name the token after the script that will use it, e.g. \"grafana\".");
         } else if (trimmed.length() > 80) {
             errors.add("name", "Use at most 80 characters.");
         }
-        if (errors.any()) {
-            return Response.status(422).entity(page(operator, null, name, errors)).build();
+        ZoneId zone = ZoneId.of(operator.timezone);
+        Instant expiresAt = null;
+        if (!expiresText.isEmpty()) {
+            try {
+                LocalDate last = LocalDate.parse(expiresText);
+                LocalDate today = LocalDate.now(zone);
+                if (last.isBefore(today)) {
+                    errors.add("expires", "This date is in the past. Choose today or a later day, or leave it empty.");
+                } else if (last.isAfter(today.plusYears(ApiTokenService.MAX_YEARS))) {
+                    errors.add("expires", "Choose a day at most " + ApiTokenService.MAX_YEARS + " years ahead.");
+                } else {
+                    // Valid through the whole of that day in the operator's time zone.
+                    expiresAt = last.plusDays(1).atStartOfDay(zone).toInstant();
+                }
+            } catch (DateTimeParseException e) {
+                errors.add("expires", "Enter a date as YYYY-MM-DD, e.g. " + LocalDate.now(zone).plusMonths(3) + ".");
+            }
         }
-        ApiTokenService.CreatedToken created = tokens.create(operator, trimmed);
+        Optional<ApiTokenService.CreatedToken> created = Optional.empty();
+        if (!errors.any()) {
+            created = tokens.create(operator, trimmed, expiresAt);
+            if (created.isEmpty()) {
+                errors.add("name", "You have " + ApiTokenService.MAX_PER_OPERATOR
+                        + " tokens, the most one account may have. Revoke one you no longer use first.");
+            }
+        }
+        if (errors.any()) {
+            return Response.status(422).entity(page(operator, null, name, expires, errors)).build();
+        }
         // Shown once, on this response only: it is not stored and cannot be shown again.
-        return Response.ok(page(operator, created.secret(), "", FormErrors.none()))
+        return Response.ok(page(operator, created.get().secret(), "", "", FormErrors.none()))
                 .header("Cache-Control", "no-store").build();
     }
 
