@@ -43,16 +43,6 @@ public final class Consensus {
         return (0xffff / (double) mantissa) * Math.pow(256, 29 - exponent);
     }
 
-    /** The network hashrate (H/s) that finds one block every 600 s at this difficulty. */
-    public static double impliedHashrate(double difficulty) {
-        return difficulty * TWO_POW_32 / TARGET_SPACING_SECONDS;
-    }
-
-    /** The difficulty at which {@code hashrate} finds one block every 600 s. */
-    public static double difficultyForHashrate(double hashrate) {
-        return hashrate * TARGET_SPACING_SECONDS / TWO_POW_32;
-    }
-
     /**
      * The percentage change of a retarget, from the compact bits of the epoch before and after it, exactly
      * as mempool's {@code calcBitsDifference} computes it: the ratio of the two mantissas (one shifted by a
