@@ -43,18 +43,35 @@ public final class Consensus {
         return (0xffff / (double) mantissa) * Math.pow(256, 29 - exponent);
     }
 
-    /** The network hashrate (H/s) that finds one block every 600 s at this difficulty. */
-    public static double impliedHashrate(double difficulty) {
-        return difficulty * TWO_POW_32 / TARGET_SPACING_SECONDS;
-    }
-
-    /** The difficulty at which {@code hashrate} finds one block every 600 s. */
-    public static double difficultyForHashrate(double hashrate) {
-        return hashrate * TARGET_SPACING_SECONDS / TWO_POW_32;
-    }
-
-    /** The percentage change of a retarget, from the compact bits of the epoch before and after it. */
+    /**
+     * The percentage change of a retarget, from the compact bits of the epoch before and after it, exactly
+     * as mempool's {@code calcBitsDifference} computes it: the ratio of the two mantissas (one shifted by a
+     * byte when the exponents differ by one), in doubles in the same order, clamped to [-75, 300].
+     *
+     * @throws IllegalArgumentException for bits mempool refuses (not a positive compact target up to
+     *         0x207fffff, a sign bit, a zero mantissa) or exponents more than one apart
+     */
     public static double retargetPercent(long bitsBefore, long bitsAfter) {
-        return (difficultyFromBits(bitsAfter) / difficultyFromBits(bitsBefore) - 1) * 100;
+        checkBits(bitsBefore);
+        checkBits(bitsAfter);
+        int oldExp = (int) (bitsBefore >> 24);
+        int newExp = (int) (bitsAfter >> 24);
+        int oldNum = (int) (bitsBefore & 0x007fffff);
+        int newNum = (int) (bitsAfter & 0x007fffff);
+        double result;
+        switch (newExp - oldExp) {
+            case -1 -> result = ((double) (oldNum << 8) * 100) / newNum - 100;
+            case 0 -> result = ((double) oldNum * 100) / newNum - 100;
+            case 1 -> result = ((double) oldNum * 100) / (newNum << 8) - 100;
+            default -> throw new IllegalArgumentException("impossible exponent difference between bits 0x"
+                    + Long.toHexString(bitsBefore) + " and 0x" + Long.toHexString(bitsAfter));
+        }
+        return result > 300 ? 300 : result < -75 ? -75 : result;
+    }
+
+    private static void checkBits(long bits) {
+        if (bits > 0x207fffffL || bits < 1 || (bits & 0x00800000L) != 0 || (bits & 0x007fffffL) == 0) {
+            throw new IllegalArgumentException("invalid bits: 0x" + Long.toHexString(bits));
+        }
     }
 }

@@ -15,9 +15,4 @@ public record FlatTariff(double usdPerKwh) implements Tariff {
     public double usdPerKwh(DayOfWeek day, int hour) {
         return usdPerKwh;
     }
-
-    @Override
-    public boolean isFlat() {
-        return true;
-    }
 }

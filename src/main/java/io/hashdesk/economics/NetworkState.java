@@ -49,16 +49,6 @@ public record NetworkState(double priceUsd, double difficulty, long height, doub
         return Consensus.subsidyBtc(height) + feesPerBlockBtc;
     }
 
-    /** Hashrate implied by the current difficulty, H/s. */
-    public double impliedHashrate() {
-        return Consensus.impliedHashrate(difficulty);
-    }
-
-    /** Hashrate the next-adjustment estimate implies is hashing now, H/s. */
-    public double currentHashrate() {
-        return Consensus.impliedHashrate(difficulty * (1 + nextChangePercent / 100));
-    }
-
     /** USD per TH/s per day at today's difficulty, reward and price. */
     public double hashpriceUsdPerThDay() {
         return 1e12 * 86400 * rewardPerBlockBtc() * priceUsd / (difficulty * Consensus.TWO_POW_32);

@@ -48,7 +48,6 @@ final class PowerWindow {
 
     /** The windows of one site, computed once per distinct position in the week. */
     static final class Source {
-        private final SiteTerms site;
         private final double[] weekly;
         private final ZoneRules rules;
         private final PowerWindow flat;
@@ -59,7 +58,6 @@ final class PowerWindow {
         private int cached;
 
         Source(SiteTerms site) {
-            this.site = site;
             this.rules = site.zone().getRules();
             if (site.tariff() instanceof FlatTariff f) {
                 this.flat = flat(f.usdPerKwh());
@@ -176,10 +174,6 @@ final class PowerWindow {
             int dayIndex = (int) Math.floorMod(days + 3, 7L);
             int hour = (int) (Math.floorMod(localEpochSecond, 86_400L) / 3600);
             return dayIndex * 24 + hour;
-        }
-
-        SiteTerms site() {
-            return site;
         }
     }
 }

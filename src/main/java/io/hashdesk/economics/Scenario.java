@@ -1,7 +1,5 @@
 package io.hashdesk.economics;
 
-import java.util.List;
-
 /**
  * Assumptions for a projection.
  *
@@ -55,10 +53,6 @@ public record Scenario(String name, int days, double priceDriftPercent, double h
     /** Price rises 8 % every 30 days and hashrate follows with 3 %. */
     public static Scenario bull(int days) {
         return new Scenario("bull", days, 8, 3, null);
-    }
-
-    public static List<Scenario> presets(int days) {
-        return List.of(bear(days), base(days), bull(days));
     }
 
     public static Scenario preset(String name, int days) {

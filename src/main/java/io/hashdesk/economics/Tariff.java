@@ -7,7 +7,4 @@ public sealed interface Tariff permits FlatTariff, TimeOfUseTariff {
 
     /** USD per kWh during the given local hour (0..23) of the given weekday. */
     double usdPerKwh(DayOfWeek day, int hour);
-
-    /** True when every hour of the week costs the same. */
-    boolean isFlat();
 }

@@ -83,12 +83,6 @@ public record TimeOfUseTariff(List<Band> bands) implements Tariff {
         throw new IllegalStateException("unreachable: bands cover the week");
     }
 
-    @Override
-    public boolean isFlat() {
-        double first = bands.get(0).usdPerKwh();
-        return bands.stream().allMatch(b -> b.usdPerKwh() == first);
-    }
-
     static int index(DayOfWeek day, int hour) {
         return (day.getValue() - 1) * 24 + hour;
     }

@@ -56,7 +56,12 @@ public class EsploraSource {
         if (blocksInEpoch < 503) {
             block503 = OptionalLong.of(block(height - 503).timestamp());
         }
-        double previousRetarget = Consensus.retargetPercent(previousEpochStart.bits(), epochStart.bits());
+        double previousRetarget;
+        try {
+            previousRetarget = Consensus.retargetPercent(previousEpochStart.bits(), epochStart.bits());
+        } catch (IllegalArgumentException e) {
+            throw new UpstreamDataException("esplora epoch bits: " + e.getMessage());
+        }
         Instant now = clock.instant();
         var estimate = DifficultyEstimate.estimate(new DifficultyEstimate.Input(epochStart.timestamp(), block503,
                 now.getEpochSecond(), tip.timestamp(), height, previousRetarget));

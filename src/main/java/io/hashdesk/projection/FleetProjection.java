@@ -2,7 +2,6 @@ package io.hashdesk.projection;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.GroupToday;
@@ -106,18 +105,5 @@ public record FleetProjection(Instant asOf, NetworkView network, Scenario scenar
     /** Change of the fleet's daily profit caused by the next adjustment alone, USD/day. */
     public double adjustmentEffectUsd() {
         return afterAdjustment.profitUsd() - today.profitUsd();
-    }
-
-    public RigGroup rig(long id) {
-        for (RigGroup r : fleet.rigs()) {
-            if (r.id == id) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    public Map<Long, RigGroup> rigsById() {
-        return fleet.rigs().stream().collect(java.util.stream.Collectors.toMap(r -> r.id, r -> r));
     }
 }

@@ -48,13 +48,6 @@ class ConsensusTest {
     }
 
     @Test
-    void impliedHashrateIsDifficultyTimes2To32Over600() {
-        double d = 1.25e14;
-        assertEquals(d * 4294967296.0 / 600, Consensus.impliedHashrate(d), 1);
-        assertEquals(d, Consensus.difficultyForHashrate(Consensus.impliedHashrate(d)), 1e-3);
-    }
-
-    @Test
     void zeroMantissaIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> Consensus.difficultyFromBits(0x17000000L));
     }

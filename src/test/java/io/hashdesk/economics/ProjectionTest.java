@@ -99,7 +99,29 @@ class ProjectionTest {
                 new Scenario("collapse", 120, 0, -86, null), AS_OF);
         assertEquals(2, r.events().size());
         assertEquals(-75, r.events().get(1).changePercent(), 0);
-        assertTrue(r.events().get(1).atDay() > 57);
+        // From day 1 blocks come at 144 * 0.14^(t/30) a day: the epoch ends when that integral reaches 2016.
+        double ln = Math.log(0.14);
+        double end = 30 * Math.log(Math.pow(0.14, 1.0 / 30) + 14 * ln / 30) / ln;
+        assertEquals(end, r.events().get(1).atDay(), 1e-9);
+        assertTrue(14 / (end - 1) < 0.25, "the unclamped factor is below a quarter");
+        int after = (int) Math.ceil(end);
+        assertEquals(D * 0.25, r.difficulty()[after], 0);
+    }
+
+    @Test
+    void aRetargetAboveFourTimesIsClampedToPlus300() {
+        // Hashrate x4 every 30 days while the live estimate puts the next retarget 90 days out: by then the
+        // network hashes 64 times the difficulty and the following epoch lasts a few hours.
+        NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, 0, 935_424, AS_OF.plusSeconds(90L * 86_400));
+        ProjectionResult r = Projection.run(fleet(SiteTerms.flat(0.06), RIG), net,
+                new Scenario("boom", 100, 0, 300, null), AS_OF);
+        var second = r.events().get(1);
+        double ln = Math.log(4);
+        double end = 30 * Math.log(Math.pow(4, 3) + 14 * ln / 30) / ln;
+        assertEquals(end, second.atDay(), 1e-9);
+        assertTrue(14 / (end - 90) > 4, "the unclamped factor is above 4");
+        assertEquals(300, second.changePercent(), 0);
+        assertEquals(D * 4, r.difficulty()[91], 0);
     }
 
     @Test
@@ -165,6 +187,29 @@ class ProjectionTest {
                 Scenario.base(90), AS_OF);
         assertEquals(10.25, r.groups().get(0).paybackDay(), 1e-9);
         assertFalse(r.groups().get(1).paysBack(), "does not pay back within the horizon");
+    }
+
+    @Test
+    void aZeroPurchaseCostHasNoPaybackFigure() {
+        RigGroupSpec free = new RigGroupSpec(1, 0, 1, 200, 3500, 0.0);
+        Fleet f = fleet(SiteTerms.flat(0.06), free);
+        ProjectionResult r = Projection.run(f, Networks.workedExample(), Scenario.base(30), AS_OF);
+        assertFalse(r.groups().get(0).paysBack(), "no purchase cost: no payback day");
+        assertTrue(Double.isNaN(RigEconomics.today(f, Networks.workedExample(), AS_OF).groups().get(0).paybackDays()));
+    }
+
+    @Test
+    void anOverdueRetargetLeavesDayZeroAsToday() {
+        // The estimate said two hours ago; the retarget block has not come yet.
+        NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, -14, 935_424, AS_OF.minusSeconds(7200));
+        Fleet f = fleet(SiteTerms.flat(0.06), RIG);
+        ProjectionResult r = Projection.run(f, net, Scenario.base(10), AS_OF);
+        GroupToday today = RigEconomics.today(f, net, AS_OF).groups().get(0);
+        assertEquals(today.btc(), r.btc()[0], rel(today.btc()));
+        assertEquals(today.profitUsd(), r.profitUsd()[0], rel(today.profitUsd()));
+        assertEquals(D, r.difficulty()[0], 0);
+        assertEquals(1.0, r.events().get(0).atDay(), 0, "applied at the end of day 0");
+        assertEquals(D * 0.86, r.difficulty()[1], rel(D));
     }
 
     @Test
