@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import io.hashdesk.economics.OperatingPolicy;
+import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
@@ -38,13 +40,41 @@ final class Charts {
         return b.build();
     }
 
-    static LineChart cumulativeProfit(String id, FleetProjection p, String zone) {
+    /**
+     * Cumulative profit under both operating policies (the scenario's own first), with the price-risk
+     * band (P10 to P90) and median path of the scenario's policy when {@code risk} is given.
+     */
+    static LineChart cumulativeProfit(String id, ProjectionService.PolicyComparison both, FleetProjection p,
+            PriceRisk.Result risk, String zone) {
+        ProjectionResult r = p.result();
+        FleetProjection other = p.policy() == OperatingPolicy.KEEP_RUNNING ? both.switchOffWhenLosing() : both.keepRunning();
+        int n = r.days();
+        var b = base(id, "Cumulative profit", p, n, zone);
+        if (risk != null) {
+            b.band("P10 to P90 of " + Formats.count(risk.options().paths()) + " price paths at "
+                    + ScenarioInput.plain(risk.options().volatilityPercent()) + " % volatility", "b1",
+                    risk.cumulativeP10(), risk.cumulativeP90());
+        }
+        b.line("Cumulative profit, " + p.policy().label(), "s1", r.cumulativeProfitUsd())
+                .line("Cumulative profit, " + other.policy().label(), "s2", other.result().cumulativeProfitUsd());
+        if (risk != null) {
+            b.line("Median price path (P50)", "s5", risk.cumulativeP50());
+        }
+        b.includeZero().describe(describe("Cumulative profit (" + p.policy().label() + ")", r.cumulativeProfitUsd(),
+                p.asOf(), zone) + (risk == null ? "" : String.format(Locale.ENGLISH,
+                        " On the last day, P10 %,.0f USD, P50 %,.0f USD, P90 %,.0f USD across price paths.",
+                        risk.cumulativeP10()[n - 1], risk.cumulativeP50()[n - 1], risk.cumulativeP90()[n - 1])));
+        markers(b, r, n);
+        return b.build();
+    }
+
+    /** One rig group's profit per day under the scenario's policy (its own page). */
+    static LineChart groupDailyProfit(String id, FleetProjection p, int group, String zone) {
         ProjectionResult r = p.result();
         int n = r.days();
-        var b = base(id, "Cumulative profit", p, n, zone)
-                .line("Cumulative profit", "s1", r.cumulativeProfitUsd())
-                .includeZero()
-                .describe(describe("Cumulative profit", r.cumulativeProfitUsd(), p.asOf(), zone));
+        double[] profit = r.groupSeries().profitUsd(group);
+        var b = base(id, "Profit per day of this group", p, n, zone).line("Profit", "s1", profit).includeZero()
+                .describe(describe("This group's profit per day", profit, p.asOf(), zone));
         markers(b, r, n);
         return b.build();
     }
@@ -58,7 +88,8 @@ final class Charts {
         DateTimeFormatter f = n > 300 ? DAY_YEAR : DAY;
         Instant start = p.asOf();
         String unit = title.startsWith("Cumulative") ? "USD" : "USD per day";
-        return LineChart.builder(id, title + ", " + n + " days", unit)
+        // Every chart says which operating policy it shows.
+        return LineChart.builder(id, title + ", " + n + " days (" + p.policy().label() + ")", unit)
                 .x(xs, i -> f.format(start.plusSeconds(86_400L * i).atZone(z)))
                 .yLabel(v -> String.format(Locale.ENGLISH, "%,.0f", v));
     }

@@ -20,19 +20,27 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.account.SignedIn;
+import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.GroupToday;
+import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.network.NetworkApiResource;
 import io.hashdesk.web.Problem;
 
-/** GET /api/v1/projection, exactly as CONTRACT.md names it. Undefined figures are null. */
+/**
+ * GET /api/v1/projection, exactly as CONTRACT.md names it: the scenario under its operating policy
+ * ({@code policy}), each group's daily series on request ({@code groups=daily}) and the price-risk bands
+ * when {@code paths} is given. Undefined figures are null.
+ */
 @Path("/api/v1/projection")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionApiResource {
 
+    /** @param policy {@code switch-off} (switch off when losing, the default) or {@code run-all} (keep everything running) */
     public record Assumptions(String scenario, int days, double priceDriftPercent, double hashrateGrowthPercent,
-            double feesPerBlockBtc, boolean feesFromNetwork) {
+            double feesPerBlockBtc, boolean feesFromNetwork, String policy) {
     }
 
     public record Event(String kind, double atDay, Instant date, long height, double changePercent) {
@@ -54,18 +62,26 @@ public class ProjectionApiResource {
     @GET
     public Response get(@QueryParam("days") String days, @QueryParam("priceDriftPercent") String drift,
             @QueryParam("hashrateGrowthPercent") String growth, @QueryParam("feesPerBlockBtc") String fees,
-            @Context UriInfo uri) {
+            @QueryParam("policy") String policy, @QueryParam("groups") String groups,
+            @QueryParam("paths") String paths, @QueryParam("volatilityPercent") String volatility,
+            @QueryParam("seed") String seed, @Context UriInfo uri) {
         ScenarioInput.Result parsed = new ScenarioInput("api", days, drift, growth, fees).parse();
-        if (!parsed.ok()) {
+        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed).parse(false);
+        if (!parsed.ok() || !options.ok()) {
             List<Problem.FieldError> errors = new ArrayList<>();
             parsed.errors().asMap().forEach((f, m) -> errors.add(new Problem.FieldError(f, m)));
+            options.errors().asMap().forEach((f, m) -> errors.add(new Problem.FieldError(f, m)));
             return Response.status(400).type(Problem.MEDIA_TYPE)
                     .entity(Problem.invalid(uri.getRequestUri().getPath(), errors)).build();
         }
-        FleetProjection p = projections.project(operator.signedInOperator(), parsed.scenario());
+        SignedIn who = operator.signedInOperator();
+        Scenario scenario = parsed.scenario().withPolicy(options.policy());
+        FleetProjection p = projections.project(who, scenario);
+        PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
+        boolean daily = options.daily();
         return Response.ok((StreamingOutput) out -> {
             try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
-                write(g, p);
+                write(g, p, daily, risk);
             }
         }).build();
     }
@@ -75,7 +91,7 @@ public class ProjectionApiResource {
      * day built first and serialised by reflection (a 1,000-group, 730-day answer is about 800 KB).
      * Undefined figures are null.
      */
-    static void write(JsonGenerator g, FleetProjection p) throws IOException {
+    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk) throws IOException {
         ProjectionResult r = p.result();
         Scenario s = p.scenario();
         g.writeStartObject();
@@ -84,7 +100,7 @@ public class ProjectionApiResource {
         g.writeObject(NetworkApiResource.Body.of(p.network()));
         g.writeFieldName("assumptions");
         g.writeObject(new Assumptions(s.name(), s.days(), s.priceDriftPercent(), s.hashrateGrowthPercent(),
-                r.feesPerBlockBtc(), s.feesPerBlockBtc() == null));
+                r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, ProjectionOptions.name(r.policy())));
         g.writeFieldName("today");
         writeToday(g, p.today().btc(), p.today().revenueUsd(), p.today().poolFeeUsd(), p.today().powerCostUsd(),
                 p.today().hostingUsd(), p.today().profitUsd(), p.today().hashpriceUsdPerThDay(),
@@ -114,6 +130,9 @@ public class ProjectionApiResource {
                 g.writeNullField("projectedPaybackDate");
             }
             g.writeNumberField("runningHoursToday", t.runningHours());
+            if (daily) {
+                writeGroupDays(g, r.groupSeries(), i);
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -139,6 +158,59 @@ public class ProjectionApiResource {
         ProjectionResult.Totals t = r.totals();
         g.writeFieldName("totals");
         g.writeObject(new Totals(t.btc(), t.revenueUsd(), t.poolFeeUsd(), t.powerCostUsd(), t.hostingUsd(), t.profitUsd()));
+        if (risk != null) {
+            writeRisk(g, risk);
+        }
+        g.writeEndObject();
+    }
+
+    /** {@code groups[].days}: the group's own series under the scenario's policy. */
+    private static void writeGroupDays(JsonGenerator g, GroupSeries series, int group) throws IOException {
+        g.writeArrayFieldStart("days");
+        for (int d = 0; d < series.days(); d++) {
+            g.writeStartObject();
+            g.writeNumberField("day", d);
+            g.writeNumberField("btc", series.btc(group, d));
+            g.writeNumberField("revenueUsd", series.revenueUsd(group, d));
+            g.writeNumberField("poolFeeUsd", series.poolFeeUsd(group, d));
+            g.writeNumberField("powerCostUsd", series.powerCostUsd(group, d));
+            g.writeNumberField("hostingUsd", series.hostingUsd(group, d));
+            g.writeNumberField("profitUsd", series.profitUsd(group, d));
+            g.writeNumberField("hoursRun", series.hoursRun(group, d));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /** {@code risk}: the price paths' bands, the fleet's chance of a positive horizon, each group's payback odds. */
+    private static void writeRisk(JsonGenerator g, PriceRisk.Result risk) throws IOException {
+        g.writeObjectFieldStart("risk");
+        g.writeNumberField("paths", risk.options().paths());
+        g.writeNumberField("volatilityPercent", risk.options().volatilityPercent());
+        g.writeNumberField("seed", risk.options().seed());
+        g.writeNumberField("probabilityPositive", risk.probabilityPositive());
+        g.writeArrayFieldStart("days");
+        for (int d = 0; d < risk.days(); d++) {
+            g.writeStartObject();
+            g.writeNumberField("day", d);
+            g.writeNumberField("profitP10", risk.profitP10()[d]);
+            g.writeNumberField("profitP50", risk.profitP50()[d]);
+            g.writeNumberField("profitP90", risk.profitP90()[d]);
+            g.writeNumberField("cumulativeP10", risk.cumulativeP10()[d]);
+            g.writeNumberField("cumulativeP50", risk.cumulativeP50()[d]);
+            g.writeNumberField("cumulativeP90", risk.cumulativeP90()[d]);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("groups");
+        for (PriceRisk.GroupRisk gr : risk.groups()) {
+            g.writeStartObject();
+            g.writeNumberField("rigId", gr.rigId());
+            writeOrNull(g, "paybackProbability", gr.paybackProbability());
+            writeOrNull(g, "medianPaybackDay", gr.medianPaybackDay());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 

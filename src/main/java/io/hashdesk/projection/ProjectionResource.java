@@ -23,6 +23,9 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
+import io.hashdesk.account.SignedIn;
+import io.hashdesk.economics.GroupSeries;
+import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.web.Flash;
@@ -42,7 +45,26 @@ public class ProjectionResource {
     /** What the page shows for one scenario; {@code p} is null when the input has errors. */
     public record View(ScenarioInput input, FormErrors errors, FleetProjection p, LineChart daily,
             LineChart cumulative, List<Week> weeks, List<Payback> paybacks, ProjectionService.Sensitivity sensitivity,
-            List<SavedScenario> saved, String zone, String query, String saveName, FormErrors saveErrors) {
+            List<SavedScenario> saved, String zone, String query, String saveName, FormErrors saveErrors,
+            ProjectionOptions options, ProjectionService.PolicyComparison policies, PriceRisk.Result risk) {
+
+        public double maxVolatilityPercent() {
+            return PriceRisk.MAX_VOLATILITY_PERCENT;
+        }
+
+        public double defaultVolatilityPercent() {
+            return PriceRisk.DEFAULT_VOLATILITY_PERCENT;
+        }
+
+        /** What switching losers off earns over the horizon against keeping everything running, USD. */
+        public double disciplineWorthUsd() {
+            return policies.disciplineWorthUsd();
+        }
+
+        /** Whether the policies differ by at least a dollar over the horizon (otherwise nothing was switched off). */
+        public boolean disciplineMatters() {
+            return Math.abs(disciplineWorthUsd()) >= 0.5;
+        }
     }
 
     /** Seven days of the projection (the last week may be shorter). */
@@ -51,8 +73,15 @@ public class ProjectionResource {
     }
 
     /** One group's payback and first unprofitable day, with dates. */
+    /**
+     * @param paybackProbability share of price paths on which it pays back (NaN without a purchase cost)
+     * @param medianPaybackDay the median path's payback day (null when half the paths or more do not pay back)
+     * @param daysOff days the policy has it switched off
+     * @param firstOff the first day it is off all day (null if never)
+     */
     public record Payback(io.hashdesk.fleet.RigGroup rig, String purchase, String paybackDate, String paybackDay,
-            String firstUnprofitable, double profitUsd) {
+            String firstUnprofitable, double profitUsd, double paybackProbability, String medianPaybackDay,
+            int daysOff, String firstOff) {
     }
 
     @CheckedTemplate
@@ -60,6 +89,19 @@ public class ProjectionResource {
         static native TemplateInstance index(View v);
 
         static native TemplateInstance index$workspace(View v);
+
+        static native TemplateInstance rig(RigView v);
+
+        static native TemplateInstance rig$outlook(RigView v);
+    }
+
+    /**
+     * One rig group under a scenario: its daily profit chart, payback and the days it is off.
+     *
+     * @param offPeriods runs of consecutive days off, as dates ("3 Mar 2026 – 9 Mar 2026, 7 days")
+     */
+    public record RigView(FleetProjection p, io.hashdesk.fleet.RigGroup rig, LineChart chart, Payback payback,
+            int daysOff, List<String> offPeriods, String query) {
     }
 
     @Inject
@@ -79,10 +121,12 @@ public class ProjectionResource {
     public Response page(@QueryParam("preset") String preset, @QueryParam("saved") String saved,
             @QueryParam("name") String name, @QueryParam("days") String days,
             @QueryParam("priceDriftPercent") String drift, @QueryParam("hashrateGrowthPercent") String growth,
-            @QueryParam("feesPerBlockBtc") String fees, @HeaderParam("HX-Request") String htmx) {
+            @QueryParam("feesPerBlockBtc") String fees, @QueryParam("policy") String policy,
+            @QueryParam("volatilityPercent") String volatility, @HeaderParam("HX-Request") String htmx) {
         Operator owner = operator.get();
         ScenarioInput input = input(owner, preset, saved, name, days, drift, growth, fees);
-        View view = view(owner, input, "", FormErrors.none());
+        View view = view(owner, input, new ProjectionOptions(policy, null, null, volatility, null), "",
+                FormErrors.none());
         TemplateInstance t = htmx != null ? Templates.index$workspace(view) : Templates.index(view);
         return Response.status(view.p() == null ? 422 : 200).entity(t).build();
     }
@@ -106,29 +150,105 @@ public class ProjectionResource {
         return new ScenarioInput(name, days, drift, growth, fees).withDefaults();
     }
 
-    private View view(Operator owner, ScenarioInput input, String saveName, FormErrors saveErrors) {
+    private View view(Operator owner, ScenarioInput input, ProjectionOptions options, String saveName,
+            FormErrors saveErrors) {
         ScenarioInput.Result parsed = input.parse();
+        ProjectionOptions.Parsed parsedOptions = options.parse(true);
+        parsedOptions.errors().asMap().forEach(parsed.errors()::add);
         String zone = owner.timezone;
         List<SavedScenario> saved = scenarios.list(owner);
-        if (!parsed.ok()) {
+        if (!parsed.ok() || !parsedOptions.ok()) {
             return new View(parsed.input(), parsed.errors(), null, null, null, List.of(), List.of(), null, saved, zone,
-                    "", saveName, saveErrors);
+                    "", saveName, saveErrors, options, null, null);
         }
-        FleetProjection p = projections.project(owner, parsed.scenario());
-        LineChart daily = p.empty() ? null
-                : projections.chart(p, "daily-profit", zone,
-                        x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true));
-        LineChart cumulative = p.empty() ? null
-                : projections.chart(p, "cumulative-profit", zone, x -> Charts.cumulativeProfit("cumulative-profit", x, zone));
-        return new View(parsed.input(), parsed.errors(), p, daily, cumulative, weeks(p, zone), paybacks(p, zone),
-                p.empty() ? null : projections.sensitivity(owner, parsed.scenario()), saved, zone,
-                query(parsed.input()), saveName, saveErrors);
+        Scenario scenario = parsed.scenario().withPolicy(parsedOptions.policy());
+        FleetProjection p = projections.project(owner, scenario);
+        if (p.empty()) {
+            return new View(parsed.input(), parsed.errors(), p, null, null, List.of(), List.of(), null, saved, zone,
+                    query(parsed.input(), options), saveName, saveErrors, options, null, null);
+        }
+        ProjectionService.PolicyComparison policies = projections.comparePolicies(owner, scenario);
+        PriceRisk.Result risk = projections.risk(owner, scenario, parsedOptions.risk());
+        LineChart daily = projections.chart(p, "daily-profit", zone,
+                x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true));
+        // The chart's key: the projection (scenario and policy) and the price paths drawn on it.
+        LineChart cumulative = projections.chart(p, "cumulative-profit " + parsedOptions.risk(), zone,
+                x -> Charts.cumulativeProfit("cumulative-profit", policies, x, risk, zone));
+        return new View(parsed.input(), parsed.errors(), p, daily, cumulative, weeks(p, zone), paybacks(p, risk, zone),
+                projections.sensitivity(owner, scenario), saved, zone, query(parsed.input(), options), saveName,
+                saveErrors, options, policies, risk);
     }
 
-    static String query(ScenarioInput in) {
+    /**
+     * A rig group's own projection (on its page, loaded with htmx; or alone): the same scenario
+     * parameters as /projection, 365 days by default. Another operator's group answers 404.
+     */
+    @GET
+    @Path("rigs/{id:\\d+}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response rig(@PathParam("id") long id, @QueryParam("days") String days,
+            @QueryParam("priceDriftPercent") String drift, @QueryParam("hashrateGrowthPercent") String growth,
+            @QueryParam("feesPerBlockBtc") String fees, @QueryParam("policy") String policy,
+            @HeaderParam("HX-Request") String htmx) {
+        ScenarioInput input = new ScenarioInput(null, days == null || days.isBlank() ? "365" : days, drift, growth, fees);
+        ScenarioInput.Result parsed = input.parse();
+        ProjectionOptions options = new ProjectionOptions(policy, null, null, null, null);
+        ProjectionOptions.Parsed parsedOptions = options.parse(false);
+        if (!parsed.ok() || !parsedOptions.ok()) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        SignedIn who = operator.signedInOperator();
+        FleetProjection p = projections.project(who, parsed.scenario().withPolicy(parsedOptions.policy()));
+        int g = -1;
+        for (int i = 0; i < p.fleet().rigs().size(); i++) {
+            if (p.fleet().rigs().get(i).id == id) {
+                g = i;
+            }
+        }
+        if (g < 0) {
+            throw new jakarta.ws.rs.NotFoundException();
+        }
+        int group = g;
+        LineChart chart = projections.chart(p, "rig-" + id, who.timezone(),
+                x -> Charts.groupDailyProfit("rig-daily-profit", x, group, who.timezone()));
+        Payback payback = paybacks(p, null, who.timezone()).get(g);
+        int[] off = p.result().groupSeries().daysOff(g);
+        RigView view = new RigView(p, p.fleet().rigs().get(g), chart, payback, off.length,
+                offPeriods(p, off, who.timezone()), query(parsed.input(), options));
+        return Response.ok(htmx != null ? Templates.rig$outlook(view) : Templates.rig(view)).build();
+    }
+
+    /** Consecutive days off as date ranges, at most 12 listed (then "and N more"). */
+    static List<String> offPeriods(FleetProjection p, int[] off, String zone) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+        ZoneId z = io.hashdesk.web.Formats.zoneOf(zone);
+        List<String> out = new ArrayList<>();
+        int runs = 0;
+        for (int i = 0; i < off.length;) {
+            int j = i;
+            while (j + 1 < off.length && off[j + 1] == off[j] + 1) {
+                j++;
+            }
+            runs++;
+            if (out.size() < 12) {
+                String from = f.format(p.asOf().plusSeconds(86_400L * off[i]).atZone(z));
+                int n = j - i + 1;
+                out.add(n == 1 ? from + " (day " + off[i] + ")"
+                        : from + " – " + f.format(p.asOf().plusSeconds(86_400L * off[j]).atZone(z)) + " (days " + off[i]
+                                + " to " + off[j] + ", " + n + " days)");
+            }
+            i = j + 1;
+        }
+        if (runs > out.size()) {
+            out.add("and " + (runs - out.size()) + " more periods");
+        }
+        return out;
+    }
+
+    static String query(ScenarioInput in, ProjectionOptions options) {
         return "days=" + enc(in.days()) + "&priceDriftPercent=" + enc(in.priceDriftPercent())
                 + "&hashrateGrowthPercent=" + enc(in.hashrateGrowthPercent()) + "&feesPerBlockBtc="
-                + enc(in.feesPerBlockBtc());
+                + enc(in.feesPerBlockBtc()) + "&policy=" + enc(options.policyText());
     }
 
     private static String enc(String s) {
@@ -158,7 +278,7 @@ public class ProjectionResource {
         return out;
     }
 
-    static List<Payback> paybacks(FleetProjection p, String zone) {
+    static List<Payback> paybacks(FleetProjection p, PriceRisk.Result risk, String zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
         ZoneId z = io.hashdesk.web.Formats.zoneOf(zone);
         List<Payback> out = new ArrayList<>();
@@ -170,37 +290,78 @@ public class ProjectionResource {
                     ? f.format(p.asOf().plusMillis((long) (o.paybackDay() * 86_400_000L)).atZone(z)) : null;
             String unprofitable = o.firstUnprofitableDay() < 0 ? null
                     : f.format(p.asOf().plusSeconds(86_400L * o.firstUnprofitableDay()).atZone(z));
+            String firstOff = o.daysOff() == 0 ? null
+                    : f.format(p.asOf().plusSeconds(86_400L * p.result().groupSeries().daysOff(i)[0]).atZone(z));
+            PriceRisk.GroupRisk gr = risk == null ? null : risk.groups().get(i);
+            double probability = gr == null ? Double.NaN : gr.paybackProbability();
+            String median = gr == null || Double.isNaN(gr.medianPaybackDay()) ? null
+                    : io.hashdesk.web.Formats.number(gr.medianPaybackDay(), 0);
             out.add(new Payback(rig, purchase == null ? null : io.hashdesk.web.Formats.usd0(purchase), date,
                     o.paysBack() ? io.hashdesk.web.Formats.number(o.paybackDay(), 0) : null, unprofitable,
-                    o.profitUsd()));
+                    o.profitUsd(), probability, median, o.daysOff(), firstOff));
         }
         return out;
     }
 
-    /** The daily series as CSV, for a spreadsheet. */
+    /**
+     * The daily series as CSV, for a spreadsheet, with the JSON's parameters: the fleet's days under the
+     * policy (with the price-risk bands as extra columns when {@code paths} is given), or with
+     * {@code groups=daily} one row per rig group and day.
+     */
     @GET
     @Path("daily.csv")
     @Produces("text/csv")
     public Response csv(@QueryParam("days") String days, @QueryParam("priceDriftPercent") String drift,
-            @QueryParam("hashrateGrowthPercent") String growth, @QueryParam("feesPerBlockBtc") String fees) {
+            @QueryParam("hashrateGrowthPercent") String growth, @QueryParam("feesPerBlockBtc") String fees,
+            @QueryParam("policy") String policy, @QueryParam("groups") String groups,
+            @QueryParam("paths") String paths, @QueryParam("volatilityPercent") String volatility,
+            @QueryParam("seed") String seed) {
         ScenarioInput.Result parsed = new ScenarioInput("csv", days, drift, growth, fees).parse();
-        if (!parsed.ok()) {
+        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed).parse(false);
+        if (!parsed.ok() || !options.ok()) {
             StringBuilder msg = new StringBuilder();
             parsed.errors().asMap().forEach((k, m) -> msg.append(k).append(": ").append(m).append('\n'));
+            options.errors().asMap().forEach((k, m) -> msg.append(k).append(": ").append(m).append('\n'));
             return Response.status(400).type(MediaType.TEXT_PLAIN).entity(msg.toString()).build();
         }
-        FleetProjection p = projections.project(operator.get(), parsed.scenario());
+        SignedIn who = operator.signedInOperator();
+        Scenario scenario = parsed.scenario().withPolicy(options.policy());
+        FleetProjection p = projections.project(who, scenario);
         ProjectionResult r = p.result();
-        StringBuilder csv = new StringBuilder(
-                "day,date,btc,revenue_usd,pool_fee_usd,power_cost_usd,hosting_usd,profit_usd,cumulative_profit_usd,difficulty,price_usd\r\n");
-        for (int d = 0; d < r.days(); d++) {
-            csv.append(String.format(Locale.ROOT, "%d,%s,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.0f,%.2f\r\n", d,
-                    p.asOf().plusSeconds(86_400L * d), r.btc()[d], r.revenueUsd()[d], r.poolFeeUsd()[d],
-                    r.powerCostUsd()[d], r.hostingUsd()[d], r.profitUsd()[d], r.cumulativeProfitUsd()[d],
-                    r.difficulty()[d], r.priceUsd()[d]));
+        String policyName = ProjectionOptions.name(r.policy());
+        StringBuilder csv = new StringBuilder();
+        if (options.daily()) {
+            csv.append("rig_id,day,date,btc,revenue_usd,pool_fee_usd,power_cost_usd,hosting_usd,profit_usd,hours_run\r\n");
+            GroupSeries g = r.groupSeries();
+            for (int i = 0; i < g.groups(); i++) {
+                long rigId = r.groups().get(i).rigId();
+                for (int d = 0; d < g.days(); d++) {
+                    csv.append(String.format(Locale.ROOT, "%d,%d,%s,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\r\n", rigId, d,
+                            p.asOf().plusSeconds(86_400L * d), g.btc(i, d), g.revenueUsd(i, d), g.poolFeeUsd(i, d),
+                            g.powerCostUsd(i, d), g.hostingUsd(i, d), g.profitUsd(i, d), g.hoursRun(i, d)));
+                }
+            }
+        } else {
+            PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
+            csv.append("day,date,btc,revenue_usd,pool_fee_usd,power_cost_usd,hosting_usd,profit_usd,cumulative_profit_usd,"
+                    + "difficulty,price_usd");
+            csv.append(risk == null ? "\r\n" : ",profit_p10_usd,profit_p50_usd,profit_p90_usd,cumulative_p10_usd,"
+                    + "cumulative_p50_usd,cumulative_p90_usd\r\n");
+            for (int d = 0; d < r.days(); d++) {
+                csv.append(String.format(Locale.ROOT, "%d,%s,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.0f,%.2f", d,
+                        p.asOf().plusSeconds(86_400L * d), r.btc()[d], r.revenueUsd()[d], r.poolFeeUsd()[d],
+                        r.powerCostUsd()[d], r.hostingUsd()[d], r.profitUsd()[d], r.cumulativeProfitUsd()[d],
+                        r.difficulty()[d], r.priceUsd()[d]));
+                if (risk != null) {
+                    csv.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.2f,%.2f,%.2f,%.2f", risk.profitP10()[d],
+                            risk.profitP50()[d], risk.profitP90()[d], risk.cumulativeP10()[d], risk.cumulativeP50()[d],
+                            risk.cumulativeP90()[d]));
+                }
+                csv.append("\r\n");
+            }
         }
-        return Response.ok(csv.toString())
-                .header("Content-Disposition", "attachment; filename=\"hashdesk-projection-" + r.days() + "d.csv\"")
+        String file = "hashdesk-projection-" + r.days() + "d-" + policyName + (options.daily() ? "-groups" : "") + ".csv";
+        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"" + file + "\"")
                 .build();
     }
 
@@ -215,14 +376,17 @@ public class ProjectionResource {
                 feesPerBlockBtc).withDefaults();
         ScenarioInput.Result parsed = input.parse();
         if (!parsed.ok()) {
-            return Response.status(422).entity(Templates.index(view(owner, input, saveName, FormErrors.none()))).build();
+            return Response.status(422)
+                    .entity(Templates.index(view(owner, input, ProjectionOptions.none(), saveName, FormErrors.none())))
+                    .build();
         }
         // "replace" carries the name the operator confirmed replacing: a changed name asks again.
         boolean confirmed = replace != null && saveName != null && replace.strip().equals(saveName.strip());
         ScenarioService.Saved saved = scenarios.save(owner, saveName, parsed.scenario(), confirmed);
         if (!saved.errors().isEmpty()) {
             return Response.status(422)
-                    .entity(Templates.index(view(owner, input, saveName == null ? "" : saveName, saved.errors())))
+                    .entity(Templates.index(view(owner, input, ProjectionOptions.none(), saveName == null ? "" : saveName,
+                            saved.errors())))
                     .build();
         }
         flash.success("Scenario \"" + saved.scenario().name + "\" saved.");

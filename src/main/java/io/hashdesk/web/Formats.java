@@ -184,4 +184,19 @@ public final class Formats {
             return ZoneId.of("UTC");
         }
     }
+
+    /** A probability (0..1) in whole percent, "73 %"; never "0 %" or "100 %" for what is merely unlikely or likely. */
+    public static String probability(double fraction) {
+        if (Double.isNaN(fraction)) {
+            return "–";
+        }
+        double pct = fraction * 100;
+        if (pct > 0 && pct < 0.5) {
+            return "below 1 %";
+        }
+        if (pct < 100 && pct > 99.5) {
+            return "above 99 %";
+        }
+        return Math.round(pct) + " %";
+    }
 }

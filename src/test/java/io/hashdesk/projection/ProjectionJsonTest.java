@@ -117,7 +117,10 @@ class ProjectionJsonTest {
         }
     }
 
-    /** What ProjectionApiResource answered before it streamed: records serialised by Jackson. */
+    /**
+     * What ProjectionApiResource answered before it streamed: records serialised by Jackson (with
+     * {@code assumptions.policy}, added since, at its default).
+     */
     static final class Reference {
 
         record Today(double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd,
@@ -143,7 +146,7 @@ class ProjectionJsonTest {
             ProjectionResult r = p.result();
             Scenario s = p.scenario();
             var assumptions = new ProjectionApiResource.Assumptions(s.name(), s.days(), s.priceDriftPercent(),
-                    s.hashrateGrowthPercent(), r.feesPerBlockBtc(), s.feesPerBlockBtc() == null);
+                    s.hashrateGrowthPercent(), r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, "switch-off");
             List<Group> groups = new ArrayList<>();
             for (int i = 0; i < p.today().groups().size(); i++) {
                 GroupToday t = p.today().groups().get(i);

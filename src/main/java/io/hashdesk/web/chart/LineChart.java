@@ -14,7 +14,11 @@ import java.util.function.IntFunction;
  */
 public record LineChart(String id, String title, String unit, String description, int width, int height,
         int left, int top, int right, int bottom, List<Series> series, List<Tick> xTicks, List<Tick> yTicks,
-        List<Marker> markers, Double zeroY) {
+        List<Marker> markers, Double zeroY, List<Band> bands) {
+
+    /** A shaded range between a lower and an upper series (e.g. P10 to P90), drawn under the lines. */
+    public record Band(String name, String cssClass, String path) {
+    }
 
     /** One line; {@code cssClass} chooses its colour in app.css. */
     public record Series(String name, String cssClass, String path) {
@@ -65,6 +69,8 @@ public record LineChart(String id, String title, String unit, String description
         private final List<double[]> values = new ArrayList<>();
         private final List<double[]> markerXs = new ArrayList<>();
         private final List<String[]> markerLabels = new ArrayList<>();
+        private final List<String[]> bandNames = new ArrayList<>();
+        private final List<double[][]> bandValues = new ArrayList<>();
         private boolean includeZero;
         private String description = "";
 
@@ -96,6 +102,13 @@ public record LineChart(String id, String title, String unit, String description
         public Builder line(String name, String cssClass, double[] ys) {
             names.add(new String[] { name, cssClass });
             values.add(ys);
+            return this;
+        }
+
+        /** A shaded band from {@code lo} to {@code hi} at each point (both finite to be drawn). */
+        public Builder band(String name, String cssClass, double[] lo, double[] hi) {
+            bandNames.add(new String[] { name, cssClass });
+            bandValues.add(new double[][] { lo, hi });
             return this;
         }
 
@@ -134,9 +147,19 @@ public record LineChart(String id, String title, String unit, String description
                     }
                 }
             }
+            for (double[][] band : bandValues) {
+                for (double[] ys : band) {
+                    for (int i = 0; i < Math.min(n, ys.length); i++) {
+                        if (Double.isFinite(ys[i])) {
+                            minY = Math.min(minY, ys[i]);
+                            maxY = Math.max(maxY, ys[i]);
+                        }
+                    }
+                }
+            }
             if (n == 0 || minY > maxY) {
                 return new LineChart(id, title, unit, description, width, height, left, top, width - right,
-                        height - bottom, List.of(), List.of(), List.of(), List.of(), null);
+                        height - bottom, List.of(), List.of(), List.of(), List.of(), null, List.of());
             }
             if (includeZero) {
                 minY = Math.min(0, minY);
@@ -177,6 +200,11 @@ public record LineChart(String id, String title, String unit, String description
                 }
                 series.add(new Series(names.get(s)[0], names.get(s)[1], d.toString()));
             }
+            List<Band> bands = new ArrayList<>();
+            for (int b = 0; b < bandValues.size(); b++) {
+                bands.add(new Band(bandNames.get(b)[0], bandNames.get(b)[1],
+                        bandPath(bandValues.get(b)[0], bandValues.get(b)[1], n, px, py)));
+            }
             List<Tick> yTicks = new ArrayList<>();
             for (int k = 0; k < tickCount; k++) {
                 double v = lo + k * step;
@@ -200,7 +228,28 @@ public record LineChart(String id, String title, String unit, String description
             Double zero = lo < 0 && hi > 0 ? py.applyAsDouble(0) : null;
             return new LineChart(id, title, unit, description, width, height, left, top, width - right,
                     height - bottom, List.copyOf(series), List.copyOf(xTicks), List.copyOf(yTicks),
-                    List.copyOf(markers), zero);
+                    List.copyOf(markers), zero, List.copyOf(bands));
+        }
+
+        /** The outline of a band: along the upper series, back along the lower one (points where both are finite). */
+        private String bandPath(double[] lo, double[] hi, int n, java.util.function.DoubleUnaryOperator px,
+                java.util.function.DoubleUnaryOperator py) {
+            int m = Math.min(n, Math.min(lo.length, hi.length));
+            StringBuilder d = new StringBuilder();
+            int last = -1;
+            for (int i = 0; i < m; i++) {
+                if (Double.isFinite(lo[i]) && Double.isFinite(hi[i])) {
+                    d.append(d.length() == 0 ? 'M' : 'L').append(fmt(px.applyAsDouble(xs[i]))).append(',')
+                            .append(fmt(py.applyAsDouble(hi[i])));
+                    last = i;
+                }
+            }
+            for (int i = last; i >= 0; i--) {
+                if (Double.isFinite(lo[i]) && Double.isFinite(hi[i])) {
+                    d.append('L').append(fmt(px.applyAsDouble(xs[i]))).append(',').append(fmt(py.applyAsDouble(lo[i])));
+                }
+            }
+            return d.length() == 0 ? "" : d.append('Z').toString();
         }
 
         /** True when the range is too small to divide into ticks (a few ulps, or none). */

@@ -1,0 +1,116 @@
+package io.hashdesk.projection;
+
+import java.util.Locale;
+
+import io.hashdesk.economics.OperatingPolicy;
+import io.hashdesk.economics.PriceRisk;
+import io.hashdesk.web.FormErrors;
+
+/**
+ * What a projection shows beside its scenario, as typed in a query or a form (text), checked field by
+ * field with the query parameters' names: the operating policy ({@code policy=switch-off|run-all}),
+ * whether groups carry their daily series ({@code groups=daily}) and the price-risk paths
+ * ({@code paths}, {@code volatilityPercent}, {@code seed}).
+ */
+public record ProjectionOptions(String policy, String groups, String paths, String volatilityPercent, String seed) {
+
+    public static final String SWITCH_OFF = "switch-off";
+    public static final String RUN_ALL = "run-all";
+    public static final String DAILY = "daily";
+
+    /** Nothing given: the defaults. */
+    public static ProjectionOptions none() {
+        return new ProjectionOptions(null, null, null, null, null);
+    }
+
+    /** The policy's name in queries and JSON. */
+    public static String name(OperatingPolicy p) {
+        return p == OperatingPolicy.KEEP_RUNNING ? RUN_ALL : SWITCH_OFF;
+    }
+
+    /**
+     * @param risk the price-risk options, or null when no paths were asked for
+     */
+    public record Parsed(OperatingPolicy policy, boolean daily, PriceRisk.Options risk, FormErrors errors) {
+        public boolean ok() {
+            return !errors.any();
+        }
+    }
+
+    /**
+     * @param riskByDefault run the price paths (default count) even when {@code paths} is not given (the page);
+     *        JSON adds risk only when asked
+     */
+    public Parsed parse(boolean riskByDefault) {
+        FormErrors errors = FormErrors.none();
+        OperatingPolicy p = OperatingPolicy.SWITCH_OFF_WHEN_LOSING;
+        if (!blank(policy)) {
+            switch (policy.strip()) {
+                case SWITCH_OFF -> p = OperatingPolicy.SWITCH_OFF_WHEN_LOSING;
+                case RUN_ALL -> p = OperatingPolicy.KEEP_RUNNING;
+                default -> errors.add("policy", "\"switch-off\" (switch off when losing, the default) or \"run-all\""
+                        + " (keep everything running).");
+            }
+        }
+        boolean daily = false;
+        if (!blank(groups)) {
+            if (DAILY.equals(groups.strip())) {
+                daily = true;
+            } else {
+                errors.add("groups", "\"daily\" adds every group's daily series; leave it out for totals only.");
+            }
+        }
+        Integer n = null;
+        if (!blank(paths)) {
+            try {
+                n = Integer.parseInt(paths.strip());
+                if (n < 1 || n > PriceRisk.MAX_PATHS) {
+                    errors.add("paths", "Between 1 and " + PriceRisk.MAX_PATHS + " price paths.");
+                }
+            } catch (NumberFormatException e) {
+                errors.add("paths", "A whole number of price paths, 1 to " + PriceRisk.MAX_PATHS + ".");
+            }
+        }
+        double volatility = PriceRisk.DEFAULT_VOLATILITY_PERCENT;
+        if (!blank(volatilityPercent)) {
+            String bound = "0 to " + ScenarioInput.plain(PriceRisk.MAX_VOLATILITY_PERCENT) + " % a year";
+            try {
+                volatility = Double.parseDouble(volatilityPercent.strip().replace(',', '.'));
+                if (!(volatility >= 0 && volatility <= PriceRisk.MAX_VOLATILITY_PERCENT)) {
+                    errors.add("volatilityPercent", "From " + bound + " (annualised).");
+                }
+            } catch (NumberFormatException e) {
+                errors.add("volatilityPercent", "A number, " + bound + " (annualised).");
+            }
+        }
+        long s = PriceRisk.DEFAULT_SEED;
+        if (!blank(seed)) {
+            try {
+                s = Long.parseLong(seed.strip());
+            } catch (NumberFormatException e) {
+                errors.add("seed", "A whole number (the same seed gives the same paths).");
+            }
+        }
+        if (errors.any()) {
+            return new Parsed(p, daily, null, errors);
+        }
+        PriceRisk.Options risk = n != null ? new PriceRisk.Options(n, volatility, s)
+                : riskByDefault ? new PriceRisk.Options(PriceRisk.DEFAULT_PATHS, volatility, s) : null;
+        return new Parsed(p, daily, risk, errors);
+    }
+
+    /** The volatility as typed, or the default, for a form. */
+    public String volatilityText() {
+        return blank(volatilityPercent) ? ScenarioInput.plain(PriceRisk.DEFAULT_VOLATILITY_PERCENT)
+                : volatilityPercent.strip();
+    }
+
+    /** The policy as typed, or the default, for a form. */
+    public String policyText() {
+        return blank(policy) ? SWITCH_OFF : policy.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

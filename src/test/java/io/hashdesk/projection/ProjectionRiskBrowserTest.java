@@ -1,0 +1,105 @@
+package io.hashdesk.projection;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.Chromium;
+import io.hashdesk.testing.Operators;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+
+/** The price-risk bands in a real browser: drawn, and redrawn in place when the volatility changes. */
+@QuarkusTest
+class ProjectionRiskBrowserTest {
+
+    private static Chromium chromium;
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    NetworkService network;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @BeforeAll
+    static void launch() {
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    static void close() {
+        chromium.close();
+    }
+
+    @Test
+    void bandsRenderAndTheVolatilityInputRedrawsThemWithoutAPageLoad() {
+        breakers.resetAll();
+        ProjectionApiTest.workedExampleNetwork(network, 71_000);
+        Operators.Session s = Operators.newSignedIn("browser-risk");
+        long cheap = ProjectionApiTest.site(s, "Cheap hydro", 0.045, 1000);
+        long dear = ProjectionApiTest.site(s, "Dear grid", 0.09, 0);
+        ProjectionApiTest.rig(s, cheap, "Antminer S21", 40, 200, 3500, 3000.0);
+        ProjectionApiTest.rig(s, dear, "Antminer S19 XP", 12, 140, 3010, 1500.0);
+
+        try (BrowserContext context = chromium.browser().newContext(
+                new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            Page page = context.newPage();
+            List<String> problems = new ArrayList<>();
+            page.onConsoleMessage(m -> {
+                boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
+                if ("error".equals(m.type()) && !abort) {
+                    problems.add(m.text());
+                }
+            });
+            page.onPageError(problems::add);
+            page.navigate(base + "login");
+            page.getByLabel("Email").fill(s.email());
+            page.getByLabel("Password").fill(Operators.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
+
+            page.navigate(base + "projection?days=180&priceDriftPercent=-4");
+            assertThat(page.locator("#cumulative-profit svg path.band.b1")).hasCount(1);
+            assertThat(page.locator("#cumulative-profit svg path.line.s2")).hasCount(1);
+            assertThat(page.locator("#cumulative-profit figcaption")).containsText("55 % volatility");
+            assertThat(page.locator("#probability-positive")).containsText("%");
+            String before = page.locator("#cumulative-profit svg path.band.b1").getAttribute("d");
+            assertTrue(before.startsWith("M") && before.endsWith("Z"), before);
+            // A marker that a full page load would wipe out.
+            page.evaluate("() => { document.body.dataset.untouched = 'yes'; }");
+
+            page.getByLabel("BTC price volatility (% a year)").fill("150");
+            page.getByLabel("BTC price volatility (% a year)").press("Tab");
+            page.waitForCondition(() -> !before.equals(
+                    page.locator("#cumulative-profit svg path.band.b1").getAttribute("d")));
+            assertThat(page.locator("#cumulative-profit figcaption")).containsText("150 % volatility");
+            assertEquals("yes", page.evaluate("() => document.body.dataset.untouched"), "no page load");
+            assertThat(page).hasURL(Pattern.compile(".*volatilityPercent=150.*"));
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("projection-risk")).setFullPage(true)
+                    .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL));
+
+            assertEquals(List.of(), problems, "no script errors or Content-Security-Policy violations");
+        }
+    }
+}
