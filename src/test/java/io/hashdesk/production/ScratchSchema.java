@@ -53,6 +53,16 @@ final class ScratchSchema implements AutoCloseable {
         }
     }
 
+    /** A statement on this schema's tables; returns the number of rows it changed. */
+    int update(String sql) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + name);
+            return s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Rows of a query in this schema, each as its columns' text. */
     List<List<String>> rows(String sql) {
         try (Connection c = connect(); Statement s = c.createStatement()) {

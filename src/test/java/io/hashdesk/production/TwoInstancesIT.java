@@ -10,24 +10,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import jakarta.mail.MessagingException;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 
 import io.hashdesk.network.MempoolStubs;
 import io.hashdesk.testing.Upstream;
@@ -37,12 +44,7 @@ import io.restassured.path.json.JsonPath;
  * Two instances of the packaged PostgreSQL app (built by {@code ./mvnw verify} into
  * target/postgresql, as the README's production build) on one fresh schema of the local
  * PostgreSQL, started at the same moment with one HASHDESK_SESSION_KEY, as a load balancer would
- * see them. Live data comes from a WireMock stand-in for mempool.
- *
- * <p>Tests tagged {@code needs-...} wait for work on other branches and are left out by the
- * {@code it.excludedGroups} property in pom.xml until it is merged ({@code -Dit.excludedGroups=}
- * runs everything). Still to add once the summary outbox lands: a weekly summary due now delivered
- * exactly once across both (point {@code QUARKUS_MAILER_HOST/PORT} of both instances at one GreenMail).
+ * see them. Live data comes from a WireMock stand-in for mempool, and both send mail to one GreenMail.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +56,7 @@ class TwoInstancesIT {
 
     ScratchSchema schema;
     WireMockServer upstream;
+    GreenMail smtp;
     AppInstance a;
     AppInstance b;
 
@@ -68,6 +71,12 @@ class TwoInstancesIT {
         upstream.resetAll();
         MempoolStubs.mempool(HEIGHT, PRICE, 1.355e14, 432_000_000L, -5, System.currentTimeMillis() + 3L * 86_400_000);
         schema = ScratchSchema.create("two");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            smtp = new GreenMail(new ServerSetup(socket.getLocalPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the SMTP server", e);
+        }
+        smtp.start();
 
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
@@ -80,9 +89,16 @@ class TwoInstancesIT {
         String base = "http://127.0.0.1:" + upstream.port();
         env.put("HASHDESK_NETWORK_MEMPOOL_URL", base + "/mempool");
         env.put("HASHDESK_NETWORK_ESPLORA_URL", base + "/esplora");
-        // One refresh each, about 2 s after start (the scheduler's delay); none during the test after that.
-        env.put("HASHDESK_NETWORK_REFRESH", "1h");
+        // One refresh each, about 2 s after start (the scheduler's delay), none later; and a refresh
+        // period (the dedupe's slot) whose boundary, midnight UTC, the two are unlikely to straddle.
+        env.put("HASHDESK_NETWORK_REFRESH", "24h");
         env.put("QUARKUS_SHUTDOWN_DELAY", "5s");
+        // Both send through one SMTP server and look for due summaries every 2 s (10 s after start).
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(smtp.getSmtp().getPort()));
+        env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        env.put("HASHDESK_SUMMARY_CHECK_EVERY", "2s");
+        env.put("HASHDESK_BASE_URL", "https://hashdesk.example");
 
         Path work = Path.of("target", "two-instances", schema.name);
         // Both at once: their migrations race, and Flyway's lock must let exactly one run them.
@@ -107,6 +123,9 @@ class TwoInstancesIT {
             }
             if (upstream != null) {
                 upstream.resetAll();
+            }
+            if (smtp != null) {
+                smtp.stop();
             }
         }
     }
@@ -195,13 +214,10 @@ class TwoInstancesIT {
 
     /**
      * Both instances run the scheduled refresh against the same upstream reading; the charts must
-     * not get that reading twice. Needs the database-enforced dedupe of the robustness work: until it
-     * is merged this test is excluded by the {@code it.excludedGroups} property in pom.xml (run it
-     * with {@code -Dit.excludedGroups=}).
+     * not get that reading twice.
      */
     @Test
     @Order(5)
-    @Tag("needs-snapshot-dedupe")
     void twoInstancesRefreshingTheSameReadingStoreItOnce() {
         awaitLiveDataOnBoth(signedIn(b, a));
         AppInstance.sleep(1000);
@@ -210,22 +226,63 @@ class TwoInstancesIT {
     }
 
     /**
-     * Sign-out on A ends the session on B too: a copy of the cookie kept from before (as a thief
-     * would keep it) is refused there. Needs the server-side session check of the security work:
-     * excluded through {@code it.excludedGroups} until that is merged.
+     * Sign-out on A ends the session on B too: a copy of the cookies kept from before (as a thief
+     * would keep them) is refused there once B's cache of session answers has expired (5 s).
      */
     @Test
     @Order(6)
-    @Tag("needs-session-end")
     void signOutOnOneInstanceEndsTheSessionOnTheOther() {
         Visitor v = signedIn(a, a);
         Map<String, String> copy = v.cookies();
-        v.on(b).get("/api/v1/me").then().statusCode(200);
+        v.on(b).get("/api/v1/me").then().statusCode(200); // B has just checked (and cached) this session
         String token = v.formToken(a, "/dashboard"); // the sign-out button's form
         v.keep(v.on(a).formParam("csrf-token", token).post("/logout")).then().statusCode(303);
+        long signedOut = System.nanoTime();
+        while (given().baseUri(b.url()).cookies(copy).redirects().follow(false).get("/api/v1/me").statusCode() == 200) {
+            assertTrue(System.nanoTime() - signedOut < Duration.ofSeconds(10).toNanos(),
+                    "B still accepts the session 10 s after sign-out on A");
+            AppInstance.sleep(200);
+        }
         given().baseUri(b.url()).cookies(copy).redirects().follow(false).get("/api/v1/me").then().statusCode(401);
         given().baseUri(b.url()).cookies(copy).redirects().follow(false).get("/dashboard").then().statusCode(302)
                 .header("Location", containsString("/login"));
+        given().baseUri(a.url()).cookies(copy).redirects().follow(false).get("/api/v1/me").then().statusCode(401);
+    }
+
+    /**
+     * A weekly summary due now goes out once, though both instances look for due summaries every
+     * 2 s and both send what the outbox holds.
+     */
+    @Test
+    @Order(7)
+    void aWeeklySummaryDueNowIsDeliveredOnceAcrossBoth() {
+        Visitor v = signedIn(a, b);
+        ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+        v.json(a).body("{\"enabled\":true,\"sendDay\":\"" + now.getDayOfWeek() + "\",\"sendHour\":" + now.getHour() + "}")
+                .put("/api/v1/summary/settings").then().statusCode(200).body("timezone", equalTo("UTC"));
+        // An account opened this week gets its first summary next week: make this one a week older.
+        assertEquals(1, schema.update("UPDATE operator SET created_at = created_at - INTERVAL '8 days' WHERE email = '"
+                + v.email + "'"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (mailsTo(v.email) == 0) {
+            assertTrue(System.nanoTime() < deadline, "no summary within 60 s");
+            AppInstance.sleep(250);
+        }
+        AppInstance.sleep(6000); // three more rounds of both instances
+        assertEquals(1, mailsTo(v.email), "summaries delivered to " + v.email);
+        assertEquals(1, schema.count("SELECT COUNT(*) FROM summary_outbox o JOIN operator p ON p.id = o.operator_id"
+                + " WHERE p.email = '" + v.email + "' AND o.status = 'sent'"));
+    }
+
+    private long mailsTo(String email) {
+        return Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(email));
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).count();
     }
 
     /**

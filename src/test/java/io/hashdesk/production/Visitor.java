@@ -23,6 +23,8 @@ final class Visitor {
     private static final Pattern FORM_TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** The address this visitor registered with, once it has. */
+    String email;
 
     /** A request to {@code instance} carrying this visitor's cookies; redirects are not followed. */
     RequestSpecification on(AppInstance instance) {
@@ -67,6 +69,7 @@ final class Visitor {
 
     Response register(AppInstance instance, String email, String password) {
         String token = formToken(instance, "/register");
+        this.email = email;
         return keep(on(instance).formParam("csrf-token", token).formParam("email", email)
                 .formParam("password", password).formParam("confirm", password).post("/register"));
     }
