@@ -170,7 +170,9 @@ public class ProjectionResource {
                     ? f.format(p.asOf().plusMillis((long) (o.paybackDay() * 86_400_000L)).atZone(z)) : null;
             String unprofitable = o.firstUnprofitableDay() < 0 ? null
                     : f.format(p.asOf().plusSeconds(86_400L * o.firstUnprofitableDay()).atZone(z));
-            out.add(new Payback(rig, purchase == null ? null : io.hashdesk.web.Formats.usd0(purchase), date,
+            // No purchase cost (none given, or 0) means no payback figure: shown as "–" like a missing one.
+            out.add(new Payback(rig, purchase == null || !(purchase > 0) ? null : io.hashdesk.web.Formats.usd0(purchase),
+                    date,
                     o.paysBack() ? io.hashdesk.web.Formats.number(o.paybackDay(), 0) : null, unprofitable,
                     o.profitUsd()));
         }
