@@ -26,7 +26,7 @@ import io.smallrye.config.ConfigValue;
 
 /**
  * Supplies the key that seals the sign-in cookie ({@value #PROPERTY}); there is no default written in the
- * source. The key is {@code HASHDESK_SESSION_KEY} (or {@code hashdesk.session-key}) when set; otherwise a
+ * source. The key is {@code HASHDESK_SESSION_KEY} (environment, or a system property of that name) when set; otherwise a
  * random 256-bit key generated on first start and kept in {@value #FILE_NAME}, readable by its owner only,
  * in the data directory (the folder of the H2 database file: {@code ./data/}, or {@code target/test-data/}
  * in tests). A config source rather than a bean, because the key is needed before CDI and the database.
@@ -50,7 +50,9 @@ public class SessionKeySource implements ConfigSourceFactory {
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        String given = first(context, List.of(ENV, "hashdesk.session-key"));
+        // Only the environment variable's exact name: "hashdesk.session-key" would be refused as an unknown
+        // hashdesk.* setting by the @ConfigMapping of HashdeskConfig.
+        String given = value(context, ENV);
         String url = null;
         for (String profile : context.getProfiles()) {
             url = url != null ? url : value(context, "%" + profile + "." + JDBC_URL);
@@ -62,16 +64,6 @@ public class SessionKeySource implements ConfigSourceFactory {
     @Override
     public OptionalInt getPriority() {
         return OptionalInt.of(100);
-    }
-
-    private static String first(ConfigSourceContext context, List<String> names) {
-        for (String name : names) {
-            String value = value(context, name);
-            if (value != null) {
-                return value;
-            }
-        }
-        return null;
     }
 
     private static String value(ConfigSourceContext context, String name) {

@@ -34,7 +34,9 @@ class PostgresProductionTest {
                     "quarkus.datasource.username", System.getProperty("pg.user", "postgres"),
                     "quarkus.datasource.password", "",
                     "quarkus.flyway.schemas", SCHEMA,
-                    "quarkus.flyway.default-schema", SCHEMA);
+                    "quarkus.flyway.default-schema", SCHEMA,
+                    // As production on PostgreSQL should: a key of its own, so no key file is written under ./data.
+                    "HASHDESK_SESSION_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
         }
     }
 
