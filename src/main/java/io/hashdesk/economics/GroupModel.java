@@ -7,7 +7,7 @@ package io.hashdesk.economics;
 final class GroupModel {
 
     static final int BTC = 0, REVENUE = 1, POOL_FEE = 2, POWER = 3, HOSTING = 4, PROFIT = 5, HOURS = 6,
-            SWITCH_OFF = 7, FULL_POWER = 8, FULL_MARGIN = 9, DRAWN_KWH = 10, SIZE = 11;
+            SWITCH_OFF = 7, FULL_POWER = 8, FULL_MARGIN = 9, DRAWN_KWH = 10, RUNNING_PROFIT = 11, SIZE = 12;
 
     final RigGroupSpec spec;
     final int site;
@@ -92,5 +92,7 @@ final class GroupModel {
         out[FULL_POWER] = powerFull;
         out[FULL_MARGIN] = marginFull;
         out[DRAWN_KWH] = kwhPerHour * hours;
+        // What the day makes if the group runs (its paying hours at a curtailing site), whatever the policy.
+        out[RUNNING_PROFIT] = curtail ? out[PROFIT] : marginFull - powerFull - hosting;
     }
 }

@@ -34,8 +34,9 @@ import java.util.SplittableRandom;
  * <p><b>Per-group payback, exactly, vectorised over paths.</b> A group's payback needs its own
  * cumulative profit on every path. It is computed group by group over blocks of paths that fit the
  * CPU cache, the inner loop running over paths (independent, branch-free, so the JIT can vectorise it),
- * and a path's payback day is found by re-scanning a block of days only on the path where the running
- * maximum crossed the purchase cost in that block. The cost is one multiply-add per piece, group, day
+ * and a path's payback day is found by re-scanning a block of days only on a path that ends the block
+ * close enough below the purchase cost to have crossed it inside the block. A block of paths whose
+ * day-by-day upper envelope cannot pay back is skipped. The cost is one multiply-add per piece, group, day
  * and path for groups with a purchase cost.
  */
 public final class PriceRisk {
@@ -387,7 +388,8 @@ public final class PriceRisk {
         private boolean linear;
         private final double[] cum = new double[CHUNK];
         private final double[] start = new double[CHUNK];
-        private final double[] max = new double[CHUNK];
+        /** The largest daily power cost of the group (a kept-running group's worst day loses it plus hosting). */
+        private double maxB;
         private final double[] day = new double[CHUNK];
 
         Payback(int days) {
@@ -409,6 +411,7 @@ public final class PriceRisk {
                 b = new double[days * most];
             }
             linear = !m.curtail && policy == OperatingPolicy.KEEP_RUNNING;
+            maxB = 0;
             double unit = m.hashrate * (1 - m.poolFee);
             for (int d = 0; d < days; d++) {
                 PowerWindow pw = windows[d];
@@ -422,6 +425,7 @@ public final class PriceRisk {
                 } else {
                     a[d * most] = unit * usd;
                     b[d * most] = m.kwhPerHour * pw.rateHours;
+                    maxB = Math.max(maxB, b[d * most]);
                     count[d] = 1;
                 }
             }
@@ -435,11 +439,11 @@ public final class PriceRisk {
          */
         int run(double[] x, int base, int n, double purchase, double hosting, double[] out, int from) {
             Arrays.fill(cum, 0);
-            Arrays.fill(max, 0);
             Arrays.fill(out, from, from + n, Double.NaN);
-            // The running maximum only selects the paths to re-scan exactly; computed as (a + b + |a - b|) / 2
-            // (vectorisable), it may be off by an ulp, so the filter keeps a margin.
-            double filter = purchase - Math.abs(purchase) * 1e-12 - 1e-9;
+            // A path whose cumulative profit reached the purchase cost inside a block ends the block at most
+            // BLOCK_DAYS days of the worst daily loss below it: only those paths are re-scanned, exactly.
+            double worstLoss = hosting + (linear ? maxB : 0);
+            double filter = purchase - BLOCK_DAYS * worstLoss - Math.abs(purchase) * 1e-12 - 1e-9;
             int paid = 0;
             for (int d0 = 0; d0 < days && paid < n; d0 += BLOCK_DAYS) {
                 int d1 = Math.min(days, d0 + BLOCK_DAYS);
@@ -451,23 +455,17 @@ public final class PriceRisk {
                         double a0 = a[d * stride], b0 = b[d * stride];
                         for (int k = 0; k < n; k++) {
                             double v = x[at + k] * a0 - b0;
-                            double c = cum[k] + (-hosting + (v + Math.abs(v)) * 0.5);
-                            double m = max[k];
-                            cum[k] = c;
-                            max[k] = (m + c + Math.abs(m - c)) * 0.5;
+                            cum[k] += -hosting + (v + Math.abs(v)) * 0.5;
                         }
                         continue;
                     }
                     dayProfit(x, at, d, n, hosting, day);
                     for (int k = 0; k < n; k++) {
-                        double c = cum[k] + day[k];
-                        double m = max[k];
-                        cum[k] = c;
-                        max[k] = (m + c + Math.abs(m - c)) * 0.5;
+                        cum[k] += day[k];
                     }
                 }
                 for (int k = 0; k < n; k++) {
-                    if (max[k] >= filter && Double.isNaN(out[from + k])) {
+                    if (cum[k] >= filter && Double.isNaN(out[from + k])) {
                         double at = crossing(x, base, k, d0, d1, start[k], purchase, hosting);
                         if (!Double.isNaN(at)) {
                             out[from + k] = at;

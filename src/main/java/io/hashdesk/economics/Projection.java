@@ -197,7 +197,7 @@ public final class Projection {
                 gHours[i] += hours;
                 double before = gProfit[i];
                 gProfit[i] = before + p;
-                if (p < 0 && gUnprofitable[i] < 0) {
+                if (out[GroupModel.RUNNING_PROFIT] < 0 && gUnprofitable[i] < 0) {
                     gUnprofitable[i] = d;
                 }
                 if (out[GroupModel.SWITCH_OFF] != 0 && gSwitchOff[i] < 0) {

@@ -46,8 +46,9 @@ public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBl
     /**
      * One group over the horizon.
      *
-     * @param firstUnprofitableDay first day whose profit (hosting included) is negative, or -1
      * @param runningHours hours run over the horizon
+     * @param firstUnprofitableDay first day on which running the group (its paying hours at a curtailing
+     *        site) loses money, hosting included, whether or not the policy then switches it off; or -1
      * @param firstSwitchOffDay first day the group should be off all day (no hour pays at a curtailing site;
      *        elsewhere power costs more than it earns after the pool fee), or -1
      * @param paybackDay days after {@code asOf} at which cumulative profit covers the purchase cost

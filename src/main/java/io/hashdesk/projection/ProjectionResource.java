@@ -296,7 +296,9 @@ public class ProjectionResource {
             double probability = gr == null ? Double.NaN : gr.paybackProbability();
             String median = gr == null || Double.isNaN(gr.medianPaybackDay()) ? null
                     : io.hashdesk.web.Formats.number(gr.medianPaybackDay(), 0);
-            out.add(new Payback(rig, purchase == null ? null : io.hashdesk.web.Formats.usd0(purchase), date,
+            // No purchase cost (none given, or 0) means no payback figure: shown as "–" like a missing one.
+            out.add(new Payback(rig, purchase == null || !(purchase > 0) ? null : io.hashdesk.web.Formats.usd0(purchase),
+                    date,
                     o.paysBack() ? io.hashdesk.web.Formats.number(o.paybackDay(), 0) : null, unprofitable,
                     o.profitUsd(), probability, median, o.daysOff(), firstOff));
         }
