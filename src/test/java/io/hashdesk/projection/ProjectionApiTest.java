@@ -150,12 +150,12 @@ class ProjectionApiTest {
         JsonPath j = projection("?days=30");
         assertEquals(true, j.getBoolean("groups[1].switchOff"));
         assertEquals(false, j.getBoolean("groups[0].switchOff"));
-        // Switched off from day 0 under the default policy, so (no hosting) it loses nothing; kept running, it loses from day 0.
+        // Running it loses money from day 0 under either policy; the default policy switches it off from day 0.
+        assertEquals(0, j.getInt("groups[1].firstUnprofitableDay"));
         assertEquals(0, j.getInt("groups[1].firstSwitchOffDay"));
-        assertNull(j.get("groups[1].firstUnprofitableDay"));
         assertEquals(0, projection("?days=30&policy=run-all").getInt("groups[1].firstUnprofitableDay"));
         assertTrue(given().cookies(session.cookies()).get("/projection?days=30").then().statusCode(200).extract()
-                .asString().contains("off from "), "the projection page says it is off, not that it stays profitable");
+                .asString().contains("(switched off from "), "the projection page says when the policy switches it off");
         double turnOn = j.getDouble("groups[1].shutdownPriceUsd");
         assertTrue(turnOn > 71_000);
         String page = given().cookies(session.cookies()).get("/dashboard").then().statusCode(200).extract().asString();
