@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import io.hashdesk.testing.Operators;
 import io.hashdesk.testing.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Exactly once: SMTP down and back, a sender dying mid-way, two senders racing; and giving up, counted. */
@@ -59,6 +61,10 @@ class OutboxDeliveryTest {
 
     @Inject
     OutboxMetrics metrics;
+
+    /** Health answers on the management port only. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     /** A signed-in operator (UTC, summary on Monday 07:00) created a month ago, with one rig group. */
     Operators.Session operator(String hint) {
@@ -155,7 +161,8 @@ class OutboxDeliveryTest {
             given().cookies(s.cookies()).get("/settings").then().body(containsString("Not delivered"));
             as(s).get("/api/v1/summary/settings").then().body("failed.lastError", not(nullValue()))
                     .body("pending", nullValue());
-            given().get("/q/health/ready").then().statusCode(200)
+            given().baseUri("http://" + management.getHost() + ":" + management.getPort()).get("/q/health/ready")
+                    .then().statusCode(200)
                     .body(containsString("weekly summary outbox")).body(containsString("\"failed\""));
         } finally {
             Smtp.accept();
