@@ -48,11 +48,23 @@ public final class RigEconomics {
                 btcNet > 0 ? (power + hosting) / btcNet : Double.NaN, rev > 0 ? profit / rev * 100 : Double.NaN);
     }
 
-    /** Today's figures for one group alone at a site (the live preview while a form is filled). */
-    public static GroupToday preview(SiteTerms site, RigGroupSpec group, NetworkState network, Instant asOf) {
-        RigGroupSpec alone = new RigGroupSpec(group.id(), 0, group.units(), group.terahashPerUnit(),
-                group.wattsPerUnit(), group.purchaseUsd());
-        return today(new Fleet(List.of(site), List.of(alone)), network, asOf).groups().get(0);
+    /**
+     * Today's figures for a group being filled in at a site, beside the groups already there: they
+     * share the site's hosting fee by nameplate power, as they will once the group is saved. This is
+     * the rig form's live preview.
+     *
+     * @param others the groups already at the site (without the one being edited)
+     */
+    public static GroupToday preview(SiteTerms site, List<RigGroupSpec> others, RigGroupSpec group,
+            NetworkState network, Instant asOf) {
+        List<RigGroupSpec> groups = new ArrayList<>(others.size() + 1);
+        for (RigGroupSpec o : others) {
+            groups.add(new RigGroupSpec(o.id(), 0, o.units(), o.terahashPerUnit(), o.wattsPerUnit(), o.purchaseUsd()));
+        }
+        groups.add(new RigGroupSpec(group.id(), 0, group.units(), group.terahashPerUnit(), group.wattsPerUnit(),
+                group.purchaseUsd()));
+        List<GroupToday> today = today(new Fleet(List.of(site), groups), network, asOf).groups();
+        return today.get(today.size() - 1);
     }
 
     private static GroupToday figures(GroupModel m, double[] out, double hashprice, double price) {

@@ -31,6 +31,24 @@ final class FleetProblems {
                 .entity(Problem.of(409, "Conflict", detail, path)).build();
     }
 
+    /** 400: a query parameter with a value the route does not know. */
+    static Response badParameter(String path, String field, String message) {
+        return Response.status(400).type(Problem.MEDIA_TYPE)
+                .entity(Problem.invalid(path, List.of(new Problem.FieldError(field, message)))).build();
+    }
+
+    /** 409: rows that match groups already in the fleet; nothing imported until the caller chooses a mode. */
+    static Response duplicates(String path, List<RigCsv.LineError> duplicates) {
+        List<ImportError> list = duplicates.stream()
+                .map(e -> new ImportError(e.line(), null, null, e.message())).toList();
+        String detail = duplicates.size() + " row" + (duplicates.size() == 1 ? " matches a rig group" : "s match rig groups")
+                + " you already have (the same site, model, units, TH/s and W); importing would count them twice,"
+                + " so nothing was imported. Send ?mode=replace to replace your rig groups with this file,"
+                + " or ?mode=append-all to add the rows anyway.";
+        return Response.status(409).type(Problem.MEDIA_TYPE)
+                .entity(new ImportProblem("about:blank", "Likely duplicates", 409, detail, path, null, list)).build();
+    }
+
     /**
      * An import refused with every bad line: {@code errors[]} carry {@code line} (the header is
      * line 1), {@code column} and {@code message}; {@code field} names the first bad column.

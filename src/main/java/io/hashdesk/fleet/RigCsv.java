@@ -6,6 +6,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Numbers;
 
 /**
  * Rig groups as CSV (RFC 4180): one header line, then one group per record.
@@ -31,6 +33,12 @@ public final class RigCsv {
             "purchaseUsdPerUnit", "purchaseDate", "notes");
     public static final String HEADER = String.join(",", COLUMNS);
     public static final int MAX_ROWS = 10_000;
+    /** A header with more cells than this is not ours (a file of commas, a wrong file): refused at once. */
+    static final int MAX_COLUMNS = 50;
+    /** Problems listed one by one; beyond this the answer says how many more there are. */
+    static final int MAX_REPORTED = 100;
+    /** User text quoted back in a message is cut to this many characters. */
+    private static final int MAX_QUOTED = 60;
     public static final String MEDIA_TYPE = "text/csv";
 
     /** JSON field name -> CSV column. */
@@ -46,13 +54,6 @@ public final class RigCsv {
         @Override
         public String toString() {
             return "Line " + line + (column == null ? "" : ", column " + column) + ": " + message;
-        }
-    }
-
-    /** Rows imported, or the errors (and nothing imported). */
-    public record Outcome(int imported, List<LineError> errors) {
-        public boolean ok() {
-            return errors.isEmpty();
         }
     }
 
@@ -81,9 +82,9 @@ public final class RigCsv {
             if (siteName.isEmpty()) {
                 errors.add("siteId", "Give the site's name.");
             } else {
-                siteId = siteIdsByLowerName.get(siteName.toLowerCase(Locale.ROOT));
+                siteId = siteIdsByLowerName.get(Site.nameKey(siteName));
                 if (siteId == null) {
-                    errors.add("siteId", "There is no site named \"" + siteName + "\"; add it on the Sites page first.");
+                    errors.add("siteId", "There is no site named \"" + shorten(siteName) + "\"; add it on the Sites page first.");
                 }
             }
             String model = Numbers.trim(cells.get("model"));
@@ -92,11 +93,27 @@ public final class RigCsv {
             Double watts = Numbers.decimal(cells.get("watts"), "watts", errors, "Enter W per unit as a number, e.g. 3500.");
             Double purchase = Numbers.decimal(cells.get("purchaseUsdPerUnit"), "purchaseUsd", errors,
                     "Enter USD per unit as a number, e.g. 2400, or leave it empty.");
-            java.time.LocalDate date = Numbers.date(cells.get("purchaseDate"), "purchaseDate", errors);
+            LocalDate date = Numbers.date(cells.get("purchaseDate"), "purchaseDate", errors);
             String notes = Numbers.trim(cells.get("notes"));
             return new RigJson(null, siteId, model.isEmpty() ? null : model, units, terahash, watts, purchase, date,
                     notes.isEmpty() ? null : notes);
         }
+    }
+
+    /** User text for a message: at most a few dozen characters, so a huge cell is not echoed back whole. */
+    static String shorten(String text) {
+        return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "…";
+    }
+
+    /** At most {@link #MAX_REPORTED} problems, then one line saying how many more there are. */
+    static List<LineError> capped(List<LineError> problems) {
+        if (problems.size() <= MAX_REPORTED) {
+            return problems;
+        }
+        List<LineError> out = new ArrayList<>(problems.subList(0, MAX_REPORTED));
+        out.add(new LineError(problems.get(MAX_REPORTED).line(), null, String.format(Locale.ENGLISH,
+                "%,d more problems from this line on are not listed.", problems.size() - MAX_REPORTED)));
+        return out;
     }
 
     static String column(String field) {
@@ -142,21 +159,24 @@ public final class RigCsv {
 
     /**
      * Reads a whole file: strict UTF-8 (an optional byte order mark is skipped), the header with every
-     * column exactly once (any order), at most {@link #MAX_ROWS} rows. Blank lines are skipped.
+     * column exactly once (any order), at most {@link #MAX_ROWS} rows. Blank lines are skipped. One
+     * pass over the text: limits are checked as records are read, so a file of any shape is answered
+     * in time proportional to its size, and refused as soon as it breaks a limit.
      */
     public static List<Row> read(byte[] bytes) {
         String text = decode(bytes);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+        Records records = new Records(text, text.startsWith("\uFEFF") ? 1 : 0);
+        Record header = records.next();
+        while (header != null && header.blank()) {
+            header = records.next();
         }
-        List<Record> records = new ArrayList<>(records(text));
-        while (!records.isEmpty() && records.get(0).cells.size() == 1 && records.get(0).cells.get(0).isBlank()) {
-            records.remove(0);
-        }
-        if (records.isEmpty()) {
+        if (header == null) {
             throw new UnreadableException(1, null, "The file is empty; the first line must be the header " + HEADER + ".");
         }
-        Record header = records.get(0);
+        if (header.count > MAX_COLUMNS) {
+            throw new UnreadableException(1, null, String.format(Locale.ENGLISH,
+                    "The first line has %,d cells; it must be the header %s.", header.count, HEADER));
+        }
         List<String> names = header.cells.stream().map(String::strip).toList();
         List<LineError> problems = new ArrayList<>();
         Map<String, Integer> position = new HashMap<>();
@@ -164,7 +184,8 @@ public final class RigCsv {
             String name = names.get(i);
             String known = COLUMNS.stream().filter(c -> c.equalsIgnoreCase(name)).findFirst().orElse(null);
             if (known == null) {
-                problems.add(new LineError(1, name, "Unknown column \"" + name + "\"; the header is " + HEADER + "."));
+                problems.add(new LineError(1, shorten(name), "Unknown column \"" + shorten(name) + "\"; the header is "
+                        + HEADER + "."));
             } else if (position.putIfAbsent(known, i) != null) {
                 problems.add(new LineError(1, known, "The column " + known + " appears twice."));
             }
@@ -178,18 +199,22 @@ public final class RigCsv {
             throw new UnreadableException(problems);
         }
         List<Row> rows = new ArrayList<>();
-        for (Record r : records.subList(1, records.size())) {
-            if (r.cells.size() == 1 && r.cells.get(0).isBlank()) {
+        int count = 0;
+        for (Record r = records.next(); r != null; r = records.next()) {
+            if (r.blank()) {
                 continue;
             }
-            if (rows.size() == MAX_ROWS) {
+            if (++count > MAX_ROWS) {
                 throw new UnreadableException(r.line, null, "The file has more than " + String.format(Locale.ENGLISH,
                         "%,d", MAX_ROWS) + " rows; split it into smaller files.");
             }
-            if (r.cells.size() != names.size()) {
-                problems.add(new LineError(r.line, null, "Expected " + names.size() + " cells, found " + r.cells.size()
-                        + ". Quote cells that contain a comma."));
+            if (r.count != names.size()) {
+                problems.add(new LineError(r.line, null, "Expected " + names.size() + " cells, found "
+                        + String.format(Locale.ENGLISH, "%,d", r.count) + ". Quote cells that contain a comma."));
                 continue;
+            }
+            if (!problems.isEmpty()) {
+                continue; // the file is refused anyway: keep counting rows and problems, build no more cells
             }
             Map<String, String> cells = new LinkedHashMap<>();
             for (String column : COLUMNS) {
@@ -198,7 +223,7 @@ public final class RigCsv {
             rows.add(new Row(r.line, cells));
         }
         if (!problems.isEmpty()) {
-            throw new UnreadableException(problems);
+            throw new UnreadableException(capped(problems));
         }
         return rows;
     }
@@ -232,80 +257,101 @@ public final class RigCsv {
         }
     }
 
-    private record Record(int line, List<String> cells) {
+    /**
+     * One record: the line it starts on, its first cells (at most {@link #MAX_COLUMNS} + 1 are kept,
+     * so a line of ten million commas costs no memory) and how many it has in all.
+     */
+    private record Record(int line, List<String> cells, int count) {
+        boolean blank() {
+            return count == 1 && cells.get(0).isBlank();
+        }
     }
 
-    /** RFC 4180 records: quoted cells may hold commas, quotes ("") and line breaks; CRLF or LF ends a record. */
-    private static List<Record> records(String text) {
-        List<Record> records = new ArrayList<>();
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        int i = 0;
-        int n = text.length();
-        boolean any = false;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == '"' && cell.length() == 0) {
-                int quoteLine = line;
-                i++;
-                boolean closed = false;
-                while (i < n) {
-                    char q = text.charAt(i);
-                    if (q == '"') {
-                        if (i + 1 < n && text.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i += 2;
-                            continue;
-                        }
+    /**
+     * RFC 4180 records, read one at a time: quoted cells may hold commas, quotes ("") and line
+     * breaks; CRLF or LF ends a record.
+     */
+    private static final class Records {
+        private final String text;
+        private final int n;
+        private int i;
+        private int line = 1;
+        private final StringBuilder cell = new StringBuilder();
+
+        Records(String text, int start) {
+            this.text = text;
+            this.n = text.length();
+            this.i = start;
+        }
+
+        /** The next record, or null at the end of the text. */
+        Record next() {
+            if (i >= n) {
+                return null;
+            }
+            List<String> cells = new ArrayList<>();
+            int count = 0;
+            int recordLine = line;
+            cell.setLength(0);
+            while (i < n) {
+                char c = text.charAt(i);
+                if (c == '"' && cell.length() == 0) {
+                    readQuoted();
+                    continue;
+                }
+                if (c == ',') {
+                    count = add(cells, count);
+                    i++;
+                } else if (c == '\r' || c == '\n') {
+                    if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                         i++;
-                        closed = true;
-                        break;
                     }
-                    if (q == '\n') {
-                        line++;
-                    }
-                    cell.append(q);
+                    i++;
+                    line++;
+                    count = add(cells, count);
+                    return new Record(recordLine, cells, count);
+                } else {
+                    cell.append(c);
                     i++;
                 }
-                if (!closed) {
-                    throw new UnreadableException(quoteLine, null, "A quoted cell is never closed; check the quotes on this line.");
-                }
-                if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
-                    throw new UnreadableException(line, null,
-                            "Text follows a closing quote; write a quote inside a quoted cell as two quotes (\"\").");
-                }
-                any = true;
-                continue;
             }
-            if (c == ',') {
+            count = add(cells, count);
+            return new Record(recordLine, cells, count);
+        }
+
+        private int add(List<String> cells, int count) {
+            if (cells.size() <= MAX_COLUMNS) {
                 cells.add(cell.toString());
-                cell.setLength(0);
-                any = true;
-                i++;
-            } else if (c == '\r' || c == '\n') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-                records.add(new Record(recordLine, List.copyOf(cells)));
-                cells.clear();
-                any = false;
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+            }
+            cell.setLength(0);
+            return count + 1;
+        }
+
+        private void readQuoted() {
+            int quoteLine = line;
+            i++;
+            while (i < n) {
+                char q = text.charAt(i);
+                if (q == '"') {
+                    if (i + 1 < n && text.charAt(i + 1) == '"') {
+                        cell.append('"');
+                        i += 2;
+                        continue;
+                    }
                     i++;
+                    if (i < n && text.charAt(i) != ',' && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
+                        throw new UnreadableException(line, null,
+                                "Text follows a closing quote; write a quote inside a quoted cell as two quotes (\"\").");
+                    }
+                    return;
                 }
-                i++;
-                line++;
-                recordLine = line;
-            } else {
-                cell.append(c);
-                any = true;
+                if (q == '\n') {
+                    line++;
+                }
+                cell.append(q);
                 i++;
             }
+            throw new UnreadableException(quoteLine, null, "A quoted cell is never closed; check the quotes on this line.");
         }
-        if (any || cell.length() > 0 || !cells.isEmpty()) {
-            cells.add(cell.toString());
-            records.add(new Record(recordLine, List.copyOf(cells)));
-        }
-        return records;
     }
 }

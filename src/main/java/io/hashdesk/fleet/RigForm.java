@@ -3,6 +3,7 @@ package io.hashdesk.fleet;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Numbers;
 
 /** The rig group form as typed: every value kept as text so a mistake is shown back exactly as written. */
 public class RigForm {

@@ -49,8 +49,4 @@ public record RigJson(
         return new RigJson(rig.id, rig.site.id, rig.model, rig.units, rig.terahashPerUnit, rig.wattsPerUnit,
                 rig.purchaseUsdPerUnit, rig.purchaseDate, rig.notes);
     }
-
-    RigJson withSiteId(Long site) {
-        return new RigJson(id, site, model, units, terahash, watts, purchaseUsd, purchaseDate, notes);
-    }
 }

@@ -1,6 +1,7 @@
 package io.hashdesk.fleet;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -26,6 +28,12 @@ public class RigsApiResource {
 
     @Inject
     FleetService fleet;
+
+    @Inject
+    RigService rigs;
+
+    @Inject
+    RigImportService imports;
 
     @Inject
     CurrentOperator current;
@@ -53,7 +61,7 @@ public class RigsApiResource {
         } catch (StrictJson.Refused e) {
             return e.response(uri.getPath());
         }
-        FleetService.Saved<RigGroup> saved = fleet.createRig(current.get(), in);
+        Saved<RigGroup> saved = rigs.createRig(current.get(), in);
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
         }
@@ -71,7 +79,7 @@ public class RigsApiResource {
         } catch (StrictJson.Refused e) {
             return e.response(uri.getPath());
         }
-        FleetService.Saved<RigGroup> saved = fleet.updateRig(current.get(), id, in);
+        Saved<RigGroup> saved = rigs.updateRig(current.get(), id, in);
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
         }
@@ -81,28 +89,44 @@ public class RigsApiResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") long id) {
-        fleet.deleteRig(current.get(), id);
+        rigs.deleteRig(current.get(), id);
         return Response.noContent().build();
     }
 
     /**
      * Adds the rig groups of a CSV file (header {@link RigCsv#HEADER}), all or none. 200 with the
-     * count; 422 with every bad line and column; 400 for a file that is not UTF-8 CSV.
+     * count; 422 with every bad line and column; 400 for a file that is not UTF-8 CSV; 409 when rows
+     * match groups already in the fleet (nothing imported: send {@code ?mode=replace} to replace the
+     * fleet's groups with the file, or {@code ?mode=append-all} to add them anyway).
      */
     @POST
     @Path("import")
     @Consumes(RigCsv.MEDIA_TYPE) // not text/plain, which a cross-site form could send
-    public Response importCsv(byte[] body, UriInfo uri) {
+    public Response importCsv(byte[] body, @QueryParam("mode") String modeName, UriInfo uri) {
+        RigImportService.Mode mode = RigImportService.Mode.of(modeName);
+        if (mode == null) {
+            return FleetProblems.badParameter(uri.getPath(), "mode",
+                    "Use mode=append (the default), mode=append-all or mode=replace.");
+        }
         List<RigCsv.Row> rows;
         try {
             rows = RigCsv.read(body == null ? new byte[0] : body);
         } catch (RigCsv.UnreadableException e) {
             return FleetProblems.importRefused(uri.getPath(), 400, e.errors);
         }
-        RigCsv.Outcome outcome = fleet.importRigs(current.get(), rows);
-        if (!outcome.ok()) {
+        RigImportService.Outcome outcome = imports.importRigs(current.get(), rows, mode);
+        if (!outcome.errors().isEmpty()) {
             return FleetProblems.importRefused(uri.getPath(), 422, outcome.errors());
         }
-        return Response.ok(Map.of("imported", outcome.imported())).build();
+        if (!outcome.duplicates().isEmpty()) {
+            return FleetProblems.duplicates(uri.getPath(), outcome.duplicates());
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("imported", outcome.imported());
+        answer.put("mode", mode.value);
+        if (mode == RigImportService.Mode.REPLACE) {
+            answer.put("replaced", outcome.replaced());
+        }
+        return Response.ok(answer).build();
     }
 }

@@ -25,6 +25,8 @@ import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.LimitReachedException;
+import io.hashdesk.web.Numbers;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -60,21 +62,30 @@ public class RigsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(List<RigGroup> rigs, Totals totals, boolean hasSites,
-                List<RigCsv.LineError> importErrors);
+                List<RigCsv.LineError> importErrors, List<RigCsv.LineError> duplicates, String mode);
 
         static native TemplateInstance form(RigGroup rig, RigForm form, FormErrors errors, List<Site> sites,
-                List<ModelGroup> catalog, FleetService.Preview preview);
+                List<ModelGroup> catalog, RigPreviewService.Preview preview);
 
         static native TemplateInstance form$fields(RigForm form, FormErrors errors, List<Site> sites,
                 List<ModelGroup> catalog);
 
-        static native TemplateInstance form$preview(FleetService.Preview preview);
+        static native TemplateInstance form$preview(RigPreviewService.Preview preview);
 
         static native TemplateInstance confirmDelete(RigGroup rig);
     }
 
     @Inject
     FleetService fleet;
+
+    @Inject
+    RigService rigs;
+
+    @Inject
+    RigImportService imports;
+
+    @Inject
+    RigPreviewService previews;
 
     @Inject
     RigModelCatalog catalog;
@@ -87,13 +98,18 @@ public class RigsResource {
 
     @GET
     public TemplateInstance index() {
-        return list(List.of());
+        return list(List.of(), List.of(), RigImportService.Mode.APPEND);
     }
 
-    private TemplateInstance list(List<RigCsv.LineError> importErrors) {
+    private TemplateInstance list(List<RigCsv.LineError> importErrors, List<RigCsv.LineError> duplicates,
+            RigImportService.Mode mode) {
         Operator owner = current.get();
-        List<RigGroup> rigs = fleet.rigs(owner);
-        return Templates.index(rigs, Totals.of(rigs), !fleet.sites(owner).isEmpty(), importErrors);
+        List<RigGroup> all = fleet.rigs(owner);
+        return Templates.index(all, Totals.of(all), !fleet.sites(owner).isEmpty(), importErrors, duplicates, mode.value);
+    }
+
+    private TemplateInstance importRefused(String message) {
+        return list(List.of(new RigCsv.LineError(1, null, message)), List.of(), RigImportService.Mode.APPEND);
     }
 
     @GET
@@ -113,7 +129,7 @@ public class RigsResource {
         FormErrors errors = FormErrors.none();
         RigJson in = form.toJson(catalog, errors);
         if (errors.isEmpty()) {
-            FleetService.Saved<RigGroup> saved = fleet.createRig(owner, in);
+            Saved<RigGroup> saved = rigs.createRig(owner, in);
             if (saved.ok()) {
                 RigGroup rig = saved.value();
                 flash.success("Added " + rig.units + " × " + rig.model + " at " + rig.site.name + ".");
@@ -121,7 +137,7 @@ public class RigsResource {
             }
             errors = saved.errors();
         } else {
-            FleetService.merge(errors, fleet.check(owner, null, in));
+            errors.addAll(rigs.check(owner, null, in));
         }
         return Response.status(422).entity(Templates.form(null, form, errors, fleet.sites(owner), models(),
                 previewOf(owner, form))).build();
@@ -145,14 +161,14 @@ public class RigsResource {
         FormErrors errors = FormErrors.none();
         RigJson in = form.toJson(catalog, errors);
         if (errors.isEmpty()) {
-            FleetService.Saved<RigGroup> saved = fleet.updateRig(owner, id, in);
+            Saved<RigGroup> saved = rigs.updateRig(owner, id, in);
             if (saved.ok()) {
                 flash.success("Saved " + saved.value().units + " × " + saved.value().model + ".");
                 return Response.seeOther(URI.create("/rigs")).build();
             }
             errors = saved.errors();
         } else {
-            FleetService.merge(errors, fleet.check(owner, id, in));
+            errors.addAll(rigs.check(owner, id, in));
         }
         return Response.status(422).entity(Templates.form(rig, form, errors, fleet.sites(owner), models(),
                 previewOf(owner, form))).build();
@@ -166,7 +182,7 @@ public class RigsResource {
     @Path("validate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response validate(@BeanParam RigForm form, @HeaderParam("HX-Trigger-Name") String triggerName,
-            @jakarta.ws.rs.HeaderParam("HX-Trigger") String triggerId) {
+            @HeaderParam("HX-Trigger") String triggerId) {
         String trigger = Numbers.triggerField(triggerName, triggerId);
         Operator owner = current.get();
         if ("catalogModel".equals(trigger) || "model".equals(trigger)) {
@@ -174,7 +190,7 @@ public class RigsResource {
         }
         FormErrors errors = FormErrors.none();
         RigJson in = form.toJson(catalog, errors);
-        FleetService.merge(errors, fleet.check(owner, null, in));
+        errors.addAll(rigs.check(owner, null, in));
         FormErrors shown = FormErrors.none();
         errors.asMap().forEach((field, message) -> {
             if (form.touched(field) || field.equals(trigger)) {
@@ -194,10 +210,10 @@ public class RigsResource {
         return Templates.form$preview(previewOf(current.get(), form));
     }
 
-    private FleetService.Preview previewOf(Operator owner, RigForm form) {
+    private RigPreviewService.Preview previewOf(Operator owner, RigForm form) {
         FormErrors errors = FormErrors.none();
         RigJson in = form.toJson(catalog, errors);
-        return fleet.preview(owner, in, errors);
+        return previews.preview(owner, in, errors);
     }
 
     @GET
@@ -211,32 +227,52 @@ public class RigsResource {
     public Response delete(@PathParam("id") long id) {
         Operator owner = current.get();
         RigGroup rig = fleet.rig(owner, id);
-        fleet.deleteRig(owner, id);
+        rigs.deleteRig(owner, id);
         flash.success("Deleted " + rig.units + " × " + rig.model + " at " + rig.site.name + ".");
         return Response.seeOther(URI.create("/rigs")).build();
     }
 
-    /** The import form: a CSV file, all rows added or none; the page lists every bad line. */
+    /**
+     * The import form: a CSV file, all rows added or none; the page lists every bad line. A file whose
+     * rows match groups already in the fleet is stopped with a warning (409) until the operator
+     * chooses to replace the fleet's groups with it or to add the rows anyway.
+     */
     @POST
     @Path("import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importCsv(@RestForm("file") FileUpload file) throws IOException {
+    public Response importCsv(@RestForm("file") FileUpload file, @RestForm("mode") String modeName) throws IOException {
+        RigImportService.Mode mode = RigImportService.Mode.of(modeName);
+        if (mode == null) {
+            return Response.status(422).entity(importRefused("Choose whether to add the rows or replace your rig groups."))
+                    .build();
+        }
         if (file == null || file.uploadedFile() == null || file.size() == 0) {
-            return Response.status(422).entity(list(List.of(new RigCsv.LineError(1, null,
-                    "Choose a CSV file to import (header " + RigCsv.HEADER + ")."))))
+            return Response.status(422).entity(importRefused("Choose a CSV file to import (header " + RigCsv.HEADER + ")."))
                     .build();
         }
         List<RigCsv.Row> rows;
         try {
             rows = RigCsv.read(Files.readAllBytes(file.uploadedFile()));
         } catch (RigCsv.UnreadableException e) {
-            return Response.status(422).entity(list(e.errors)).build();
+            return Response.status(422).entity(list(e.errors, List.of(), mode)).build();
         }
-        RigCsv.Outcome outcome = fleet.importRigs(current.get(), rows);
-        if (!outcome.ok()) {
-            return Response.status(422).entity(list(outcome.errors())).build();
+        RigImportService.Outcome outcome;
+        try {
+            outcome = imports.importRigs(current.get(), rows, mode);
+        } catch (LimitReachedException e) {
+            return Response.status(422).entity(importRefused(e.getMessage())).build();
         }
-        flash.success("Imported " + outcome.imported() + " rig group" + (outcome.imported() == 1 ? "" : "s") + ".");
+        if (!outcome.errors().isEmpty()) {
+            return Response.status(422).entity(list(outcome.errors(), List.of(), mode)).build();
+        }
+        if (!outcome.duplicates().isEmpty()) {
+            return Response.status(409).entity(list(List.of(), outcome.duplicates(), mode)).build();
+        }
+        String groups = outcome.imported() + " rig group" + (outcome.imported() == 1 ? "" : "s");
+        flash.success(mode == RigImportService.Mode.REPLACE
+                ? "Replaced your " + outcome.replaced() + " rig group" + (outcome.replaced() == 1 ? "" : "s")
+                        + " with the file's " + groups + "."
+                : "Imported " + groups + ".");
         return Response.seeOther(URI.create("/rigs")).build();
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -40,6 +41,10 @@ public class Site extends PanacheEntityBase {
     @Column(nullable = false, length = 100)
     public String name;
 
+    /** The name as it is compared: trimmed, lower case; unique per operator in the database. */
+    @Column(name = "name_key", nullable = false, length = 100)
+    public String nameKey;
+
     /** {@link #FLAT} or {@link #TIME_OF_USE}. */
     @Column(name = "tariff_type", nullable = false, length = 8)
     public String tariffType;
@@ -75,6 +80,11 @@ public class Site extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** How a site name is compared: "Texas 1", " texas 1 " and "TEXAS 1" are one site. */
+    public static String nameKey(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
 
     public boolean isTimeOfUse() {
         return TIME_OF_USE.equals(tariffType);

@@ -4,17 +4,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.hashdesk.account.Operator;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Numbers;
 
 /**
  * The site form as typed: every value kept as text so a mistake is shown back exactly as written.
  * Time-of-use bands are rows of four parallel lists; blank rows are ignored.
  */
 public class SiteForm {
+
+    /** A band's field as the service names it: "tariff.bands[2].days". */
+    private static final Pattern BAND_FIELD = Pattern.compile("tariff\\.bands\\[(\\d+)\\](.*)");
 
     /** Blank band rows offered below the filled ones. */
     static final int SPARE_ROWS = 2;
@@ -188,7 +194,7 @@ public class SiteForm {
         }
         FormErrors out = FormErrors.none();
         errors.asMap().forEach((field, message) -> {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("tariff\\.bands\\[(\\d+)\\](.*)").matcher(field);
+            Matcher m = BAND_FIELD.matcher(field);
             if (m.matches()) {
                 int row = rowOfBand.getOrDefault(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(1)));
                 out.add("tariff.bands[" + row + "]" + m.group(2), message);

@@ -27,6 +27,9 @@ public class SitesApiResource {
     FleetService fleet;
 
     @Inject
+    SiteService sites;
+
+    @Inject
     CurrentOperator current;
 
     @Inject
@@ -52,7 +55,7 @@ public class SitesApiResource {
         } catch (StrictJson.Refused e) {
             return e.response(uri.getPath());
         }
-        FleetService.Saved<Site> saved = fleet.createSite(current.get(), in);
+        Saved<Site> saved = sites.createSite(current.get(), in);
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
         }
@@ -70,7 +73,7 @@ public class SitesApiResource {
         } catch (StrictJson.Refused e) {
             return e.response(uri.getPath());
         }
-        FleetService.Saved<Site> saved = fleet.updateSite(current.get(), id, in);
+        Saved<Site> saved = sites.updateSite(current.get(), id, in);
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
         }
@@ -81,8 +84,8 @@ public class SitesApiResource {
     @Path("{id}")
     public Response delete(@PathParam("id") long id, UriInfo uri) {
         try {
-            fleet.deleteSite(current.get(), id);
-        } catch (FleetService.SiteInUseException e) {
+            sites.deleteSite(current.get(), id);
+        } catch (SiteService.SiteInUseException e) {
             return FleetProblems.conflict(uri.getPath(), e.getMessage());
         }
         return Response.noContent().build();

@@ -12,17 +12,21 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
+import io.hashdesk.economics.TimeOfUseTariff;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Numbers;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -35,9 +39,31 @@ public class SitesResource {
     public record SiteRow(Site site, long groups, long units, double hashesPerSecond, double watts) {
     }
 
+    /** Sums over every site: the same figures as the totals of /rigs. */
+    public record Totals(long sites, long groups, long units, double hashesPerSecond, double watts) {
+        /** Average efficiency weighted by hashrate: total W / total TH/s. */
+        public double jPerTh() {
+            return hashesPerSecond > 0 ? watts / (hashesPerSecond / 1e12) : Double.NaN;
+        }
+
+        static Totals of(List<SiteRow> rows) {
+            long groups = 0;
+            long units = 0;
+            double hs = 0;
+            double w = 0;
+            for (SiteRow r : rows) {
+                groups += r.groups();
+                units += r.units();
+                hs += r.hashesPerSecond();
+                w += r.watts();
+            }
+            return new Totals(rows.size(), groups, units, hs, w);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<SiteRow> rows);
+        static native TemplateInstance index(List<SiteRow> rows, Totals totals);
 
         static native TemplateInstance form(Site site, SiteForm form, List<SiteForm.BandRow> rows, FormErrors errors,
                 List<String> zones, WeekGrid grid, long rigGroups, String validateUrl);
@@ -58,6 +84,9 @@ public class SitesResource {
 
     @Inject
     FleetService fleet;
+
+    @Inject
+    SiteService sites;
 
     @Inject
     CurrentOperator current;
@@ -84,7 +113,7 @@ public class SitesResource {
             double[] s = sums.getOrDefault(site.id, new double[2]);
             rows.add(new SiteRow(site, c[0], c[1], s[0], s[1]));
         }
-        return Templates.index(rows);
+        return Templates.index(rows, Totals.of(rows));
     }
 
     @GET
@@ -104,14 +133,14 @@ public class SitesResource {
         FormErrors errors = FormErrors.none();
         SiteJson in = form.toJson(errors);
         if (errors.isEmpty()) {
-            FleetService.Saved<Site> saved = fleet.createSite(owner, in);
+            Saved<Site> saved = sites.createSite(owner, in);
             if (saved.ok()) {
                 flash.success("Site \"" + saved.value().name + "\" added. Add the rigs that run there.");
                 return Response.seeOther(URI.create("/sites")).build();
             }
             errors = form.byRow(saved.errors());
         } else {
-            FleetService.merge(errors, form.byRow(fleet.check(owner, null, in)));
+            errors.addAll(form.byRow(sites.check(owner, null, in)));
         }
         return Response.status(422).entity(page(null, form, errors, 0)).build();
     }
@@ -137,14 +166,14 @@ public class SitesResource {
         FormErrors errors = FormErrors.none();
         SiteJson in = form.toJson(errors);
         if (errors.isEmpty()) {
-            FleetService.Saved<Site> saved = fleet.updateSite(owner, id, in);
+            Saved<Site> saved = sites.updateSite(owner, id, in);
             if (saved.ok()) {
                 flash.success("Site \"" + saved.value().name + "\" saved.");
                 return Response.seeOther(URI.create("/sites")).build();
             }
             errors = form.byRow(saved.errors());
         } else {
-            FleetService.merge(errors, form.byRow(fleet.check(owner, id, in)));
+            errors.addAll(form.byRow(sites.check(owner, id, in)));
         }
         return Response.status(422).entity(page(site, form, errors, rigs)).build();
     }
@@ -153,9 +182,8 @@ public class SitesResource {
     @POST
     @Path("validate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance validate(@BeanParam SiteForm form, @jakarta.ws.rs.HeaderParam("HX-Trigger-Name") String triggerName,
-            @jakarta.ws.rs.HeaderParam("HX-Trigger") String triggerId,
-            @jakarta.ws.rs.QueryParam("site") Long siteId) {
+    public TemplateInstance validate(@BeanParam SiteForm form, @HeaderParam("HX-Trigger-Name") String triggerName,
+            @HeaderParam("HX-Trigger") String triggerId, @QueryParam("site") Long siteId) {
         String trigger = Numbers.triggerField(triggerName, triggerId);
         Operator owner = current.get();
         if (siteId != null) {
@@ -163,7 +191,7 @@ public class SitesResource {
         }
         FormErrors errors = FormErrors.none();
         SiteJson in = form.toJson(errors);
-        FleetService.merge(errors, form.byRow(fleet.check(owner, siteId, in)));
+        errors.addAll(form.byRow(sites.check(owner, siteId, in)));
         FormErrors shown = FormErrors.none();
         errors.asMap().forEach((field, message) -> {
             if (touched(form, field, trigger)) {
@@ -204,8 +232,8 @@ public class SitesResource {
         Operator owner = current.get();
         Site site = fleet.site(owner, id);
         try {
-            fleet.deleteSite(owner, id);
-        } catch (FleetService.SiteInUseException e) {
+            sites.deleteSite(owner, id);
+        } catch (SiteService.SiteInUseException e) {
             return Response.status(409).entity(Templates.confirmDelete(site, e.rigGroups, e.getMessage())).build();
         }
         flash.success("Site \"" + site.name + "\" deleted.");
@@ -233,9 +261,8 @@ public class SitesResource {
             return null;
         }
         try {
-            return WeekGrid.of(new io.hashdesk.economics.TimeOfUseTariff(in.tariff().bands().stream()
-                    .map(b -> new io.hashdesk.economics.TimeOfUseTariff.Band(
-                            io.hashdesk.economics.TimeOfUseTariff.parseDays(b.days()), b.fromHour(), b.toHour(),
+            return WeekGrid.of(new TimeOfUseTariff(in.tariff().bands().stream()
+                    .map(b -> new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays(b.days()), b.fromHour(), b.toHour(),
                             b.usdPerKwh()))
                     .toList()));
         } catch (RuntimeException e) {

@@ -1,26 +1,24 @@
 package io.hashdesk.fleet;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
-
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
+import io.hashdesk.web.JsonPaths;
 import io.hashdesk.web.Problem;
 
 /**
@@ -87,7 +85,7 @@ public class StrictJson {
         try {
             value = strict.readerFor(type).readValue(body);
         } catch (JsonMappingException e) {
-            String field = path(e);
+            String field = JsonPaths.of(e);
             if (field.isEmpty()) {
                 // Jackson's own message names our classes: say what is expected instead.
                 throw new Refused(null, "The body must be one JSON object with the fields of a "
@@ -105,22 +103,5 @@ public class StrictJson {
             throw new Refused(null, "The body is null; send a JSON object.");
         }
         return value;
-    }
-
-    /** "tariff.bands[0].days": the field as the client named it. */
-    static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    ObjectReader reader(Class<?> type) {
-        return strict.readerFor(type);
     }
 }

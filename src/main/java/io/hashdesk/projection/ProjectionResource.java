@@ -209,7 +209,7 @@ public class ProjectionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     public Response save(@RestForm String saveName, @RestForm String days, @RestForm String priceDriftPercent,
-            @RestForm String hashrateGrowthPercent, @RestForm String feesPerBlockBtc) {
+            @RestForm String hashrateGrowthPercent, @RestForm String feesPerBlockBtc, @RestForm String replace) {
         Operator owner = operator.get();
         ScenarioInput input = new ScenarioInput(saveName, days, priceDriftPercent, hashrateGrowthPercent,
                 feesPerBlockBtc).withDefaults();
@@ -217,7 +217,9 @@ public class ProjectionResource {
         if (!parsed.ok()) {
             return Response.status(422).entity(Templates.index(view(owner, input, saveName, FormErrors.none()))).build();
         }
-        ScenarioService.Saved saved = scenarios.save(owner, saveName, parsed.scenario());
+        // "replace" carries the name the operator confirmed replacing: a changed name asks again.
+        boolean confirmed = replace != null && saveName != null && replace.strip().equals(saveName.strip());
+        ScenarioService.Saved saved = scenarios.save(owner, saveName, parsed.scenario(), confirmed);
         if (!saved.errors().isEmpty()) {
             return Response.status(422)
                     .entity(Templates.index(view(owner, input, saveName == null ? "" : saveName, saved.errors())))

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Numbers;
 
 /**
  * Scenario assumptions as typed by a person or a script (text), checked field by field. Keeps the
@@ -30,13 +31,11 @@ public record ScenarioInput(String name, String days, String priceDriftPercent, 
         ScenarioInput in = withDefaults();
         FormErrors errors = FormErrors.none();
         Integer d = null;
-        try {
-            d = Integer.parseInt(in.days);
-            if (d < 1 || d > Scenario.MAX_DAYS) {
-                errors.add("days", "Between 1 and " + Scenario.MAX_DAYS + " days.");
-            }
-        } catch (NumberFormatException e) {
-            errors.add("days", "A whole number of days, 1 to " + Scenario.MAX_DAYS + ".");
+        Long whole = Numbers.whole(in.days, "days", errors, "A whole number of days, 1 to " + Scenario.MAX_DAYS + ".");
+        if (whole != null && (whole < 1 || whole > Scenario.MAX_DAYS)) {
+            errors.add("days", "Between 1 and " + Scenario.MAX_DAYS + " days.");
+        } else if (whole != null) {
+            d = whole.intValue();
         }
         Double drift = number(in.priceDriftPercent, -90, 300, "priceDriftPercent", "% per 30 days", errors);
         Double growth = number(in.hashrateGrowthPercent, -90, 300, "hashrateGrowthPercent", "% per 30 days", errors);
@@ -55,18 +54,15 @@ public record ScenarioInput(String name, String days, String priceDriftPercent, 
         }
     }
 
+    /** Read by the same parser as every other form ("1,000" is one thousand everywhere). */
     private static Double number(String text, double min, double max, String field, String unit, FormErrors errors) {
-        try {
-            double v = Double.parseDouble(text.replace(',', '.'));
-            if (!Double.isFinite(v) || v < min || v > max) {
-                errors.add(field, "Between " + plain(min) + " and " + plain(max) + " " + unit + ".");
-                return null;
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            errors.add(field, "A number, " + plain(min) + " to " + plain(max) + " " + unit + ".");
+        Double v = Numbers.decimal(text, field, errors, "A number, " + plain(min) + " to " + plain(max) + " " + unit
+                + " (decimals with a point, e.g. 2.5).");
+        if (v != null && (v < min || v > max)) {
+            errors.add(field, "Between " + plain(min) + " and " + plain(max) + " " + unit + ".");
             return null;
         }
+        return v;
     }
 
     static String plain(double v) {

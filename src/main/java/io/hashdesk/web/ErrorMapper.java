@@ -1,10 +1,12 @@
 package io.hashdesk.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -61,25 +63,14 @@ public class ErrorMapper {
     public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
         List<Problem.FieldError> errors = new ArrayList<>();
         e.getConstraintViolations().stream()
-                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .forEach(v -> errors.add(new Problem.FieldError(fieldName(v), v.getMessage())));
         return answer(uri, 400, "Invalid request", null, errors);
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e, UriInfo uri) {
-        String field = null;
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference ref : mapping.getPath()) {
-                if (ref.getFieldName() != null) {
-                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            field = path.toString();
-        }
+        String field = e instanceof JsonMappingException mapping ? JsonPaths.of(mapping) : null;
         if (field != null && !field.isEmpty()) {
             return answer(uri, 400, "Invalid request", null,
                     List.of(new Problem.FieldError(field, "has the wrong type or format")));
@@ -92,7 +83,21 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public Response limitReached(LimitReachedException e, UriInfo uri) {
+        if (e.field != null) {
+            return answer(uri, 422, "Limit reached", null, List.of(new Problem.FieldError(e.field, e.getMessage())), 422);
+        }
+        return answer(uri, 422, "Limit reached", e.getMessage(), null);
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (Database.lockTimeout(e)) {
+            // Two requests changed the same rows at once and one waited too long: nothing was saved by it.
+            return answer(uri, 409, "Conflict",
+                    "Another change to the same data was being saved at the same moment; nothing was changed by this request. Try again.",
+                    null);
+        }
         String id = Long.toHexString(System.nanoTime());
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return answer(uri, 500, "Something went wrong",
@@ -101,17 +106,23 @@ public class ErrorMapper {
 
     /** A refusal outside any exception: problem+json under /api, the error page elsewhere. */
     public static Response refusal(String path, int status, String title, String detail) {
-        return answer(path, status, title, detail, null);
+        return answer(path, status, title, detail, null, 400);
     }
 
     private static Response answer(UriInfo uri, int status, String title, String detail, List<Problem.FieldError> errors) {
-        return answer(uri.getPath(), status, title, detail, errors);
+        return answer(uri.getPath(), status, title, detail, errors, 400);
     }
 
-    private static Response answer(String path, int status, String title, String detail, List<Problem.FieldError> errors) {
+    private static Response answer(UriInfo uri, int status, String title, String detail, List<Problem.FieldError> errors,
+            int problemStatus) {
+        return answer(uri.getPath(), status, title, detail, errors, problemStatus);
+    }
+
+    private static Response answer(String path, int status, String title, String detail, List<Problem.FieldError> errors,
+            int problemStatus) {
         if (path.startsWith("/api/")) {
             Problem problem = errors == null ? Problem.of(status, title, detail, path)
-                    : Problem.invalid(path, errors);
+                    : Problem.invalid(path, errors).withStatus(problemStatus, title);
             return Response.status(status).type(Problem.MEDIA_TYPE).entity(problem).build();
         }
         String message = detail;
@@ -130,8 +141,8 @@ public class ErrorMapper {
     static String fieldName(ConstraintViolation<?> violation) {
         String name = null;
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == jakarta.validation.ElementKind.PROPERTY
-                    || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
+            if (node.getKind() == ElementKind.PROPERTY
+                    || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 name = name == null || isParameterish(name) ? node.getName() : name + "." + node.getName();
             } else {
                 name = node.getName();

@@ -1,6 +1,7 @@
 package io.hashdesk.web;
 
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ public final class FormErrors {
     public static FormErrors of(Set<? extends ConstraintViolation<?>> violations) {
         FormErrors errors = new FormErrors();
         violations.stream()
-                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                 .forEach(v -> errors.add(v.getPropertyPath().toString(), v.getMessage()));
         return errors;
     }
@@ -27,6 +28,12 @@ public final class FormErrors {
     /** Keeps the first message per field: one clear message beats a list. */
     public FormErrors add(String field, String message) {
         byField.putIfAbsent(field, message);
+        return this;
+    }
+
+    /** Adds the other's messages (a field already here keeps its own). */
+    public FormErrors addAll(FormErrors other) {
+        other.byField.forEach(this::add);
         return this;
     }
 

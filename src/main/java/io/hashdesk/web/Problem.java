@@ -15,6 +15,11 @@ public record Problem(String type, String title, int status, String detail, Stri
     public record FieldError(String field, String message) {
     }
 
+    /** The same problem with another status and title (a 422 or 409 that names its fields). */
+    public Problem withStatus(int newStatus, String newTitle) {
+        return new Problem(type, newTitle, newStatus, detail, instance, field, errors);
+    }
+
     public static Problem of(int status, String title, String detail, String instance) {
         return new Problem("about:blank", title, status, detail, instance, null, null);
     }

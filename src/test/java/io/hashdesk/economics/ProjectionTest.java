@@ -155,7 +155,7 @@ class ProjectionTest {
     @Test
     void dynamicPaybackAndNeverPayingBack() {
         NetworkState net = Networks.workedExample();
-        GroupToday today = RigEconomics.preview(SiteTerms.flat(0.06), RIG, net, AS_OF);
+        GroupToday today = RigEconomics.preview(SiteTerms.flat(0.06), List.of(), RIG, net, AS_OF);
         double cost = today.profitUsd() * 10.25;
         RigGroupSpec bought = new RigGroupSpec(1, 0, 1, 200, 3500, cost);
         RigGroupSpec dear = new RigGroupSpec(2, 0, 1, 200, 3500, today.profitUsd() * 1000);
@@ -220,7 +220,7 @@ class ProjectionTest {
         java.time.Instant start = java.time.Instant.parse("2026-02-09T13:30:00Z");
         ProjectionResult r = Projection.run(fleet(ny, RIG), net, Scenario.base(800), start);
         for (int d = 0; d < 800; d++) {
-            GroupToday fresh = RigEconomics.preview(ny, RIG, net, start.plusSeconds(86_400L * d));
+            GroupToday fresh = RigEconomics.preview(ny, List.of(), RIG, net, start.plusSeconds(86_400L * d));
             assertEquals(fresh.powerCostUsd(), r.powerCostUsd()[d], 1e-12, "day " + d);
         }
     }

@@ -19,7 +19,7 @@ class RigEconomicsTest {
     private static final ZoneId UTC = ZoneId.of("UTC");
 
     private static GroupToday one(SiteTerms site, RigGroupSpec group, NetworkState net) {
-        return RigEconomics.preview(site, group, net, AS_OF);
+        return RigEconomics.preview(site, List.of(), group, net, AS_OF);
     }
 
     @Test
@@ -45,6 +45,30 @@ class RigEconomicsTest {
         assertEquals(5.04 / btc, g.shutdownPriceUsd(), 1e-6);
         assertEquals(5.04 / btc, g.costPerBtcUsd(), 1e-6);
         assertEquals(g.shutdownUsdPerKwh(), g.breakevenUsdPerKwh(), 1e-15); // no hosting
+    }
+
+    @Test
+    void thePreviewSharesTheSitesHostingWithTheGroupsAlreadyThere() {
+        NetworkState net = Networks.workedExample();
+        // ECONOMICS.md's worked example at a site charging 730 USD a month of hosting, beside a group
+        // drawing three times the power: the new group pays a quarter of the hosting, 6 USD a day.
+        SiteTerms site = new SiteTerms(new FlatTariff(0.06), 1, 0, 730, 100, false, UTC);
+        List<RigGroupSpec> others = List.of(new RigGroupSpec(7, 0, 3, 200, 3500, null));
+        GroupToday g = RigEconomics.preview(site, others, new RigGroupSpec(0, 0, 1, 200, 3500, 1610.0), net, AS_OF);
+        assertEquals(6.65, g.revenueUsd(), 0.005);
+        assertEquals(5.04, g.powerCostUsd(), 1e-9);
+        assertEquals(730 * 12 / 365.0 / 4, g.hostingUsd(), 1e-9);
+        assertEquals(1.61 - 6, g.profitUsd(), 0.005);
+        assertEquals(0.0792, g.shutdownUsdPerKwh(), 0.00005);
+        assertTrue(Double.isNaN(g.paybackDays()), "no payback at a loss");
+        // Alone at the site it pays the whole fee.
+        GroupToday alone = RigEconomics.preview(site, List.of(), new RigGroupSpec(0, 0, 1, 200, 3500, null), net, AS_OF);
+        assertEquals(730 * 12 / 365.0, alone.hostingUsd(), 1e-9);
+        // Without hosting, the worked example to the cent, and its payback at today's profit.
+        GroupToday bare = RigEconomics.preview(SiteTerms.flat(0.06), others, new RigGroupSpec(0, 0, 1, 200, 3500, 1610.0),
+                net, AS_OF);
+        assertEquals(1.61, bare.profitUsd(), 0.005);
+        assertEquals(1610 / bare.profitUsd(), bare.paybackDays(), 1e-9);
     }
 
     @Test
@@ -185,7 +209,7 @@ class RigEconomicsTest {
                 new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays("Sat-Sun"), 0, 24, 0.02))), 1, 0, 0, 100, false,
                 ZoneId.of("America/New_York"));
         // Sunday 8 March 2026 00:00 EST; clocks jump from 02:00 to 03:00, so the 24 hours end Monday 01:00 EDT.
-        GroupToday g = RigEconomics.preview(site, new RigGroupSpec(1, 0, 1, 200, 3500, null), net,
+        GroupToday g = RigEconomics.preview(site, List.of(), new RigGroupSpec(1, 0, 1, 200, 3500, null), net,
                 java.time.Instant.parse("2026-03-08T05:00:00Z"));
         assertEquals(3.5 * (23 * 0.02 + 1 * 0.10), g.powerCostUsd(), 1e-12);
     }

@@ -1,8 +1,11 @@
 package io.hashdesk.fleet;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -12,9 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.ScreenshotCaret;
 import com.microsoft.playwright.options.SelectOption;
 
 import io.hashdesk.testing.Chromium;
@@ -58,14 +63,14 @@ class FleetBrowserTest {
      */
     private static Page.ScreenshotOptions screenshot(String name) {
         return new Page.ScreenshotOptions().setPath(Chromium.screenshot(name)).setFullPage(true)
-                .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL);
+                .setCaret(ScreenshotCaret.INITIAL);
     }
 
     @Test
     void addsASiteAndARigGroupAndSeesThePreview() {
         try (BrowserContext context = signedIn(1280, 900)) {
             Page page = context.newPage();
-            List<String> consoleErrors = new java.util.ArrayList<>();
+            List<String> consoleErrors = new ArrayList<>();
             page.onConsoleMessage(m -> {
                 // htmx reports a request it aborted for a newer one (hx-sync replace) as an error: that is by design.
                 boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
@@ -128,7 +133,59 @@ class FleetBrowserTest {
             assertThat(page.locator("table.data tfoot")).containsText("140.0 kW");
             assertThat(page.locator("table.data tfoot")).containsText("17.5 J/TH");
             page.screenshot(screenshot("rigs"));
-            org.junit.jupiter.api.Assertions.assertEquals(List.of(), consoleErrors, "no script or CSP errors");
+            assertEquals(List.of(), consoleErrors, "no script or CSP errors");
+        }
+    }
+
+    /**
+     * Choosing a catalog model and typing the units, as a person does, raises no Content-Security-Policy
+     * report and no console error: every violation the page sees is collected by a listener installed
+     * before the page's own scripts run.
+     */
+    @Test
+    void choosingAModelAndTypingUnitsRaisesNoCspViolation() {
+        Operators.Session session = Operators.newSignedIn("fleet-csp");
+        FleetApiTest.createSite(session, FleetApiTest.FLAT_SITE);
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            String url = base.toString();
+            context.addCookies(List.of(new Cookie(Operators.SESSION_COOKIE, session.sessionCookie()).setUrl(url),
+                    new Cookie(Operators.CSRF_COOKIE, session.csrf()).setUrl(url)));
+            context.addInitScript("window.__csp = []; document.addEventListener('securitypolicyviolation', e => "
+                    + "window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));");
+            Page page = context.newPage();
+            List<String> problems = new ArrayList<>();
+            page.onConsoleMessage(m -> {
+                boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
+                if (("error".equals(m.type()) || m.text().contains("Content Security Policy")) && !abort) {
+                    problems.add(m.text());
+                }
+            });
+            page.onPageError(problems::add);
+            page.navigate(base + "rigs");
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a rig group")).click();
+            assertThat(page.locator("#preview")).containsText("Enter units");
+            try {
+                page.getByLabel("Model").selectOption(new SelectOption().setLabel("Bitmain Antminer S21 (200 TH/s, 3,500 W)"));
+                assertThat(page.getByLabel("Hashrate per unit (TH/s)")).hasValue("200");
+                page.getByLabel("Units").click();
+                page.getByLabel("Units").press("Control+A");
+                page.getByLabel("Units").pressSequentially("40", new Locator.PressSequentiallyOptions().setDelay(120));
+                page.getByLabel("Power per unit (W)").click();
+                assertThat(page.locator("#preview-power")).containsText("USD / day");
+                page.getByLabel("Units").click();
+                page.getByLabel("Units").press("End");
+                page.getByLabel("Units").pressSequentially("0", new Locator.PressSequentiallyOptions().setDelay(120));
+                page.getByLabel("Hashrate per unit (TH/s)").click();
+                assertThat(page.locator("#preview")).containsText("77.60 PH/s");
+                page.waitForTimeout(600);
+                page.screenshot(screenshot("rig-typed"));
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\nconsole: " + problems + "\nCSP: "
+                        + page.evaluate("() => window.__csp"), e);
+            }
+            Object reports = page.evaluate("() => window.__csp");
+            assertEquals(List.of(), reports, "Content-Security-Policy reports");
+            assertEquals(List.of(), problems, "console errors");
         }
     }
 
@@ -138,7 +195,7 @@ class FleetBrowserTest {
             Page page = context.newPage();
             page.navigate(base + "rigs/new");
             Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
-            org.junit.jupiter.api.Assertions.assertTrue(((Number) scrollWidth).intValue() <= 375,
+            assertTrue(((Number) scrollWidth).intValue() <= 375,
                     "page is " + scrollWidth + " px wide on a 375 px screen");
         }
     }

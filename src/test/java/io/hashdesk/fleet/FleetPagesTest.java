@@ -5,10 +5,13 @@ import static io.hashdesk.fleet.FleetApiTest.createRig;
 import static io.hashdesk.fleet.FleetApiTest.createSite;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import jakarta.inject.Inject;
 
@@ -18,6 +21,8 @@ import io.hashdesk.account.Operator;
 import io.hashdesk.testing.Operators;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /** The /sites and /rigs pages: forms that keep the input and show the message beside the field, htmx fragments, delete. */
@@ -211,10 +216,10 @@ class FleetPagesTest {
     @Test
     void aFormPostWithoutTheCsrfTokenIsRefusedAndSavesNothing() {
         Operators.Session me = Operators.newSignedIn("csrf");
-        io.restassured.RestAssured.given().cookies(me.cookies()).redirects().follow(false)
+        RestAssured.given().cookies(me.cookies()).redirects().follow(false)
                 .formParam("name", "Forged").formParam("tariffType", "flat").formParam("usdPerKwh", "0.05")
-                .post("/sites").then().statusCode(org.hamcrest.Matchers.greaterThanOrEqualTo(400));
-        as(me).get("/api/v1/sites").then().body("name", not(org.hamcrest.Matchers.hasItem("Forged")));
+                .post("/sites").then().statusCode(400);
+        as(me).get("/api/v1/sites").then().body("name", not(hasItem("Forged")));
     }
 
     @Test
@@ -241,16 +246,16 @@ class FleetPagesTest {
             assertEquals(rig.site.id, f.sites().get(spec.siteIndex()).id);
             assertEquals(rig.units * 2500.0, spec.purchaseUsd(), 1e-9);
         }
-        assertEquals(java.util.List.of(rig1, rig2), f.rigs().stream().map(r -> r.id).toList());
+        assertEquals(List.of(rig1, rig2), f.rigs().stream().map(r -> r.id).toList());
         assertEquals(a, f.sites().get(f.fleet().groups().get(1).siteIndex()).id);
 
         long before = f.version();
-        as(me).contentType(io.restassured.http.ContentType.JSON).body(FleetApiTest.rigWith(b, "units", "11"))
+        as(me).contentType(ContentType.JSON).body(FleetApiTest.rigWith(b, "units", "11"))
                 .put("/api/v1/rigs/" + rig1).then().statusCode(200);
         long afterUpdate = fleet.fleetOf(owner).version();
         assertNotEquals(before, afterUpdate);
         // A refused write changes nothing, not even the version.
-        as(me).contentType(io.restassured.http.ContentType.JSON).body(FleetApiTest.rigWith(b, "units", "0"))
+        as(me).contentType(ContentType.JSON).body(FleetApiTest.rigWith(b, "units", "0"))
                 .put("/api/v1/rigs/" + rig1).then().statusCode(422);
         assertEquals(afterUpdate, fleet.fleetOf(owner).version());
         as(me).delete("/api/v1/rigs/" + rig2).then().statusCode(204);

@@ -2,6 +2,7 @@ package io.hashdesk.fleet;
 
 import static io.hashdesk.fleet.FleetApiTest.as;
 import static io.hashdesk.fleet.FleetApiTest.createSite;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -9,15 +10,26 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.testing.Operators;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** CSV export and import of rig groups: round trip, all or nothing, and every kind of bad file refused with a 4xx. */
 @QuarkusTest
@@ -28,22 +40,26 @@ class RigCsvTest {
 
     static final String HEADER = "site,model,units,terahash,watts,purchaseUsdPerUnit,purchaseDate,notes\n";
 
-    static io.restassured.response.Response importApi(Operators.Session session, byte[] csv) {
+    static Response importApi(Operators.Session session, byte[] csv) {
         return as(session).contentType("text/csv").body(csv).post("/api/v1/rigs/import");
     }
 
-    static io.restassured.response.Response importApi(Operators.Session session, String csv) {
+    static Response importApi(Operators.Session session, String path, String csv) {
+        return as(session).contentType("text/csv").body(csv.getBytes(StandardCharsets.UTF_8)).post(path);
+    }
+
+    static Response importApi(Operators.Session session, String csv) {
         return importApi(session, csv.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The rigs as comparable rows: site name instead of id, nothing that depends on ids. */
     static List<List<Object>> rigsOf(Operators.Session session) {
-        Map<Object, Object> siteNames = new java.util.HashMap<>();
+        Map<Object, Object> siteNames = new HashMap<>();
         for (Map<String, Object> s : as(session).get("/api/v1/sites").then().extract().jsonPath().<Map<String, Object>>getList("$")) {
             siteNames.put(s.get("id"), s.get("name"));
         }
         return as(session).get("/api/v1/rigs").then().extract().jsonPath().<Map<String, Object>>getList("$").stream()
-                .map(r -> java.util.Arrays.asList(siteNames.get(r.get("siteId")), r.get("model"), r.get("units"),
+                .map(r -> Arrays.asList(siteNames.get(r.get("siteId")), r.get("model"), r.get("units"),
                         r.get("terahash"), r.get("watts"), r.get("purchaseUsd"), r.get("purchaseDate"), r.get("notes")))
                 .toList();
     }
@@ -85,7 +101,7 @@ class RigCsvTest {
         Operators.Session page = Operators.newSignedIn("csv-page");
         createSite(page, FleetApiTest.FLAT_SITE.replace("Texas 1", NORTH_YARD_JSON));
         createSite(page, FleetApiTest.TOU_SITE.replace("Oslo", "+47 Oslo"));
-        io.restassured.RestAssured.given().cookies(page.cookies()).redirects().follow(false)
+        RestAssured.given().cookies(page.cookies()).redirects().follow(false)
                 .multiPart("csrf-token", page.csrf())
                 .multiPart("file", "rigs.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/rigs/import").then().statusCode(303);
@@ -109,12 +125,12 @@ class RigCsvTest {
                 .body("errors.find { it.line == 3 }.column", equalTo("site"))
                 .body("errors.find { it.line == 3 }.message", containsString("no site named \"Nowhere\""))
                 .body("errors.find { it.line == 4 }.column", equalTo("units"))
-                .body("errors.findAll { it.line == 5 }.column", org.hamcrest.Matchers.containsInAnyOrder(
+                .body("errors.findAll { it.line == 5 }.column", containsInAnyOrder(
                         "terahash", "purchaseUsdPerUnit", "purchaseDate"));
         assertEquals(0, FleetApiTest.rigCount(me), "nothing imported");
 
         // The page lists the same problems by line.
-        io.restassured.RestAssured.given().cookies(me.cookies()).redirects().follow(false)
+        RestAssured.given().cookies(me.cookies()).redirects().follow(false)
                 .multiPart("csrf-token", me.csrf())
                 .multiPart("file", "rigs.csv", csv.getBytes(StandardCharsets.UTF_8), "text/csv")
                 .post("/rigs/import").then().statusCode(422)
@@ -167,15 +183,15 @@ class RigCsvTest {
         importApi(me, max.toString()).then().statusCode(200).body("imported", equalTo(10_000));
     }
 
-    @io.quarkus.test.common.http.TestHTTPResource("/")
-    java.net.URL base;
+    @TestHTTPResource("/")
+    URL base;
 
     /**
      * Announces an 11 MB CSV body and reads the answer without sending it: the server must refuse it
      * from the Content-Length alone (413), not read it nor fail with a 5xx.
      */
     int statusOfAnOversizedUpload(Operators.Session session) {
-        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
             socket.setSoTimeout(10_000);
             String request = "POST /api/v1/rigs/import HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
                     + "Cookie: " + Operators.SESSION_COOKIE + "=" + session.sessionCookie() + "; "
@@ -185,11 +201,11 @@ class RigCsvTest {
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().write(HEADER.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.US_ASCII)).readLine();
             return Integer.parseInt(statusLine.split(" ")[1]);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.economics.Consensus;
+import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,7 @@ class NetworkTest {
 
     private JsonPath api() {
         String body = given().cookies(session.cookies()).get("/api/v1/network").then().statusCode(200).extract().asString();
-        return io.hashdesk.testing.Json.exact(body);
+        return Json.exact(body);
     }
 
     @Test

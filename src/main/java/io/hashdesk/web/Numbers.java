@@ -1,18 +1,18 @@
-package io.hashdesk.fleet;
+package io.hashdesk.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
-import io.hashdesk.web.FormErrors;
-
 /**
- * Reads numbers and dates typed into forms or CSV cells. Plain decimal notation only ("1,250.5" or
- * "0.045"): "NaN", "Infinity", hex and Java suffixes ("1d"), which {@link Double#parseDouble}
- * would accept, are refused. A blank value is null (the field's own rule decides whether it is required).
+ * The one reader of numbers and dates typed into any form (sites, rigs, projection), query string or
+ * CSV cell. Plain decimal notation with an optional thousands comma ("1,250.5", "1,000" is one
+ * thousand, "0.045"); a decimal comma ("2,5") is refused rather than guessed. "NaN", "Infinity",
+ * hex and Java suffixes ("1d"), which {@link Double#parseDouble} would accept, are refused. A blank
+ * value is null (the field's own rule decides whether it is required).
  */
-final class Numbers {
+public final class Numbers {
 
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)?(\\.\\d+)?");
     private static final Pattern WHOLE = Pattern.compile("[+-]?(\\d{1,3}(,\\d{3})+|\\d+)");
@@ -20,7 +20,7 @@ final class Numbers {
     private Numbers() {
     }
 
-    static Double decimal(String raw, String field, FormErrors errors, String message) {
+    public static Double decimal(String raw, String field, FormErrors errors, String message) {
         String text = trim(raw);
         if (text.isEmpty()) {
             return null;
@@ -37,7 +37,7 @@ final class Numbers {
         return value;
     }
 
-    static Long whole(String raw, String field, FormErrors errors, String message) {
+    public static Long whole(String raw, String field, FormErrors errors, String message) {
         String text = trim(raw);
         if (text.isEmpty()) {
             return null;
@@ -49,7 +49,7 @@ final class Numbers {
         return Long.parseLong(text.replace(",", ""));
     }
 
-    static Integer hour(String raw, String field, FormErrors errors, String message) {
+    public static Integer hour(String raw, String field, FormErrors errors, String message) {
         Long value = whole(raw, field, errors, message);
         if (value != null && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
             errors.add(field, message);
@@ -58,7 +58,7 @@ final class Numbers {
         return value == null ? null : value.intValue();
     }
 
-    static LocalDate date(String raw, String field, FormErrors errors) {
+    public static LocalDate date(String raw, String field, FormErrors errors) {
         String text = trim(raw);
         if (text.isEmpty()) {
             return null;
@@ -72,18 +72,18 @@ final class Numbers {
     }
 
     /** How a stored number is written back into a form or a CSV cell: no exponent, no trailing zeros. */
-    static String plain(Double value) {
+    public static String plain(Double value) {
         if (value == null) {
             return "";
         }
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
-    static String plain(Long value) {
+    public static String plain(Long value) {
         return value == null ? "" : Long.toString(value);
     }
 
-    static String trim(String raw) {
+    public static String trim(String raw) {
         return raw == null ? "" : raw.strip();
     }
 
@@ -91,7 +91,7 @@ final class Numbers {
      * The form field an htmx request was triggered from: the input's name when the input itself
      * made the request, else the field wrapper's id without its "field-" prefix ("field-units" -> "units").
      */
-    static String triggerField(String triggerName, String triggerId) {
+    public static String triggerField(String triggerName, String triggerId) {
         if (triggerName != null && !triggerName.isBlank()) {
             return triggerName;
         }

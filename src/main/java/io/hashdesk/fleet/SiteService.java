@@ -1,0 +1,241 @@
+package io.hashdesk.fleet;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+
+import io.hashdesk.account.Operator;
+import io.hashdesk.economics.TimeOfUseTariff;
+import io.hashdesk.web.Database;
+import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.LimitReachedException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** Adds, changes and deletes an operator's sites (ownership and locking through {@link FleetService}). */
+@ApplicationScoped
+public class SiteService {
+
+    static final String DUPLICATE_NAME = "You already have a site with this name; rigs and CSV files refer to sites by name.";
+    /** The database's guarantee behind {@link #DUPLICATE_NAME} (V7__limits_and_keys.sql). */
+    static final String UNIQUE_NAME = "uq_site_name_key";
+
+    /** A site that still hosts rig groups cannot be deleted. */
+    public static class SiteInUseException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        public final long rigGroups;
+
+        SiteInUseException(String siteName, long rigGroups) {
+            super("The site \"" + siteName + "\" still hosts " + rigGroups + " rig group" + (rigGroups == 1 ? "" : "s")
+                    + ". Move them to another site or delete them first.");
+            this.rigGroups = rigGroups;
+        }
+    }
+
+    @Inject
+    FleetService fleet;
+
+    @Inject
+    Validator validator;
+
+    /** The input with its defaults filled in and text trimmed. */
+    SiteJson withDefaults(Operator owner, SiteJson in) {
+        String zone = in.timezone() == null || in.timezone().isBlank() ? owner.timezone : in.timezone().strip();
+        return new SiteJson(in.id(), in.name() == null ? null : in.name().strip(), in.tariff(),
+                Objects.requireNonNullElse(in.poolFeePercent(), 0.0),
+                Objects.requireNonNullElse(in.hostingUsdPerMonth(), 0.0),
+                Objects.requireNonNullElse(in.powerOverhead(), 1.0),
+                Objects.requireNonNullElse(in.uptimePercent(), 100.0),
+                Objects.requireNonNullElse(in.curtail(), Boolean.FALSE), zone);
+    }
+
+    /** Every rule a site must meet, by field; empty when it can be saved. */
+    @Transactional
+    public FormErrors check(Operator owner, Long siteId, SiteJson raw) {
+        SiteJson in = withDefaults(owner, raw);
+        FormErrors errors = FormErrors.of(validator.validate(in));
+        if (siteId != null && in.id() != null && !in.id().equals(siteId)) {
+            errors.add("id", "The id in the body does not match the address.");
+        }
+        if (!errors.has("name") && in.name() != null) {
+            long same = Site.count("operatorId = ?1 and nameKey = ?2 and id <> ?3", owner.id, Site.nameKey(in.name()),
+                    siteId == null ? -1L : siteId);
+            if (same > 0) {
+                errors.add("name", DUPLICATE_NAME);
+            }
+        }
+        SiteJson.Tariff tariff = in.tariff();
+        if (tariff != null && !errors.has("tariff.type")) {
+            if (Site.FLAT.equals(tariff.type())) {
+                if (tariff.usdPerKwh() == null) {
+                    errors.add("tariff.usdPerKwh", "Enter the price of a kWh, e.g. 0.05 USD/kWh.");
+                }
+            } else if (tariff.bands() == null || tariff.bands().isEmpty()) {
+                errors.add("tariff.bands", "Add the bands that price each hour of the week, e.g. Mon-Sun 0 to 24.");
+            } else {
+                checkBands(tariff.bands(), errors);
+            }
+        }
+        if (!errors.has("timezone") && !FleetService.isZone(in.timezone())) {
+            errors.add("timezone", "Choose a time zone from the list, e.g. America/Chicago.");
+        }
+        return errors;
+    }
+
+    private static void checkBands(List<SiteJson.Band> bands, FormErrors errors) {
+        boolean bandErrors = errors.asMap().keySet().stream().anyMatch(k -> k.startsWith("tariff.bands"));
+        List<TimeOfUseTariff.Band> parsed = new ArrayList<>();
+        for (int i = 0; i < bands.size(); i++) {
+            SiteJson.Band b = bands.get(i);
+            String at = "tariff.bands[" + i + "].";
+            if (b == null) {
+                bandErrors = true;
+                continue;
+            }
+            if (b.days() != null && !errors.has(at + "days")) {
+                try {
+                    TimeOfUseTariff.parseDays(b.days());
+                } catch (IllegalArgumentException e) {
+                    errors.add(at + "days", sentence(e.getMessage()));
+                    bandErrors = true;
+                }
+            }
+            if (b.fromHour() != null && b.toHour() != null && b.toHour() <= b.fromHour() && !errors.has(at + "toHour")) {
+                errors.add(at + "toHour", "The band must end after it starts (" + b.fromHour()
+                        + "); write 24 for midnight, and split a band that runs past midnight in two.");
+                bandErrors = true;
+            }
+            if (!bandErrors) {
+                parsed.add(new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays(b.days()), b.fromHour(), b.toHour(),
+                        b.usdPerKwh()));
+            }
+        }
+        if (!bandErrors) {
+            try {
+                new TimeOfUseTariff(parsed);
+            } catch (IllegalArgumentException e) {
+                errors.add("tariff.bands", sentence(e.getMessage()) + " Each hour of the week needs exactly one price.");
+            }
+        }
+    }
+
+    private static String sentence(String message) {
+        String m = Character.toUpperCase(message.charAt(0)) + message.substring(1);
+        return m.endsWith(".") ? m : m + ".";
+    }
+
+    /** Adds a site; 422 errors when a rule fails (a name taken at the same moment included), limit 1,000 sites. */
+    public Saved<Site> createSite(Operator owner, SiteJson raw) {
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                fleet.lockOwner(owner);
+                FormErrors errors = check(owner, null, raw);
+                if (errors.any()) {
+                    return Saved.<Site>refused(null, errors);
+                }
+                if (FleetService.siteCount(owner) >= FleetService.MAX_SITES) {
+                    throw new LimitReachedException(null, String.format(Locale.ENGLISH,
+                            "You have %,d sites, the most one account can hold; nothing was added. Delete a site you no longer use first.",
+                            FleetService.MAX_SITES));
+                }
+                Site site = new Site();
+                site.operatorId = owner.id;
+                site.createdAt = Instant.now();
+                apply(site, withDefaults(owner, raw));
+                site.persist();
+                Site.flush();
+                FleetService.bumpVersion(owner);
+                return Saved.of(site);
+            });
+        } catch (RuntimeException e) {
+            return nameTaken(e, null);
+        }
+    }
+
+    public Saved<Site> updateSite(Operator owner, long id, SiteJson raw) {
+        try {
+            return QuarkusTransaction.joiningExisting().call(() -> {
+                fleet.lockOwner(owner);
+                Site site = fleet.site(owner, id);
+                FormErrors errors = check(owner, id, raw);
+                if (errors.any()) {
+                    return Saved.refused(site, errors);
+                }
+                apply(site, withDefaults(owner, raw));
+                Site.flush();
+                FleetService.bumpVersion(owner);
+                return Saved.of(site);
+            });
+        } catch (RuntimeException e) {
+            return nameTaken(e, null);
+        }
+    }
+
+    /** The unique key on (operator, name) refused the write: the same answer as the check's. */
+    private static Saved<Site> nameTaken(RuntimeException e, Site site) {
+        if (Database.violated(e, UNIQUE_NAME)) {
+            return Saved.refused(site, FormErrors.none().add("name", DUPLICATE_NAME));
+        }
+        throw e;
+    }
+
+    private static void apply(Site site, SiteJson in) {
+        site.name = in.name();
+        site.nameKey = Site.nameKey(in.name());
+        site.tariffType = in.tariff().type();
+        site.bands.clear();
+        if (site.isTimeOfUse()) {
+            site.flatUsdPerKwh = null;
+            int i = 0;
+            for (SiteJson.Band b : in.tariff().bands()) {
+                SiteTariffBand band = new SiteTariffBand();
+                band.site = site;
+                band.bandIndex = i++;
+                band.days = TimeOfUseTariff.formatDays(TimeOfUseTariff.parseDays(b.days()));
+                band.fromHour = b.fromHour();
+                band.toHour = b.toHour();
+                band.usdPerKwh = b.usdPerKwh();
+                site.bands.add(band);
+            }
+        } else {
+            site.flatUsdPerKwh = in.tariff().usdPerKwh();
+        }
+        site.poolFeePercent = in.poolFeePercent();
+        site.hostingUsdPerMonth = in.hostingUsdPerMonth();
+        site.powerOverhead = in.powerOverhead();
+        site.uptimePercent = in.uptimePercent();
+        site.curtail = in.curtail();
+        site.timezone = in.timezone();
+        site.updatedAt = Instant.now();
+    }
+
+    /**
+     * Deletes the owner's site; 404 if it is not theirs, {@link SiteInUseException} (409) if it still
+     * hosts rigs, including a rig added by a request that committed while this one waited for the lock.
+     */
+    @Transactional
+    public void deleteSite(Operator owner, long id) {
+        fleet.lockOwner(owner);
+        Site site = fleet.site(owner, id);
+        long rigs = fleet.rigCount(owner, id);
+        if (rigs > 0) {
+            throw new SiteInUseException(site.name, rigs);
+        }
+        site.delete();
+        try {
+            // Every fleet write locks the owner first, so no rig can reach this site now; the foreign key
+            // stays the last guard (a write that bypassed the lock): answer as for a site in use.
+            Site.flush();
+        } catch (PersistenceException e) {
+            throw new SiteInUseException(site.name, Math.max(1, rigs));
+        }
+        FleetService.bumpVersion(owner);
+    }
+}
