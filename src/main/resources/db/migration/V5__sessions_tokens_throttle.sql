@@ -18,3 +18,7 @@ ALTER TABLE api_token ADD COLUMN expires_at TIMESTAMP WITH TIME ZONE;
 CREATE TABLE sign_in_subject (
     subject VARCHAR(300) NOT NULL PRIMARY KEY
 );
+
+-- Each sign-in attempt reserves its failure rows before the password is checked; a success removes
+-- the attempt's rows again (and the account's earlier failures).
+ALTER TABLE sign_in_failure ADD COLUMN attempt VARCHAR(36);

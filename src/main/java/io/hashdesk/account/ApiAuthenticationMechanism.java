@@ -18,7 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Personal API tokens ({@code Authorization: Bearer hd_...}) for scripts, next to the browser's session
- * cookie. Runs before form login; on {@code /api/} paths it also answers the challenge, so a script
+ * cookie. A token is only read under {@code /api/}; elsewhere the header is ignored. Runs before form login; on {@code /api/} paths it also answers the challenge, so a script
  * gets a 401 problem+json instead of a redirect to the sign-in page.
  */
 @ApplicationScoped
@@ -29,6 +29,11 @@ public class ApiAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        if (!isApi(context)) {
+            // A token acts on the JSON API only: on /settings (or any page) it is not a sign-in, so a
+            // leaked token cannot mint more tokens, change the password or read pages.
+            return Uni.createFrom().nullItem();
+        }
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || header.length() <= BEARER.length()
                 || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {

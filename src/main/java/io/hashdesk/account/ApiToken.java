@@ -42,4 +42,13 @@ public class ApiToken extends PanacheEntityBase {
 
     @Column(name = "last_used_at")
     public Instant lastUsedAt;
+
+    /** When the token stops working; null: until revoked. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    /** The last moment the token works (it works through the whole of its last day), or null. */
+    public Instant lastValidInstant() {
+        return expiresAt == null ? null : expiresAt.minusSeconds(1);
+    }
 }

@@ -1,7 +1,12 @@
 package io.hashdesk.account;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -21,6 +26,7 @@ import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 
 /** The operator's own settings: time zone, password, personal API tokens for scripts. */
 @Path("/settings")
@@ -30,7 +36,7 @@ public class SettingsResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(Operator operator, List<ApiToken> tokens, String newToken,
-                String tokenName, FormErrors errors, List<String> zones);
+                String tokenName, String tokenExpires, FormErrors errors, List<String> zones);
     }
 
     /** Every IANA zone, sorted, for the time zone list. */
@@ -54,6 +60,12 @@ public class SettingsResource {
     @Inject
     WebSessions sessions;
 
+    @Inject
+    SignInThrottle throttle;
+
+    @Inject
+    ClientAddress clientAddress;
+
     @GET
     public TemplateInstance index() {
         Operator operator = current.get();
@@ -61,7 +73,12 @@ public class SettingsResource {
     }
 
     private TemplateInstance page(Operator operator, String newToken, String tokenName, FormErrors errors) {
-        return Templates.index(operator, tokens.list(operator), newToken, tokenName, errors, ZONES);
+        return page(operator, newToken, tokenName, "", errors);
+    }
+
+    private TemplateInstance page(Operator operator, String newToken, String tokenName, String tokenExpires,
+            FormErrors errors) {
+        return Templates.index(operator, tokens.list(operator), newToken, tokenName, tokenExpires, errors, ZONES);
     }
 
     @POST
@@ -81,9 +98,20 @@ public class SettingsResource {
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String confirm,
-            @CookieParam(WebSessions.COOKIE) String session) {
+            @CookieParam(WebSessions.COOKIE) String session, RoutingContext routing) {
         Operator operator = this.current.get();
+        // The current password is guessed here as on the sign-in page: the same count and limit.
+        SignInThrottle.Attempt attempt = throttle.begin(operator.email, clientAddress.of(routing), Instant.now());
+        if (attempt.refused()) {
+            long minutes = Math.max(1, (attempt.waitFor().toSeconds() + 59) / 60);
+            return Response.status(429).entity(page(operator, null, "", FormErrors.none().add("current",
+                    "Too many wrong passwords. For your security, wait " + minutes
+                            + (minutes == 1 ? " minute" : " minutes") + " before trying again."))).build();
+        }
         FormErrors errors = accounts.changePassword(operator, current, password, confirm);
+        if (!errors.has("current")) {
+            throttle.succeeded(operator.email, attempt);
+        }
         if (errors.any()) {
             return Response.status(422).entity(page(operator, null, "", errors)).build();
         }
@@ -96,21 +124,47 @@ public class SettingsResource {
     @POST
     @Path("tokens")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response createToken(@RestForm String name) {
+    public Response createToken(@RestForm String name, @RestForm String expires) {
         Operator operator = current.get();
         String trimmed = name == null ? "" : name.trim();
+        String expiresText = expires == null ? "" : expires.trim();
         FormErrors errors = FormErrors.none();
         if (trimmed.isEmpty()) {
             errors.add("name", "Name the token after the script that will use it, e.g. \"grafana\".");
         } else if (trimmed.length() > 80) {
             errors.add("name", "Use at most 80 characters.");
         }
-        if (errors.any()) {
-            return Response.status(422).entity(page(operator, null, name, errors)).build();
+        ZoneId zone = ZoneId.of(operator.timezone);
+        Instant expiresAt = null;
+        if (!expiresText.isEmpty()) {
+            try {
+                LocalDate last = LocalDate.parse(expiresText);
+                LocalDate today = LocalDate.now(zone);
+                if (last.isBefore(today)) {
+                    errors.add("expires", "This date is in the past. Choose today or a later day, or leave it empty.");
+                } else if (last.isAfter(today.plusYears(ApiTokenService.MAX_YEARS))) {
+                    errors.add("expires", "Choose a day at most " + ApiTokenService.MAX_YEARS + " years ahead.");
+                } else {
+                    // Valid through the whole of that day in the operator's time zone.
+                    expiresAt = last.plusDays(1).atStartOfDay(zone).toInstant();
+                }
+            } catch (DateTimeParseException e) {
+                errors.add("expires", "Enter a date as YYYY-MM-DD, e.g. " + LocalDate.now(zone).plusMonths(3) + ".");
+            }
         }
-        ApiTokenService.CreatedToken created = tokens.create(operator, trimmed);
+        Optional<ApiTokenService.CreatedToken> created = Optional.empty();
+        if (!errors.any()) {
+            created = tokens.create(operator, trimmed, expiresAt);
+            if (created.isEmpty()) {
+                errors.add("name", "You have " + ApiTokenService.MAX_PER_OPERATOR
+                        + " tokens, the most one account may have. Revoke one you no longer use first.");
+            }
+        }
+        if (errors.any()) {
+            return Response.status(422).entity(page(operator, null, name, expires, errors)).build();
+        }
         // Shown once, on this response only: it is not stored and cannot be shown again.
-        return Response.ok(page(operator, created.secret(), "", FormErrors.none()))
+        return Response.ok(page(operator, created.get().secret(), "", "", FormErrors.none()))
                 .header("Cache-Control", "no-store").build();
     }
 

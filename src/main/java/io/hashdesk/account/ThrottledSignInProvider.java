@@ -42,6 +42,9 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
     WebSessions sessions;
 
     @Inject
+    ClientAddress clientAddress;
+
+    @Inject
     Instance<IdentityProvider<UsernamePasswordAuthenticationRequest>> providers;
 
     @Override
@@ -61,8 +64,7 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
         IdentityProvider<UsernamePasswordAuthenticationRequest> passwordCheck = passwordCheck();
         String email = Operator.normalizeEmail(request.getUsername());
         RoutingContext routing = HttpSecurityUtils.getRoutingContextAttribute(request);
-        String client = routing == null || routing.request().remoteAddress() == null
-                ? "unknown" : routing.request().remoteAddress().hostAddress();
+        String client = clientAddress.of(routing);
         if (!carriesCsrfToken(routing)) {
             // Login CSRF: a page elsewhere posting the attacker's credentials. Not a password guess, so not counted.
             if (routing != null) {
@@ -74,31 +76,27 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
         // Everything here touches the database, so it runs on a worker thread; the JPA provider's own
         // runBlocking then runs inline.
         return context.runBlocking(() -> {
-            Duration wait = throttle.waitBeforeNextAttempt(email, client, Instant.now());
-            if (!wait.isZero()) {
-                LOG.infof("Sign-in for %s from %s throttled for %s", email, client, wait);
+            SignInThrottle.Attempt attempt = throttle.begin(email, client, Instant.now());
+            if (attempt.refused()) {
+                LOG.infof("Sign-in for %s from %s throttled for %s", email, client, attempt.waitFor());
                 if (routing != null) {
-                    routing.put(WAIT_ATTRIBUTE, wait);
+                    routing.put(WAIT_ATTRIBUTE, attempt.waitFor());
                 }
                 throw new AuthenticationFailedException("Too many failed sign-ins");
             }
-            try {
-                SecurityIdentity identity = passwordCheck.authenticate(normalized(request, email), context)
-                        .await().indefinitely();
-                if (identity == null) {
-                    throw new AuthenticationFailedException();
-                }
-                throttle.recordSuccess(email);
-                if (routing != null) {
-                    // The server-side record that sign-out and a password change remove (WebSessions).
-                    String session = sessions.start(identity.getPrincipal().getName(), Instant.now());
-                    routing.response().addCookie(WebSessions.cookie(session, routing.request().isSSL()));
-                }
-                return identity;
-            } catch (AuthenticationFailedException e) {
-                throttle.recordFailure(email, client, Instant.now());
-                throw e;
+            // Counted as a failure already (so parallel attempts cannot pass the limit) until it succeeds.
+            SecurityIdentity identity = passwordCheck.authenticate(normalized(request, email), context)
+                    .await().indefinitely();
+            if (identity == null) {
+                throw new AuthenticationFailedException();
             }
+            throttle.succeeded(email, attempt);
+            if (routing != null) {
+                // The server-side record that sign-out and a password change remove (WebSessions).
+                String session = sessions.start(identity.getPrincipal().getName(), Instant.now());
+                routing.response().addCookie(WebSessions.cookie(session, routing.request().isSSL()));
+            }
+            return identity;
         });
     }
 

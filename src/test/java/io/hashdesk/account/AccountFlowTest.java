@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -235,6 +234,26 @@ class AccountFlowTest {
     }
 
     @Test
+    void securityHeadersOnPrivatePagesAndJsonToo() {
+        Operators.Session session = Operators.newSignedIn("headers");
+        for (String page : new String[] { "/dashboard", "/settings", "/sites", "/rigs", "/projection", "/network",
+                "/logout", "/api/v1/me" }) {
+            var response = given().redirects().follow(false).cookies(session.cookies()).get(page)
+                    .then().statusCode(200)
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("X-Frame-Options", "DENY")
+                    .header("Referrer-Policy", "same-origin")
+                    .header("Cache-Control", containsString("no-store"))
+                    .extract();
+            String csp = response.header("Content-Security-Policy");
+            assertNotNull(csp, page);
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'")
+                    && csp.contains("style-src 'self'"), page + ": " + csp);
+            assertTrue(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), page + ": " + csp);
+        }
+    }
+
+    @Test
     void unknownApiRouteIsAProblemAndUnknownPageIsFriendly() {
         Operators.Session session = Operators.newSignedIn("notfound");
         given().cookies(session.cookies()).get("/api/v1/nothing-here")
@@ -250,6 +269,8 @@ class AccountFlowTest {
         String body = given().get("/").then().statusCode(200).extract().asString();
         assertTrue(body.contains("href=\"/login\""));
         assertTrue(body.contains("mining operators"));
-        assertNull(null);
+        // A visitor is offered an account, and no signed-in controls.
+        assertTrue(body.contains("href=\"/register\""), "a visitor can create an account");
+        assertTrue(!body.contains("action=\"/logout\""), "no sign-out form for a visitor");
     }
 }

@@ -3,14 +3,43 @@ package io.hashdesk.account;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.testing.Operators;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class SignInThrottleTest {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Every test of the suite signs in from 127.0.0.1; these tests fill that address's count on purpose,
+     * so they start and end with it empty (tests of one run never run at the same time).
+     */
+    @BeforeEach
+    @AfterEach
+    void forgetAddresses() {
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("DELETE FROM sign_in_failure WHERE subject LIKE 'client:%'").executeUpdate());
+    }
 
     @Test
     void fiveFailuresLockTheAccountForAWhileWithAClearMessage() {
@@ -41,5 +70,76 @@ class SignInThrottleTest {
             Operators.signIn(email, Operators.PASSWORD)
                     .then().statusCode(302).header("Location", endsWith("/dashboard"));
         }
+    }
+
+    @Test
+    void parallelWrongAttemptsNeverGetMorePasswordChecksThanTheLimit() throws Exception {
+        String email = Operators.newEmail("parallel");
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+        int attempts = 16;
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            tokens.add(Operators.csrfToken());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (String csrf : tokens) {
+                calls.add(() -> Operators.signIn(email, "wrong password in parallel", csrf).then().statusCode(302)
+                        .extract().header("Location"));
+            }
+            int checked = 0;
+            int throttled = 0;
+            for (Future<String> answer : pool.invokeAll(calls)) {
+                String location = answer.get();
+                checked += location.contains("/login?error") ? 1 : 0;
+                throttled += location.contains("/login?throttled=") ? 1 : 0;
+            }
+            assertEquals(SignInThrottle.ACCOUNT_LIMIT, checked, "password checks");
+            assertEquals(attempts - SignInThrottle.ACCOUNT_LIMIT, throttled, "throttled attempts");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneAddressIsLimitedAcrossAccountsAndASpoofedForwardedForDoesNotDodgeIt() {
+        for (int i = 0; i < SignInThrottle.CLIENT_LIMIT; i++) {
+            String csrf = Operators.csrfToken();
+            given().redirects().follow(false).header("X-Forwarded-For", "203.0.113." + (i + 1))
+                    .cookie(Operators.CSRF_COOKIE, csrf).formParam("csrf-token", csrf)
+                    .formParam("j_username", Operators.newEmail("sprayed")).formParam("j_password", "guess " + i)
+                    .post("/j_security_check")
+                    .then().statusCode(302).header("Location", containsString("/login?error"));
+        }
+        // A real account with its right password, from the same address claiming to be yet another one.
+        String email = Operators.newEmail("bystander");
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+        String csrf = Operators.csrfToken();
+        given().redirects().follow(false).header("X-Forwarded-For", "198.51.100.7")
+                .cookie(Operators.CSRF_COOKIE, csrf).formParam("csrf-token", csrf)
+                .formParam("j_username", email).formParam("j_password", Operators.PASSWORD)
+                .post("/j_security_check")
+                .then().statusCode(302).header("Location", containsString("/login?throttled="));
+    }
+
+    @Test
+    void theCurrentPasswordOfAPasswordChangeIsThrottledToo() {
+        Operators.Session me = Operators.newSignedIn("pw-guess");
+        String next = "a new passphrase for later";
+        for (int i = 0; i < SignInThrottle.ACCOUNT_LIMIT; i++) {
+            given().cookies(me.cookies()).formParam("csrf-token", me.csrf())
+                    .formParam("current", "guess number " + i).formParam("password", next).formParam("confirm", next)
+                    .post("/settings/password")
+                    .then().statusCode(422).body(containsString("id=\"current-error\""));
+        }
+        String page = given().cookies(me.cookies()).formParam("csrf-token", me.csrf())
+                .formParam("current", Operators.PASSWORD).formParam("password", next).formParam("confirm", next)
+                .post("/settings/password")
+                .then().statusCode(429).body(containsString("id=\"current-error\""))
+                .extract().asString();
+        assertTrue(page.contains("Too many wrong passwords"), page);
+        // The guesses count for the account's sign-in too.
+        Operators.signIn(me.email(), Operators.PASSWORD).then().header("Location", containsString("/login?throttled="));
     }
 }
