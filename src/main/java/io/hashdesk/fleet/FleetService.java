@@ -91,8 +91,35 @@ public class FleetService {
     @Transactional
     public OperatorFleet fleetOf(Operator owner) {
         long version = versionOf(owner);
-        List<Site> sites = sites(owner);
-        List<RigGroup> rigs = rigs(owner);
+        return assemble(sites(owner), rigs(owner), version);
+    }
+
+    /**
+     * The fleets of many operators in three queries (the weekly summary's daily ledger for every
+     * operator); the same as {@link #fleetOf} for each. Operators without sites are left out.
+     */
+    @Transactional
+    public Map<Long, OperatorFleet> fleetsOf(java.util.Collection<Long> operatorIds) {
+        Map<Long, List<Site>> sites = new HashMap<>();
+        Site.<Site>find("select distinct s from Site s left join fetch s.bands where s.operatorId in ?1", operatorIds)
+                .list().stream()
+                .sorted(java.util.Comparator.comparing((Site s) -> s.name.toLowerCase(Locale.ROOT)).thenComparing(s -> s.id))
+                .forEach(s -> sites.computeIfAbsent(s.operatorId, k -> new ArrayList<>()).add(s));
+        Map<Long, List<RigGroup>> rigs = new HashMap<>();
+        RigGroup.<RigGroup>find("select r from RigGroup r join fetch r.site where r.operatorId in ?1 order by r.id",
+                operatorIds).list().forEach(r -> rigs.computeIfAbsent(r.operatorId, k -> new ArrayList<>()).add(r));
+        Map<Long, Long> versions = new HashMap<>();
+        Operator.getEntityManager()
+                .createQuery("select o.id, o.fleetVersion from Operator o where o.id in :ids", Object[].class)
+                .setParameter("ids", operatorIds).getResultStream()
+                .forEach(r -> versions.put((Long) r[0], (Long) r[1]));
+        Map<Long, OperatorFleet> out = new HashMap<>();
+        sites.forEach((id, list) -> out.put(id, assemble(list, rigs.getOrDefault(id, List.of()),
+                versions.getOrDefault(id, 0L))));
+        return out;
+    }
+
+    private static OperatorFleet assemble(List<Site> sites, List<RigGroup> rigs, long version) {
         Map<Long, Integer> index = new HashMap<>();
         List<SiteTerms> terms = new ArrayList<>(sites.size());
         for (int i = 0; i < sites.size(); i++) {

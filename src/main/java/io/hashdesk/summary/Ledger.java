@@ -51,6 +51,8 @@ public class Ledger {
 
     /** How far back missing days are looked for (the dashboard shows 30). */
     public static final int BACKFILL_DAYS = 35;
+    /** Operators recorded per transaction. */
+    static final int CHUNK = 200;
 
     @Inject
     FleetService fleets;
@@ -100,8 +102,10 @@ public class Ledger {
                 .createQuery("select l.operatorId, l.date from LedgerDay l where l.date >= :from", Object[].class)
                 .setParameter("from", earliest).getResultStream()
                 .forEach(r -> recorded.add(r[0] + "/" + r[1])));
-        Map<Long, NetworkSnapshot> snapshotCache = new HashMap<>();
-        int count = 0;
+        Map<Long, NetworkSnapshot> snapshotCache = new java.util.concurrent.ConcurrentHashMap<>();
+        record Work(long operatorId, ZoneId zone, List<LocalDate> days, List<Long> snapshots) {
+        }
+        List<Work> work = new ArrayList<>();
         for (Object[] row : operators) {
             long operatorId = (Long) row[0];
             ZoneId zone = Formats.zoneOf((String) row[1]);
@@ -125,21 +129,50 @@ public class Ledger {
                     using.add(last.id());
                 }
             }
-            if (days.isEmpty()) {
-                continue;
-            }
-            try {
-                count += QuarkusTransaction.requiringNew()
-                        .call(() -> record(operatorId, zone, days, using, snapshotCache, now));
-            } catch (RuntimeException e) {
-                if (Db.isUniqueViolation(e)) {
-                    LOG.debugf("ledger of operator %d recorded by another instance", operatorId);
-                } else {
-                    LOG.errorf(e, "could not record the ledger of operator %d", operatorId);
-                }
+            if (!days.isEmpty()) {
+                work.add(new Work(operatorId, zone, days, using));
             }
         }
-        return count;
+        // Chunks of operators, each in one transaction (fleets read in three queries, rows written in one
+        // commit); a chunk another instance got to first is redone operator by operator.
+        List<List<Work>> chunks = new ArrayList<>();
+        for (int i = 0; i < work.size(); i += CHUNK) {
+            chunks.add(work.subList(i, Math.min(work.size(), i + CHUNK)));
+        }
+        return Parallel.each(chunks, chunk -> {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    Map<Long, OperatorFleet> fleets = this.fleets
+                            .fleetsOf(chunk.stream().map(Work::operatorId).toList());
+                    int n = 0;
+                    for (Work w : chunk) {
+                        n += record(w.operatorId(), fleets.get(w.operatorId()), w.zone(), w.days(), w.snapshots(),
+                                snapshotCache, now);
+                    }
+                    em.flush();
+                    return n;
+                });
+            } catch (RuntimeException e) {
+                if (!Db.isUniqueViolation(e)) {
+                    LOG.errorf(e, "could not record the ledger");
+                }
+            }
+            int n = 0;
+            for (Work w : chunk) {
+                try {
+                    n += QuarkusTransaction.requiringNew().call(() -> record(w.operatorId(),
+                            fleets.fleetsOf(List.of(w.operatorId())).get(w.operatorId()), w.zone(), w.days(),
+                            w.snapshots(), snapshotCache, now));
+                } catch (RuntimeException e) {
+                    if (Db.isUniqueViolation(e)) {
+                        LOG.debugf("ledger of operator %d recorded by another instance", w.operatorId());
+                    } else {
+                        LOG.errorf(e, "could not record the ledger of operator %d", w.operatorId());
+                    }
+                }
+            }
+            return n;
+        });
     }
 
     private static SnapshotRef lastWithin(List<SnapshotRef> snapshots, Instant start, Instant end) {
@@ -157,32 +190,27 @@ public class Ledger {
         return found >= 0 && !snapshots.get(found).fetchedAt().isBefore(start) ? snapshots.get(found) : null;
     }
 
-    private int record(long operatorId, ZoneId zone, List<LocalDate> days, List<Long> snapshotIds,
-            Map<Long, NetworkSnapshot> snapshotCache, Instant now) {
-        Operator owner = em.find(Operator.class, operatorId);
-        if (owner == null) {
-            return 0;
-        }
-        OperatorFleet fleet = fleets.fleetOf(owner);
-        if (fleet.rigs().isEmpty()) {
+    private int record(long operatorId, OperatorFleet fleet, ZoneId zone, List<LocalDate> days,
+            List<Long> snapshotIds, Map<Long, NetworkSnapshot> snapshotCache, Instant now) {
+        if (fleet == null || fleet.rigs().isEmpty()) {
             return 0;
         }
         for (int i = 0; i < days.size(); i++) {
             NetworkSnapshot s = snapshotCache.computeIfAbsent(snapshotIds.get(i),
                     id -> em.find(NetworkSnapshot.class, id));
-            em.persist(figures(owner, fleet, zone, days.get(i), s, now));
+            em.persist(figures(operatorId, fleet, zone, days.get(i), s, now));
         }
         em.flush();
         return days.size();
     }
 
     /** The fleet's figures for one day from one snapshot (the dashboard's computation, from that day's midnight). */
-    static LedgerDay figures(Operator owner, OperatorFleet fleet, ZoneId zone, LocalDate date, NetworkSnapshot s,
+    static LedgerDay figures(long operatorId, OperatorFleet fleet, ZoneId zone, LocalDate date, NetworkSnapshot s,
             Instant now) {
         NetworkState state = state(s);
         FleetToday t = RigEconomics.today(fleet.fleet(), state, date.atStartOfDay(zone).toInstant());
         LedgerDay d = new LedgerDay();
-        d.operatorId = owner.id;
+        d.operatorId = operatorId;
         d.date = date;
         d.timezone = zone.getId();
         d.snapshotId = s.id;

@@ -36,6 +36,8 @@ public class Outbox {
     static final Duration GRACE = Duration.ofDays(1);
     /** At most one test mail per operator this often. */
     static final Duration TEST_INTERVAL = Duration.ofMinutes(1);
+    /** Summaries stored per transaction. */
+    static final int CHUNK = 50;
 
     @Inject
     EntityManager em;
@@ -84,7 +86,9 @@ public class Outbox {
                 "select m.operatorId, m.weekStart from OutboxMail m where m.kind = :kind and m.weekStart >= :from",
                 Object[].class).setParameter("kind", OutboxMail.WEEKLY).setParameter("from", oldestWeek)
                 .getResultStream().forEach(r -> stored.add(r[0] + "/" + r[1])));
-        int count = 0;
+        record Due(long operatorId, LocalDate week, Instant giveUpAt) {
+        }
+        List<Due> due = new java.util.ArrayList<>();
         for (Object[] row : operators) {
             if (row[3] != null && !((Boolean) row[3])) {
                 continue;
@@ -94,25 +98,55 @@ public class Outbox {
             DayOfWeek day = row[4] == null ? SummarySettings.DEFAULT_DAY : (DayOfWeek) row[4];
             int hour = row[5] == null ? SummarySettings.DEFAULT_HOUR : (Integer) row[5];
             LocalDate week = weekStart(now, zone);
-            Instant due = due(week, zone, day, hour);
+            Instant at = due(week, zone, day, hour);
             Instant createdAt = (Instant) row[2];
-            if (now.isBefore(due) || !now.isBefore(due.plus(GRACE)) || createdAt.isAfter(due)
+            if (now.isBefore(at) || !now.isBefore(at.plus(GRACE)) || createdAt.isAfter(at)
                     || stored.contains(operatorId + "/" + week)) {
                 continue;
             }
-            try {
-                if (store(operatorId, week, now, endOfFollowingDay(due, zone)) != null) {
-                    count++;
-                }
-            } catch (RuntimeException e) {
-                if (Db.isUniqueViolation(e)) {
-                    LOG.debugf("summary of operator %d for %s stored by another instance", operatorId, week);
-                } else {
-                    LOG.errorf(e, "could not prepare the summary of operator %d for %s", operatorId, week);
+            due.add(new Due(operatorId, week, endOfFollowingDay(at, zone)));
+        }
+        List<List<Due>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < due.size(); i += CHUNK) {
+            chunks.add(due.subList(i, Math.min(due.size(), i + CHUNK)));
+        }
+        return Parallel.each(chunks, chunk -> {
+            List<OutboxMail> mails = new java.util.ArrayList<>();
+            for (Due d : chunk) {
+                try {
+                    OutboxMail m = prepare(d.operatorId(), d.week(), now, d.giveUpAt());
+                    if (m != null) {
+                        mails.add(m);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "could not prepare the summary of operator %d for %s", d.operatorId(), d.week());
                 }
             }
-        }
-        return count;
+            // One commit for the chunk; if another instance stored one of them first, one by one.
+            try {
+                QuarkusTransaction.requiringNew().run(() -> mails.forEach(em::persist));
+                return mails.size();
+            } catch (RuntimeException e) {
+                if (!Db.isUniqueViolation(e)) {
+                    LOG.errorf(e, "could not store summaries");
+                }
+            }
+            int n = 0;
+            for (OutboxMail m : mails) {
+                m.id = null;
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> em.persist(m));
+                    n++;
+                } catch (RuntimeException e) {
+                    if (Db.isUniqueViolation(e)) {
+                        LOG.debugf("summary of operator %d for %s stored by another instance", m.operatorId, m.weekStart);
+                    } else {
+                        LOG.errorf(e, "could not store the summary of operator %d for %s", m.operatorId, m.weekStart);
+                    }
+                }
+            }
+            return n;
+        });
     }
 
     /** Stores a test mail for the operator (sent by the next sender run). */
@@ -129,6 +163,23 @@ public class Outbox {
 
     /** Builds and renders outside any transaction, then inserts in a short one. */
     private OutboxMail store(long operatorId, LocalDate week, Instant now, Instant giveUpAt) {
+        OutboxMail m = prepare(operatorId, week, now, giveUpAt);
+        if (m == null) {
+            return null;
+        }
+        boolean test = week == null;
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.persist(m);
+            em.flush();
+            if (test) {
+                m.messageId = OutboxSender.messageId(config.baseUrl(), "summary-test-" + m.id);
+            }
+        });
+        return m;
+    }
+
+    /** The rendered mail, not stored yet (null when the operator is gone). */
+    private OutboxMail prepare(long operatorId, LocalDate week, Instant now, Instant giveUpAt) {
         Operator owner = QuarkusTransaction.requiringNew().call(() -> em.find(Operator.class, operatorId));
         if (owner == null) {
             return null;
@@ -149,13 +200,6 @@ public class Outbox {
         m.giveUpAt = giveUpAt;
         m.createdAt = now;
         m.messageId = test ? "pending" : OutboxSender.messageId(config.baseUrl(), "summary-" + operatorId + "-" + week);
-        QuarkusTransaction.requiringNew().run(() -> {
-            em.persist(m);
-            em.flush();
-            if (test) {
-                m.messageId = OutboxSender.messageId(config.baseUrl(), "summary-test-" + m.id);
-            }
-        });
         return m;
     }
 }

@@ -52,7 +52,8 @@ public class OutboxSender {
 
     /** Sends every due row; {@code now} is the moment the run starts. Returns how many were sent. */
     public int sendDue(Instant now) {
-        return send(now, null);
+        // A few senders at once: each mostly waits for the SMTP server's answer.
+        return Parallel.workers(Parallel.THREADS, () -> send(now, null));
     }
 
     /** Sends one stored mail now if it is due (the "send it now" button); true when it went out. */

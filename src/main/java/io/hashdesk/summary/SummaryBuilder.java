@@ -58,6 +58,10 @@ public class SummaryBuilder {
     @Inject
     HashdeskConfig config;
 
+    /** The same for every operator in a run: read once per minute. */
+    private final io.hashdesk.web.BoundedCache<Instant, java.util.Optional<Double>> weekAgoHashprice =
+            new io.hashdesk.web.BoundedCache<>(8);
+
     public WeeklySummary build(Operator owner, Instant now, boolean test) {
         String zone = Formats.zoneOf(owner.timezone).getId();
         LocalDate today = now.atZone(ZoneId.of(zone)).toLocalDate();
@@ -104,7 +108,10 @@ public class SummaryBuilder {
             }
             nextTotals = new WeeklySummary.Totals(n, nb, nr, np, nh, nf, npr);
         }
-        Double weekAgo = p.network().bundled() ? null : snapshots.hashpriceNear(now.minus(Duration.ofDays(DAYS)));
+        Double weekAgo = p.network().bundled() ? null
+                : weekAgoHashprice.computeIfAbsent(now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
+                        at -> java.util.Optional.ofNullable(snapshots.hashpriceNear(at.minus(Duration.ofDays(DAYS)))))
+                        .orElse(null);
         String base = baseUrl();
         return new WeeklySummary(test, owner.email, zone, now, from, to, days, past, List.copyOf(sites.values()),
                 p, List.copyOf(next), nextTotals, weekAgo, base + "/dashboard", base + "/settings",

@@ -161,6 +161,18 @@ final class Fixtures {
         }
     }
 
+    /** Keeps a delivered mail under target/mail-samples/ to look at in a browser. */
+    static void keepSample(String name, String html, String text) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target/mail-samples");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.writeString(dir.resolve(name + ".html"), html);
+            java.nio.file.Files.writeString(dir.resolve(name + ".txt"), text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static ZoneId zone(String id) {
         return ZoneId.of(id);
     }

@@ -152,6 +152,7 @@ class WeeklySummaryTest {
         MimeMessage mail = mails.stream().filter(m -> !subject(m).startsWith("[Test]")).findFirst().orElseThrow();
         String text = Fixtures.part(mail, "text/plain");
         String html = Fixtures.part(mail, "text/html");
+        Fixtures.keepSample("weekly", html, text);
 
         // Headers: fixed Message-ID for (operator, week), one-click unsubscribe.
         assertEquals("<summary-" + f.operator().id + "-" + monday + "@hashdesk.example>",

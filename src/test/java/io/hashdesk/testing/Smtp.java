@@ -21,6 +21,10 @@ public class Smtp implements QuarkusTestResourceLifecycleManager {
     private static GreenMail server;
     private static int port;
 
+    public static synchronized int port() {
+        return port;
+    }
+
     public static synchronized GreenMail server() {
         return server;
     }

@@ -1,0 +1,80 @@
+package io.hashdesk.summary;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A bare SMTP server for the benchmark: it accepts every message and keeps only a count, so the
+ * benchmark times hashdesk handing mails over rather than a test server parsing them.
+ */
+final class SmtpSink implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    final AtomicInteger received = new AtomicInteger();
+
+    SmtpSink(int port) throws IOException {
+        server = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
+        pool.submit(this::accept);
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket s = server.accept();
+                pool.submit(() -> session(s));
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    private void session(Socket socket) {
+        try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                StandardCharsets.ISO_8859_1), 65536); OutputStream out = socket.getOutputStream()) {
+            reply(out, "220 sink ESMTP");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String verb = line.length() >= 4 ? line.substring(0, 4).toUpperCase(java.util.Locale.ROOT) : line;
+                switch (verb) {
+                    case "EHLO" -> reply(out, "250-sink\r\n250 8BITMIME");
+                    case "DATA" -> {
+                        reply(out, "354 go ahead");
+                        while ((line = in.readLine()) != null && !line.equals(".")) {
+                            // discarded
+                        }
+                        received.incrementAndGet();
+                        reply(out, "250 queued");
+                    }
+                    case "QUIT" -> {
+                        reply(out, "221 bye");
+                        return;
+                    }
+                    default -> reply(out, "250 ok");
+                }
+            }
+        } catch (IOException e) {
+            // the client went away
+        }
+    }
+
+    private static void reply(OutputStream out, String text) throws IOException {
+        out.write((text + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        pool.shutdownNow();
+    }
+}
