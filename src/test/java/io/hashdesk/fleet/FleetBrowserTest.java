@@ -149,6 +149,7 @@ class FleetBrowserTest {
         try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
             String url = base.toString();
             context.addCookies(List.of(new Cookie(Operators.SESSION_COOKIE, session.sessionCookie()).setUrl(url),
+                    new Cookie(Operators.SESSION_ID_COOKIE, session.sessionId()).setUrl(url),
                     new Cookie(Operators.CSRF_COOKIE, session.csrf()).setUrl(url)));
             context.addInitScript("window.__csp = []; document.addEventListener('securitypolicyviolation', e => "
                     + "window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));");
