@@ -41,10 +41,6 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class OutboxDeliveryTest {
 
-    /** Health is served on the management port only. */
-    @TestHTTPResource(value = "/", management = true)
-    URL management;
-
     @Inject
     NetworkService network;
 
@@ -65,6 +61,10 @@ class OutboxDeliveryTest {
 
     @Inject
     OutboxMetrics metrics;
+
+    /** Health answers on the management port only. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     /** A signed-in operator (UTC, summary on Monday 07:00) created a month ago, with one rig group. */
     Operators.Session operator(String hint) {
