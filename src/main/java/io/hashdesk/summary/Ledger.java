@@ -51,8 +51,13 @@ public class Ledger {
 
     /** How far back missing days are looked for (the dashboard shows 30). */
     public static final int BACKFILL_DAYS = 35;
+    /**
+     * A generous timeout: the transaction manager interrupts a thread whose transaction times out, and
+     * an interrupt in the middle of a write closes an H2 file database.
+     */
+    static final int TX_TIMEOUT_SECONDS = 600;
     /** Operators recorded per transaction. */
-    static final int CHUNK = 200;
+    static final int CHUNK = 50;
 
     @Inject
     FleetService fleets;
@@ -141,7 +146,7 @@ public class Ledger {
         }
         return Parallel.each(chunks, chunk -> {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
+                return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> {
                     Map<Long, OperatorFleet> fleets = this.fleets
                             .fleetsOf(chunk.stream().map(Work::operatorId).toList());
                     int n = 0;
@@ -160,7 +165,7 @@ public class Ledger {
             int n = 0;
             for (Work w : chunk) {
                 try {
-                    n += QuarkusTransaction.requiringNew().call(() -> record(w.operatorId(),
+                    n += QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> record(w.operatorId(),
                             fleets.fleetsOf(List.of(w.operatorId())).get(w.operatorId()), w.zone(), w.days(),
                             w.snapshots(), snapshotCache, now));
                 } catch (RuntimeException e) {

@@ -124,7 +124,7 @@ public class Outbox {
             }
             // One commit for the chunk; if another instance stored one of them first, one by one.
             try {
-                QuarkusTransaction.requiringNew().run(() -> mails.forEach(em::persist));
+                QuarkusTransaction.requiringNew().timeout(Ledger.TX_TIMEOUT_SECONDS).run(() -> mails.forEach(em::persist));
                 return mails.size();
             } catch (RuntimeException e) {
                 if (!Db.isUniqueViolation(e)) {
