@@ -85,7 +85,9 @@ public final class ProjectionBenchmark {
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);
-        long outputBytes = (long) scenario.days() * 8 * (10 + fleet.sites().size()) + scenario.days() * 4L;
+        // Fleet series (doubles) and every group's series (three floats a group-day).
+        long outputBytes = (long) scenario.days() * 8 * (10 + fleet.sites().size()) + scenario.days() * 4L
+                + 12L * scenario.days() * fleet.groups().size();
         System.out.printf(Locale.ROOT,
                 "projection %d groups x %d sites x %d days (%s, per-group series): median %.2f ms, p90 %.2f ms, best %.2f ms;"
                         + " CPU on this thread median %.2f ms; allocated %.0f KB per run (output series %.0f KB)"
