@@ -7,7 +7,8 @@
 # sample snapshot), creates the fleet through the JSON API and the CSV import, then measures
 #   - GET /login (signed out) and GET /dashboard with wrk, one after the other: 32 connections, 2 threads,
 #     30 s each (DURATION=), after a 10 s warm-up of each; then the ratio of the two;
-#   - GET /api/v1/projection?days=730: 21 new scenarios (uncached), then 50 repeats (cached), one at a time.
+#   - GET /api/v1/projection?days=730: 30 other scenarios to warm up (WARM=), then 21 new scenarios
+#     (uncached), then 50 repeats (cached), one at a time.
 # wrk runs on the same machine as the app, so the figures are a floor for a dedicated server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,6 +115,11 @@ awk -v cl="$CPU_login" -v cd="$CPU_dashboard" 'BEGIN {
 
 echo "== GET /api/v1/projection?days=730"
 # A new scenario each time for the uncached figure: the fees value changes the cache key.
+# Warm-up (other scenarios), so the timed requests run compiled code as a server in steady state does;
+# WARM=0 skips it (the figure then includes the JIT compiling the projection and the JSON writer).
+for i in $(seq 1 "${WARM:-30}"); do
+  curl -s -o /dev/null -b "$JAR" "$BASE/api/v1/projection?days=730&feesPerBlockBtc=0.1$i"
+done
 C0=$(cpu)
 for i in $(seq 10 30); do
   curl -s -o /dev/null -b "$JAR" -w "%{time_total}\n" "$BASE/api/v1/projection?days=730&feesPerBlockBtc=0.0$i"
