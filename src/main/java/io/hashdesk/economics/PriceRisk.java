@@ -42,7 +42,12 @@ import java.util.SplittableRandom;
 public final class PriceRisk {
 
     public static final int DEFAULT_PATHS = 1000;
-    public static final int MAX_PATHS = 2000;
+    public static final int MAX_PATHS = 10_000;
+    /**
+     * Paths x days simulated in one run at most: the price factors take 8 bytes each (64 MB at this bound),
+     * so 10,000 paths reach 800 days and the longest horizon (1,500 days) 5,333 paths.
+     */
+    public static final long MAX_PATH_DAYS = 8_000_000L;
     public static final double DEFAULT_VOLATILITY_PERCENT = 55;
     public static final double MAX_VOLATILITY_PERCENT = 200;
     public static final long DEFAULT_SEED = 20_090_103L;
@@ -68,6 +73,11 @@ public final class PriceRisk {
             if (!(volatilityPercent >= 0 && volatilityPercent <= MAX_VOLATILITY_PERCENT)) {
                 throw new IllegalArgumentException("volatilityPercent must be between 0 and " + MAX_VOLATILITY_PERCENT);
             }
+        }
+
+        /** The most paths a run over this many days may simulate ({@link #MAX_PATH_DAYS}). */
+        public static int maxPaths(int days) {
+            return (int) Math.min(MAX_PATHS, MAX_PATH_DAYS / Math.max(1, days));
         }
 
         public static Options defaults() {

@@ -66,7 +66,8 @@ public class ProjectionApiResource {
             @QueryParam("paths") String paths, @QueryParam("volatilityPercent") String volatility,
             @QueryParam("seed") String seed, @Context UriInfo uri) {
         ScenarioInput.Result parsed = new ScenarioInput("api", days, drift, growth, fees).parse();
-        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed).parse(false);
+        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
+                .parse(false, parsed.ok() ? parsed.scenario().days() : null);
         if (!parsed.ok() || !options.ok()) {
             List<Problem.FieldError> errors = new ArrayList<>();
             parsed.errors().asMap().forEach((f, m) -> errors.add(new Problem.FieldError(f, m)));

@@ -5,6 +5,8 @@ import java.util.Locale;
 import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Formats;
+import io.hashdesk.web.Numbers;
 
 /**
  * What a projection shows beside its scenario, as typed in a query or a form (text), checked field by
@@ -40,8 +42,9 @@ public record ProjectionOptions(String policy, String groups, String paths, Stri
     /**
      * @param riskByDefault run the price paths (default count) even when {@code paths} is not given (the page);
      *        JSON adds risk only when asked
+     * @param days the scenario's horizon, which bounds the number of paths (null when the scenario is invalid)
      */
-    public Parsed parse(boolean riskByDefault) {
+    public Parsed parse(boolean riskByDefault, Integer days) {
         FormErrors errors = FormErrors.none();
         OperatingPolicy p = OperatingPolicy.SWITCH_OFF_WHEN_LOSING;
         if (!blank(policy)) {
@@ -60,41 +63,29 @@ public record ProjectionOptions(String policy, String groups, String paths, Stri
                 errors.add("groups", "\"daily\" adds every group's daily series; leave it out for totals only.");
             }
         }
-        Integer n = null;
-        if (!blank(paths)) {
-            try {
-                n = Integer.parseInt(paths.strip());
-                if (n < 1 || n > PriceRisk.MAX_PATHS) {
-                    errors.add("paths", "Between 1 and " + PriceRisk.MAX_PATHS + " price paths.");
-                }
-            } catch (NumberFormatException e) {
-                errors.add("paths", "A whole number of price paths, 1 to " + PriceRisk.MAX_PATHS + ".");
-            }
+        int most = days == null ? PriceRisk.MAX_PATHS : PriceRisk.Options.maxPaths(days);
+        String pathsRule = "A whole number of price paths, 1 to " + Formats.count(most)
+                + (most < PriceRisk.MAX_PATHS ? " over " + Formats.count(days) + " days." : ".");
+        Long n = Numbers.whole(paths, "paths", errors, pathsRule);
+        if (n != null && (n < 1 || n > most)) {
+            errors.add("paths", pathsRule);
         }
         double volatility = PriceRisk.DEFAULT_VOLATILITY_PERCENT;
-        if (!blank(volatilityPercent)) {
-            String bound = "0 to " + ScenarioInput.plain(PriceRisk.MAX_VOLATILITY_PERCENT) + " % a year";
-            try {
-                volatility = Double.parseDouble(volatilityPercent.strip().replace(',', '.'));
-                if (!(volatility >= 0 && volatility <= PriceRisk.MAX_VOLATILITY_PERCENT)) {
-                    errors.add("volatilityPercent", "From " + bound + " (annualised).");
-                }
-            } catch (NumberFormatException e) {
-                errors.add("volatilityPercent", "A number, " + bound + " (annualised).");
+        String bound = "0 to " + ScenarioInput.plain(PriceRisk.MAX_VOLATILITY_PERCENT) + " % a year";
+        Double typed = Numbers.decimal(volatilityPercent, "volatilityPercent", errors,
+                "A number, " + bound + " (annualised).");
+        if (typed != null) {
+            volatility = typed;
+            if (!(volatility >= 0 && volatility <= PriceRisk.MAX_VOLATILITY_PERCENT)) {
+                errors.add("volatilityPercent", "From " + bound + " (annualised).");
             }
         }
-        long s = PriceRisk.DEFAULT_SEED;
-        if (!blank(seed)) {
-            try {
-                s = Long.parseLong(seed.strip());
-            } catch (NumberFormatException e) {
-                errors.add("seed", "A whole number (the same seed gives the same paths).");
-            }
-        }
+        Long typedSeed = Numbers.whole(seed, "seed", errors, "A whole number (the same seed gives the same paths).");
+        long s = typedSeed == null ? PriceRisk.DEFAULT_SEED : typedSeed;
         if (errors.any()) {
             return new Parsed(p, daily, null, errors);
         }
-        PriceRisk.Options risk = n != null ? new PriceRisk.Options(n, volatility, s)
+        PriceRisk.Options risk = n != null ? new PriceRisk.Options(n.intValue(), volatility, s)
                 : riskByDefault ? new PriceRisk.Options(PriceRisk.DEFAULT_PATHS, volatility, s) : null;
         return new Parsed(p, daily, risk, errors);
     }

@@ -153,7 +153,7 @@ public class ProjectionResource {
     private View view(Operator owner, ScenarioInput input, ProjectionOptions options, String saveName,
             FormErrors saveErrors) {
         ScenarioInput.Result parsed = input.parse();
-        ProjectionOptions.Parsed parsedOptions = options.parse(true);
+        ProjectionOptions.Parsed parsedOptions = options.parse(true, parsed.ok() ? parsed.scenario().days() : null);
         parsedOptions.errors().asMap().forEach(parsed.errors()::add);
         String zone = owner.timezone;
         List<SavedScenario> saved = scenarios.list(owner);
@@ -193,7 +193,7 @@ public class ProjectionResource {
         ScenarioInput input = new ScenarioInput(null, days == null || days.isBlank() ? "365" : days, drift, growth, fees);
         ScenarioInput.Result parsed = input.parse();
         ProjectionOptions options = new ProjectionOptions(policy, null, null, null, null);
-        ProjectionOptions.Parsed parsedOptions = options.parse(false);
+        ProjectionOptions.Parsed parsedOptions = options.parse(false, null);
         if (!parsed.ok() || !parsedOptions.ok()) {
             throw new jakarta.ws.rs.BadRequestException();
         }
@@ -319,7 +319,8 @@ public class ProjectionResource {
             @QueryParam("paths") String paths, @QueryParam("volatilityPercent") String volatility,
             @QueryParam("seed") String seed) {
         ScenarioInput.Result parsed = new ScenarioInput("csv", days, drift, growth, fees).parse();
-        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed).parse(false);
+        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
+                .parse(false, parsed.ok() ? parsed.scenario().days() : null);
         if (!parsed.ok() || !options.ok()) {
             StringBuilder msg = new StringBuilder();
             parsed.errors().asMap().forEach((k, m) -> msg.append(k).append(": ").append(m).append('\n'));

@@ -165,13 +165,27 @@ class ProjectionOptionsApiTest {
                 { "paths=" + (PriceRisk.MAX_PATHS + 1), "paths" }, { "paths=many", "paths" },
                 { "paths=10&volatilityPercent=-1", "volatilityPercent" },
                 { "paths=10&volatilityPercent=" + (PriceRisk.MAX_VOLATILITY_PERCENT + 1), "volatilityPercent" },
-                { "paths=10&volatilityPercent=NaN", "volatilityPercent" }, { "paths=10&seed=x", "seed" } };
+                { "paths=10&volatilityPercent=NaN", "volatilityPercent" }, { "paths=10&volatilityPercent=5,5", "volatilityPercent" },
+                { "paths=10&seed=x", "seed" } };
         for (String[] c : cases) {
             as(session).get("/api/v1/projection?days=10&" + c[0]).then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem(c[1]));
             given().cookies(session.cookies()).get("/projection/daily.csv?days=10&" + c[0]).then().statusCode(400)
                     .body(containsString(c[1] + ": "));
         }
+    }
+
+    @Test
+    void tenThousandPathsAsTheContractSaysWithinTheMemoryBound() {
+        // CONTRACT.md: paths 1 to 10,000. The price factors of one run are bounded (paths x days), so the
+        // longest horizon takes fewer paths, and says how many.
+        JsonNode many = projection("?days=30&paths=10,000&volatilityPercent=55");
+        assertEquals(10_000, many.at("/risk/paths").asInt());
+        int most = PriceRisk.Options.maxPaths(1500);
+        assertEquals(5_333, most);
+        as(session).get("/api/v1/projection?days=1500&paths=" + (most + 1)).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("paths"))
+                .body(containsString("1 to 5,333 over 1,500 days"));
     }
 
     @Test
