@@ -45,26 +45,13 @@ public class EarnedCard {
         Operator owner = current.get();
         LocalDate today = clock.instant().atZone(Formats.zoneOf(owner.timezone)).toLocalDate();
         List<Ledger.Day> days = ledger.days(owner, today.minusDays(DAYS), today.minusDays(1));
-        int recorded = 0;
-        double btc = 0, rev = 0, power = 0, hosting = 0, fee = 0, profit = 0;
-        for (Ledger.Day d : days) {
-            LedgerDay r = d.recorded();
-            if (r != null) {
-                recorded++;
-                btc += r.btc;
-                rev += r.revenueUsd;
-                power += r.powerCostUsd;
-                hosting += r.hostingUsd;
-                fee += r.poolFeeUsd;
-                profit += r.profitUsd;
-            }
-        }
-        if (recorded == 0 && days.stream().allMatch(Ledger.Day::beforeFleet)) {
+        WeeklySummary.Totals totals = WeeklySummary.Totals.of(days);
+        if (totals.days() == 0 && days.stream().allMatch(Ledger.Day::beforeFleet)) {
             return "";
         }
         List<Ledger.Day> newestFirst = new ArrayList<>(days);
         Collections.reverse(newestFirst);
-        return Templates.card(newestFirst, new WeeklySummary.Totals(recorded, btc, rev, power, hosting, fee, profit),
+        return Templates.card(newestFirst, totals,
                 owner.timezone).render();
     }
 }

@@ -68,26 +68,16 @@ public class SummaryBuilder {
         LocalDate from = today.minusDays(DAYS);
         LocalDate to = today.minusDays(1);
         List<Ledger.Day> days = ledger.days(owner, from, to);
-        int recorded = 0;
-        double btc = 0, rev = 0, power = 0, hosting = 0, fee = 0, profit = 0;
         Map<Long, LedgerSite> sites = new LinkedHashMap<>();
         for (Ledger.Day d : days) {
-            LedgerDay r = d.recorded();
-            if (r == null) {
+            if (d.recorded() == null) {
                 continue;
             }
-            recorded++;
-            btc += r.btc;
-            rev += r.revenueUsd;
-            power += r.powerCostUsd;
-            hosting += r.hostingUsd;
-            fee += r.poolFeeUsd;
-            profit += r.profitUsd;
             for (LedgerSite s : d.sites()) {
                 sites.merge(s.siteId(), s, (a, b) -> a.plus(b).withName(b.name()));
             }
         }
-        WeeklySummary.Totals past = new WeeklySummary.Totals(recorded, btc, rev, power, hosting, fee, profit);
+        WeeklySummary.Totals past = WeeklySummary.Totals.of(days);
 
         FleetProjection p = projections.project(owner, Scenario.base(Scenario.DEFAULT_DAYS));
         List<WeeklySummary.NextDay> next = new ArrayList<>();

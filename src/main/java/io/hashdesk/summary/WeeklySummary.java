@@ -25,6 +25,25 @@ public record WeeklySummary(boolean test, String email, String zone, Instant now
     /** Sums over some days, USD and BTC. */
     public record Totals(int days, double btc, double revenueUsd, double powerCostUsd, double hostingUsd,
             double poolFeeUsd, double profitUsd) {
+
+        /** The recorded days' sums (days without a record count for nothing, and {@code days} counts the others). */
+        public static Totals of(List<Ledger.Day> ledgerDays) {
+            int recorded = 0;
+            double btc = 0, rev = 0, power = 0, hosting = 0, fee = 0, profit = 0;
+            for (Ledger.Day d : ledgerDays) {
+                LedgerDay r = d.recorded();
+                if (r != null) {
+                    recorded++;
+                    btc += r.btc;
+                    rev += r.revenueUsd;
+                    power += r.powerCostUsd;
+                    hosting += r.hostingUsd;
+                    fee += r.poolFeeUsd;
+                    profit += r.profitUsd;
+                }
+            }
+            return new Totals(recorded, btc, rev, power, hosting, fee, profit);
+        }
     }
 
     /** One projected day (24 hours from {@code start}). */
