@@ -58,10 +58,6 @@ public class Smtp implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(port),
                 "quarkus.mailer.start-tls", "DISABLED",
-                // Tests stop and restart this server on the same port: a pooled connection to the stopped one
-                // made the first send after a restart wait 30 s for the server's idle timeout (seen as a flaky
-                // outbox test). A fresh connection per mail keeps them deterministic.
-                "quarkus.mailer.keep-alive", "false",
                 "hashdesk.base-url", "https://hashdesk.example");
     }
 
