@@ -2,6 +2,7 @@ package io.hashdesk.account;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneId;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,7 +58,7 @@ public class AccountService {
     @Transactional
     public String changeTimezone(Operator operator, String zone) {
         String trimmed = zone == null ? "" : zone.trim();
-        if (!java.time.ZoneId.getAvailableZoneIds().contains(trimmed) && !"UTC".equals(trimmed)) {
+        if (!ZoneId.getAvailableZoneIds().contains(trimmed) && !"UTC".equals(trimmed)) {
             return "Choose a time zone from the list, e.g. Europe/Oslo or America/Chicago.";
         }
         Operator managed = Operator.findById(operator.id);

@@ -1,6 +1,7 @@
 package io.hashdesk.account;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
@@ -59,6 +60,6 @@ public class Operator extends PanacheEntityBase {
     }
 
     public static String normalizeEmail(String email) {
-        return email == null ? "" : email.trim().toLowerCase(java.util.Locale.ROOT);
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -40,9 +41,9 @@ public class SettingsResource {
     }
 
     /** Every IANA zone, sorted, for the time zone list. */
-    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+    private static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
             .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/"))
-            .sorted().collect(java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+            .sorted().collect(Collectors.collectingAndThen(Collectors.toList(),
                     list -> { list.add(0, "UTC"); return List.copyOf(list); }));
 
     @Inject

@@ -2,6 +2,7 @@ package io.hashdesk.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -116,7 +117,7 @@ public class SignInThrottle {
         if (value instanceof Instant i) {
             return i;
         }
-        if (value instanceof java.time.OffsetDateTime o) {
+        if (value instanceof OffsetDateTime o) {
             return o.toInstant();
         }
         if (value instanceof java.sql.Timestamp t) {

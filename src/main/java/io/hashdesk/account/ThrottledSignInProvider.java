@@ -1,5 +1,7 @@
 package io.hashdesk.account;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -128,8 +130,8 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
         io.vertx.core.http.Cookie cookie = routing.request().getCookie(CSRF_COOKIE);
         String field = routing.request().getFormAttribute(CSRF_FIELD);
         return cookie != null && field != null && !field.isEmpty()
-                && java.security.MessageDigest.isEqual(field.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        cookie.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                && MessageDigest.isEqual(field.getBytes(StandardCharsets.UTF_8),
+                        cookie.getValue().getBytes(StandardCharsets.UTF_8));
     }
 
     static boolean refusedForCsrf(RoutingContext routing) {

@@ -3,6 +3,7 @@ package io.hashdesk.fleet;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -99,11 +100,11 @@ public class FleetService {
      * operator); the same as {@link #fleetOf} for each. Operators without sites are left out.
      */
     @Transactional
-    public Map<Long, OperatorFleet> fleetsOf(java.util.Collection<Long> operatorIds) {
+    public Map<Long, OperatorFleet> fleetsOf(Collection<Long> operatorIds) {
         Map<Long, List<Site>> sites = new HashMap<>();
         Site.<Site>find("select distinct s from Site s left join fetch s.bands where s.operatorId in ?1", operatorIds)
                 .list().stream()
-                .sorted(java.util.Comparator.comparing((Site s) -> s.name.toLowerCase(Locale.ROOT)).thenComparing(s -> s.id))
+                .sorted(Comparator.comparing((Site s) -> s.name.toLowerCase(Locale.ROOT)).thenComparing(s -> s.id))
                 .forEach(s -> sites.computeIfAbsent(s.operatorId, k -> new ArrayList<>()).add(s));
         Map<Long, List<RigGroup>> rigs = new HashMap<>();
         RigGroup.<RigGroup>find("select r from RigGroup r join fetch r.site where r.operatorId in ?1 order by r.id",

@@ -3,6 +3,7 @@ package io.hashdesk.projection;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Locale;
 
 import io.hashdesk.economics.OperatingPolicy;
@@ -24,8 +25,8 @@ final class Charts {
     static LineChart dailyProfit(String id, FleetProjection p, int maxDays, String zone, boolean withParts) {
         ProjectionResult r = p.result();
         int n = Math.min(maxDays, r.days());
-        double[] profit = java.util.Arrays.copyOf(r.profitUsd(), n);
-        double[] revenue = java.util.Arrays.copyOf(r.revenueUsd(), n);
+        double[] profit = Arrays.copyOf(r.profitUsd(), n);
+        double[] revenue = Arrays.copyOf(r.revenueUsd(), n);
         double[] costs = new double[n];
         for (int d = 0; d < n; d++) {
             costs[d] = r.powerCostUsd()[d] + r.hostingUsd()[d] + r.poolFeeUsd()[d];

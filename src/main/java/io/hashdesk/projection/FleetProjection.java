@@ -1,7 +1,10 @@
 package io.hashdesk.projection;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.GroupToday;
@@ -57,7 +60,7 @@ public record FleetProjection(Instant asOf, NetworkView network, Scenario scenar
 
     /** Groups at curtailing sites that run only the cheap hours today (not switched off): "runs N h a day". */
     public List<PartTime> partTime() {
-        List<PartTime> out = new java.util.ArrayList<>();
+        List<PartTime> out = new ArrayList<>();
         for (int i = 0; i < today.groups().size(); i++) {
             GroupToday t = today.groups().get(i);
             if (t.partTime()) {
@@ -77,10 +80,10 @@ public record FleetProjection(Instant asOf, NetworkView network, Scenario scenar
 
     /** The groups that lose money at the margin today, the biggest losers first. */
     static List<SwitchOff> switchOff(OperatorFleet fleet, FleetToday today) {
-        return java.util.stream.IntStream.range(0, today.groups().size())
+        return IntStream.range(0, today.groups().size())
                 .filter(i -> today.groups().get(i).switchOff())
                 .mapToObj(i -> new SwitchOff(fleet.rigs().get(i), today.groups().get(i)))
-                .sorted(java.util.Comparator.comparingDouble((SwitchOff s) -> s.today().profitUsd()))
+                .sorted(Comparator.comparingDouble((SwitchOff s) -> s.today().profitUsd()))
                 .toList();
     }
 

@@ -1,6 +1,7 @@
 package io.hashdesk.projection;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -8,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,8 +31,10 @@ import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
+import io.hashdesk.fleet.RigGroup;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -79,7 +84,7 @@ public class ProjectionResource {
      * @param daysOff days the policy has it switched off
      * @param firstOff the first day it is off all day (null if never)
      */
-    public record Payback(io.hashdesk.fleet.RigGroup rig, String purchase, String paybackDate, String paybackDay,
+    public record Payback(RigGroup rig, String purchase, String paybackDate, String paybackDay,
             String firstUnprofitable, double profitUsd, double paybackProbability, String medianPaybackDay,
             int daysOff, String firstOff) {
     }
@@ -100,7 +105,7 @@ public class ProjectionResource {
      *
      * @param offPeriods runs of consecutive days off, as dates ("3 Mar 2026 – 9 Mar 2026, 7 days")
      */
-    public record RigView(FleetProjection p, io.hashdesk.fleet.RigGroup rig, LineChart chart, Payback payback,
+    public record RigView(FleetProjection p, RigGroup rig, LineChart chart, Payback payback,
             int daysOff, List<String> offPeriods, String query) {
     }
 
@@ -143,7 +148,7 @@ public class ProjectionResource {
         if (saved != null && !saved.isBlank()) {
             // Not a number, or not one of the operator's: the same 404 as a missing one.
             if (!saved.strip().matches("\\d{1,18}")) {
-                throw new jakarta.ws.rs.NotFoundException();
+                throw new NotFoundException();
             }
             return ScenarioInput.of(scenarios.get(owner, Long.parseLong(saved.strip())).scenario());
         }
@@ -195,7 +200,7 @@ public class ProjectionResource {
         ProjectionOptions options = new ProjectionOptions(policy, null, null, null, null);
         ProjectionOptions.Parsed parsedOptions = options.parse(false, null);
         if (!parsed.ok() || !parsedOptions.ok()) {
-            throw new jakarta.ws.rs.BadRequestException();
+            throw new BadRequestException();
         }
         SignedIn who = operator.signedInOperator();
         FleetProjection p = projections.project(who, parsed.scenario().withPolicy(parsedOptions.policy()));
@@ -206,7 +211,7 @@ public class ProjectionResource {
             }
         }
         if (g < 0) {
-            throw new jakarta.ws.rs.NotFoundException();
+            throw new NotFoundException();
         }
         int group = g;
         LineChart chart = projections.chart(p, "rig-" + id, who.timezone(),
@@ -221,7 +226,7 @@ public class ProjectionResource {
     /** Consecutive days off as date ranges, at most 12 listed (then "and N more"). */
     static List<String> offPeriods(FleetProjection p, int[] off, String zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-        ZoneId z = io.hashdesk.web.Formats.zoneOf(zone);
+        ZoneId z = Formats.zoneOf(zone);
         List<String> out = new ArrayList<>();
         int runs = 0;
         for (int i = 0; i < off.length;) {
@@ -252,13 +257,13 @@ public class ProjectionResource {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s == null ? "" : s, java.nio.charset.StandardCharsets.UTF_8);
+        return java.net.URLEncoder.encode(s == null ? "" : s, StandardCharsets.UTF_8);
     }
 
     static List<Week> weeks(FleetProjection p, String zone) {
         ProjectionResult r = p.result();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-        ZoneId z = io.hashdesk.web.Formats.zoneOf(zone);
+        ZoneId z = Formats.zoneOf(zone);
         List<Week> out = new ArrayList<>();
         for (int start = 0, w = 1; start < r.days(); start += 7, w++) {
             int end = Math.min(r.days(), start + 7);
@@ -280,7 +285,7 @@ public class ProjectionResource {
 
     static List<Payback> paybacks(FleetProjection p, PriceRisk.Result risk, String zone) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-        ZoneId z = io.hashdesk.web.Formats.zoneOf(zone);
+        ZoneId z = Formats.zoneOf(zone);
         List<Payback> out = new ArrayList<>();
         for (int i = 0; i < p.fleet().rigs().size(); i++) {
             ProjectionResult.GroupOutcome o = p.result().groups().get(i);
@@ -295,11 +300,11 @@ public class ProjectionResource {
             PriceRisk.GroupRisk gr = risk == null ? null : risk.groups().get(i);
             double probability = gr == null ? Double.NaN : gr.paybackProbability();
             String median = gr == null || Double.isNaN(gr.medianPaybackDay()) ? null
-                    : io.hashdesk.web.Formats.number(gr.medianPaybackDay(), 0);
+                    : Formats.number(gr.medianPaybackDay(), 0);
             // No purchase cost (none given, or 0) means no payback figure: shown as "–" like a missing one.
-            out.add(new Payback(rig, purchase == null || !(purchase > 0) ? null : io.hashdesk.web.Formats.usd0(purchase),
+            out.add(new Payback(rig, purchase == null || !(purchase > 0) ? null : Formats.usd0(purchase),
                     date,
-                    o.paysBack() ? io.hashdesk.web.Formats.number(o.paybackDay(), 0) : null, unprofitable,
+                    o.paysBack() ? Formats.number(o.paybackDay(), 0) : null, unprofitable,
                     o.profitUsd(), probability, median, o.daysOff(), firstOff));
         }
         return out;

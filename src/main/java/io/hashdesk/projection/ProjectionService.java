@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,12 +24,12 @@ import io.hashdesk.economics.Projection;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.economics.Scenario;
-import io.hashdesk.fleet.FleetService;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
+import io.hashdesk.fleet.FleetService;
 import io.hashdesk.fleet.RigGroup;
 import io.hashdesk.fleet.Site;
-import io.hashdesk.network.NetworkView;
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.network.NetworkView;
 import io.hashdesk.web.BoundedCache;
 import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
@@ -277,7 +277,7 @@ public class ProjectionService {
                 }
                 rows.add(new Sensitivity.Row(Formats.change(a), a, profit));
             }
-            List<String> labels = java.util.Arrays.stream(PRICE_STEPS).mapToObj(c -> Formats.change(c)).toList();
+            List<String> labels = Arrays.stream(PRICE_STEPS).mapToObj(c -> Formats.change(c)).toList();
             return new Sensitivity(labels, List.copyOf(rows), base.priceUsd());
         });
     }

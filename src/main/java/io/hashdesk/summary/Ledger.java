@@ -1,5 +1,6 @@
 package io.hashdesk.summary;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -25,8 +27,8 @@ import io.hashdesk.account.Operator;
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.NetworkState;
 import io.hashdesk.economics.RigEconomics;
-import io.hashdesk.fleet.FleetService;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
+import io.hashdesk.fleet.FleetService;
 import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.projection.FleetProjection;
 import io.hashdesk.projection.ProjectionService;
@@ -87,7 +89,7 @@ public class Ledger {
      * @return the number of days recorded
      */
     public int recordDue(Instant now) {
-        Instant from = now.minus(java.time.Duration.ofDays(BACKFILL_DAYS + 2));
+        Instant from = now.minus(Duration.ofDays(BACKFILL_DAYS + 2));
         List<SnapshotRef> snapshots = QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("select s.id, s.fetchedAt from NetworkSnapshot s where s.fetchedAt >= :from"
                         + " and s.fetchedAt <= :now order by s.fetchedAt, s.id", Object[].class)
@@ -107,7 +109,7 @@ public class Ledger {
                 .createQuery("select l.operatorId, l.date from LedgerDay l where l.date >= :from", Object[].class)
                 .setParameter("from", earliest).getResultStream()
                 .forEach(r -> recorded.add(r[0] + "/" + r[1])));
-        Map<Long, NetworkSnapshot> snapshotCache = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Long, NetworkSnapshot> snapshotCache = new ConcurrentHashMap<>();
         record Work(long operatorId, ZoneId zone, List<LocalDate> days, List<Long> snapshots) {
         }
         List<Work> work = new ArrayList<>();

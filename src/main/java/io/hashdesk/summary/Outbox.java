@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -88,7 +89,7 @@ public class Outbox {
                 .getResultStream().forEach(r -> stored.add(r[0] + "/" + r[1])));
         record Due(long operatorId, LocalDate week, Instant giveUpAt) {
         }
-        List<Due> due = new java.util.ArrayList<>();
+        List<Due> due = new ArrayList<>();
         for (Object[] row : operators) {
             if (row[3] != null && !((Boolean) row[3])) {
                 continue;
@@ -106,12 +107,12 @@ public class Outbox {
             }
             due.add(new Due(operatorId, week, endOfFollowingDay(at, zone)));
         }
-        List<List<Due>> chunks = new java.util.ArrayList<>();
+        List<List<Due>> chunks = new ArrayList<>();
         for (int i = 0; i < due.size(); i += CHUNK) {
             chunks.add(due.subList(i, Math.min(due.size(), i + CHUNK)));
         }
         return Parallel.each(chunks, chunk -> {
-            List<OutboxMail> mails = new java.util.ArrayList<>();
+            List<OutboxMail> mails = new ArrayList<>();
             for (Due d : chunk) {
                 try {
                     OutboxMail m = prepare(d.operatorId(), d.week(), now, d.giveUpAt());

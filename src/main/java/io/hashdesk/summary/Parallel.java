@@ -2,6 +2,7 @@ package io.hashdesk.summary;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,7 +38,7 @@ final class Parallel {
     }
 
     /** Runs {@code worker} on {@code threads} threads at once; the sum of what they return. */
-    static int workers(int threads, java.util.concurrent.Callable<Integer> worker) {
+    static int workers(int threads, Callable<Integer> worker) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "weekly-summary");
             t.setDaemon(true);

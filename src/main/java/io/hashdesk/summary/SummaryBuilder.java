@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,6 +21,7 @@ import io.hashdesk.economics.Scenario;
 import io.hashdesk.network.SnapshotStore;
 import io.hashdesk.projection.FleetProjection;
 import io.hashdesk.projection.ProjectionService;
+import io.hashdesk.web.BoundedCache;
 import io.hashdesk.web.Formats;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
@@ -59,8 +62,8 @@ public class SummaryBuilder {
     HashdeskConfig config;
 
     /** The same for every operator in a run: read once per minute. */
-    private final io.hashdesk.web.BoundedCache<Instant, java.util.Optional<Double>> weekAgoHashprice =
-            new io.hashdesk.web.BoundedCache<>(8);
+    private final BoundedCache<Instant, Optional<Double>> weekAgoHashprice =
+            new BoundedCache<>(8);
 
     public WeeklySummary build(Operator owner, Instant now, boolean test) {
         String zone = Formats.zoneOf(owner.timezone).getId();
@@ -99,8 +102,8 @@ public class SummaryBuilder {
             nextTotals = new WeeklySummary.Totals(n, nb, nr, np, nh, nf, npr);
         }
         Double weekAgo = p.network().bundled() ? null
-                : weekAgoHashprice.computeIfAbsent(now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
-                        at -> java.util.Optional.ofNullable(snapshots.hashpriceNear(at.minus(Duration.ofDays(DAYS)))))
+                : weekAgoHashprice.computeIfAbsent(now.truncatedTo(ChronoUnit.MINUTES),
+                        at -> Optional.ofNullable(snapshots.hashpriceNear(at.minus(Duration.ofDays(DAYS)))))
                         .orElse(null);
         String base = baseUrl();
         return new WeeklySummary(test, owner.email, zone, now, from, to, days, past, List.copyOf(sites.values()),

@@ -1,5 +1,6 @@
 package io.hashdesk.summary;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class SummaryFormats {
     }
 
     /** "Mon 23 Nov" for the start of a projected day in the operator's zone. */
-    public static String weekday(java.time.Instant start, String zone) {
+    public static String weekday(Instant start, String zone) {
         return WEEKDAY.format(start.atZone(Formats.zoneOf(zone)));
     }
 

@@ -2,6 +2,7 @@ package io.hashdesk.summary;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -73,7 +74,7 @@ public class SummaryService {
                 .createQuery("select max(m.sentAt) from OutboxMail m where m.operatorId = :o", Instant.class)
                 .setParameter("o", operatorId).getSingleResult();
         OutboxMail waiting = OutboxMail.<OutboxMail>find("operatorId = ?1 and status in ?2 order by createdAt, id",
-                operatorId, java.util.List.of(OutboxMail.PENDING, OutboxMail.SENDING)).firstResult();
+                operatorId, List.of(OutboxMail.PENDING, OutboxMail.SENDING)).firstResult();
         OutboxMail failed = OutboxMail.<OutboxMail>find("operatorId = ?1 and status = ?2 order by failedAt desc, id desc",
                 operatorId, OutboxMail.FAILED).firstResult();
         if (failed != null && lastSent != null && failed.failedAt.isBefore(lastSent)) {

@@ -3,6 +3,7 @@ package io.hashdesk.summary;
 import java.net.URI;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.util.Locale;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -66,7 +67,7 @@ public class SummarySettingsResource {
         DayOfWeek day = null;
         int hour = -1;
         try {
-            day = DayOfWeek.valueOf(sendDay == null ? "" : sendDay.trim().toUpperCase(java.util.Locale.ROOT));
+            day = DayOfWeek.valueOf(sendDay == null ? "" : sendDay.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             errors.add("sendDay", "Choose a day of the week, MONDAY to SUNDAY.");
         }

@@ -2,6 +2,7 @@ package io.hashdesk.summary;
 
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,7 @@ public record SummaryView(boolean enabled, String sendDay, String sendHour, Stri
     /** The next moment the weekly summary is due, at or after now. */
     static Instant nextDue(SummaryService.Settings s, String zone, Instant now) {
         ZoneId z = Formats.zoneOf(zone);
-        java.time.LocalDate week = Outbox.weekStart(now, z);
+        LocalDate week = Outbox.weekStart(now, z);
         Instant due = Outbox.due(week, z, s.sendDay(), s.sendHour());
         return due.isBefore(now) ? Outbox.due(week.plusWeeks(1), z, s.sendDay(), s.sendHour()) : due;
     }

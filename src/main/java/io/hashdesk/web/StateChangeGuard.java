@@ -2,6 +2,7 @@ package io.hashdesk.web;
 
 import java.util.Optional;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -34,7 +35,7 @@ public class StateChangeGuard {
     static final String IMPORT = "/api/v1/rigs/import";
 
     @ServerRequestFilter(preMatching = true)
-    public Optional<Response> check(jakarta.ws.rs.container.ContainerRequestContext request, RoutingContext routing) {
+    public Optional<Response> check(ContainerRequestContext request, RoutingContext routing) {
         switch (request.getMethod()) {
             case "GET", "HEAD", "OPTIONS" -> {
                 return Optional.empty();
@@ -64,7 +65,7 @@ public class StateChangeGuard {
                 "This form has expired or did not come from hashdesk. Go back, reload the page and try again."));
     }
 
-    private static boolean hasBody(jakarta.ws.rs.container.ContainerRequestContext request) {
+    private static boolean hasBody(ContainerRequestContext request) {
         String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
         return request.getHeaderString("Transfer-Encoding") != null || (length != null && !"0".equals(length.trim()));
     }
@@ -89,7 +90,7 @@ public class StateChangeGuard {
                 && !type.isWildcardSubtype();
     }
 
-    private static boolean isBearer(jakarta.ws.rs.container.ContainerRequestContext request) {
+    private static boolean isBearer(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     }

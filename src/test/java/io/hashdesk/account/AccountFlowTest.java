@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.testing.Operators;
@@ -31,7 +33,7 @@ class AccountFlowTest {
                 .header("Location", endsWith("/dashboard"))
                 .cookie(Operators.SESSION_COOKIE, notNullValue())
                 .extract();
-        var session = java.util.Map.of(Operators.SESSION_COOKIE, signedIn.cookie(Operators.SESSION_COOKIE),
+        var session = Map.of(Operators.SESSION_COOKIE, signedIn.cookie(Operators.SESSION_COOKIE),
                 Operators.SESSION_ID_COOKIE, signedIn.cookie(Operators.SESSION_ID_COOKIE));
 
         given().cookies(session).get("/dashboard")

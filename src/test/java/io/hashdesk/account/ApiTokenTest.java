@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
@@ -84,7 +85,7 @@ class ApiTokenTest {
         // Time passes: the token's end lies behind us.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "UPDATE api_token SET expires_at = ?1 WHERE token_hash = ?2")
-                .setParameter(1, java.time.Instant.now().minusSeconds(60))
+                .setParameter(1, Instant.now().minusSeconds(60))
                 .setParameter(2, ApiTokenService.hash(token)).executeUpdate());
         given().header("Authorization", "Bearer " + token).get("/api/v1/me").then().statusCode(401);
     }

@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -45,7 +46,7 @@ class SessionTest {
         return Base64.getEncoder().encodeToString(out.array());
     }
 
-    static void signedOut(java.util.Map<String, String> cookies) {
+    static void signedOut(Map<String, String> cookies) {
         given().redirects().follow(false).cookies(cookies).get("/dashboard")
                 .then().statusCode(302).header("Location", endsWith("/login"));
         given().redirects().follow(false).cookies(cookies).get("/api/v1/me").then().statusCode(401);
@@ -57,8 +58,8 @@ class SessionTest {
     @Test
     void aCookieSealedWithTheKeyFromTheSourceIsRefused() throws Exception {
         Operators.Session victim = Operators.newSignedIn("forged");
-        signedOut(java.util.Map.of(Operators.SESSION_COOKIE, seal(OLD_SOURCE_KEY, victim.email())));
-        signedOut(java.util.Map.of(Operators.SESSION_COOKIE, seal(OLD_SOURCE_KEY, victim.email()),
+        signedOut(Map.of(Operators.SESSION_COOKIE, seal(OLD_SOURCE_KEY, victim.email())));
+        signedOut(Map.of(Operators.SESSION_COOKIE, seal(OLD_SOURCE_KEY, victim.email()),
                 Operators.SESSION_ID_COOKIE, victim.sessionId()));
     }
 

@@ -3,6 +3,7 @@ package io.hashdesk.account;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.net.URL;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,14 +62,14 @@ class SignUpBrowserTest {
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Create account")).click();
 
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+            assertThat(page).hasURL(Pattern.compile(".*/login$"));
             assertThat(page.locator(".flash-success")).containsText("Your account is ready");
             page.getByLabel("Email").fill(email);
             page.getByLabel("Password").fill(Operators.PASSWORD);
             page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Sign in")).click();
 
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/dashboard$"));
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
             assertThat(page.locator("h1")).hasText("Dashboard");
             assertThat(page.locator("nav[aria-label=Main]")).containsText("Projection");
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("dashboard")).setFullPage(true));
@@ -77,7 +78,7 @@ class SignUpBrowserTest {
                     new Page.GetByRoleOptions().setName("Sign out")).click();
             assertThat(page.locator(".flash-info")).containsText("signed out");
             page.navigate(base + "dashboard");
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login$"));
+            assertThat(page).hasURL(Pattern.compile(".*/login$"));
         }
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -152,7 +154,7 @@ class ProjectionTest {
     @Test
     void firstUnprofitableDayAndSwitchOffWhenPriceFalls() {
         NetworkState net = Networks.workedExample();
-        SiteTerms site = new SiteTerms(new FlatTariff(0.06), 1, 0, 30, 100, false, java.time.ZoneId.of("UTC"));
+        SiteTerms site = new SiteTerms(new FlatTariff(0.06), 1, 0, 30, 100, false, ZoneId.of("UTC"));
         ProjectionResult r = Projection.run(fleet(site, RIG), net, new Scenario("bear", 365, -10, 0, null), AS_OF);
         var g = r.groups().get(0);
         int d = g.firstUnprofitableDay();
@@ -167,7 +169,7 @@ class ProjectionTest {
     @Test
     void curtailedGroupsStopEarningAndPayingPowerOnceBelowThreshold() {
         NetworkState net = Networks.workedExample();
-        SiteTerms site = new SiteTerms(new FlatTariff(0.06), 1, 0, 0, 100, true, java.time.ZoneId.of("UTC"));
+        SiteTerms site = new SiteTerms(new FlatTariff(0.06), 1, 0, 0, 100, true, ZoneId.of("UTC"));
         ProjectionResult r = Projection.run(fleet(site, RIG), net, new Scenario("bear", 200, -10, 0, null), AS_OF);
         int off = r.groups().get(0).firstSwitchOffDay();
         assertTrue(off > 0);
@@ -215,7 +217,7 @@ class ProjectionTest {
     @Test
     void aLongerHorizonNeverChangesTheEarlierDays() {
         NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, -14, 935_424, AS_OF.plusSeconds(5L * 86_400));
-        Fleet f = fleet(new SiteTerms(new FlatTariff(0.05), 1.1, 2, 500, 97, false, java.time.ZoneId.of("UTC")), RIG);
+        Fleet f = fleet(new SiteTerms(new FlatTariff(0.05), 1.1, 2, 500, 97, false, ZoneId.of("UTC")), RIG);
         ProjectionResult shortRun = Projection.run(f, net, Scenario.base(90), AS_OF);
         ProjectionResult longRun = Projection.run(f, net, Scenario.base(1500), AS_OF);
         for (int d = 0; d < 90; d++) {
@@ -241,7 +243,7 @@ class ProjectionTest {
             "0, 0, 0" })
     void extremeScenariosStayFiniteOverTheLongestHorizon(double drift, double growth, double fees) {
         NetworkState net = new NetworkState(71_000, D, 935_000, 0.03, 300, 935_424, AS_OF.plusSeconds(3_600));
-        Fleet f = new Fleet(List.of(new SiteTerms(new FlatTariff(0.05), 1, 2, 1000, 0.5, true, java.time.ZoneId.of("UTC")),
+        Fleet f = new Fleet(List.of(new SiteTerms(new FlatTariff(0.05), 1, 2, 1000, 0.5, true, ZoneId.of("UTC")),
                 SiteTerms.flat(0.2)), List.of(RIG, new RigGroupSpec(8, 1, 1_000_000, 10_000, 100_000, 1e12)));
         ProjectionResult r = Projection.run(f, net, new Scenario("extreme", Scenario.MAX_DAYS, drift, growth, fees), AS_OF);
         for (double[] series : new double[][] { r.btc(), r.revenueUsd(), r.powerCostUsd(), r.profitUsd(),
@@ -262,9 +264,9 @@ class ProjectionTest {
                 new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays("Mon-Fri"), 14, 19, 0.15),
                 new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays("Mon-Fri"), 19, 24, 0.05),
                 new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays("Sat-Sun"), 0, 24, 0.03))), 1, 0, 0, 100, false,
-                java.time.ZoneId.of("America/New_York"));
+                ZoneId.of("America/New_York"));
         NetworkState net = Networks.workedExample();
-        java.time.Instant start = java.time.Instant.parse("2026-02-09T13:30:00Z");
+        Instant start = Instant.parse("2026-02-09T13:30:00Z");
         ProjectionResult r = Projection.run(fleet(ny, RIG), net, Scenario.base(800), start);
         for (int d = 0; d < 800; d++) {
             GroupToday fresh = RigEconomics.preview(ny, List.of(), RIG, net, start.plusSeconds(86_400L * d));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -210,7 +211,7 @@ class RigEconomicsTest {
                 ZoneId.of("America/New_York"));
         // Sunday 8 March 2026 00:00 EST; clocks jump from 02:00 to 03:00, so the 24 hours end Monday 01:00 EDT.
         GroupToday g = RigEconomics.preview(site, List.of(), new RigGroupSpec(1, 0, 1, 200, 3500, null), net,
-                java.time.Instant.parse("2026-03-08T05:00:00Z"));
+                Instant.parse("2026-03-08T05:00:00Z"));
         assertEquals(3.5 * (23 * 0.02 + 1 * 0.10), g.powerCostUsd(), 1e-12);
     }
 

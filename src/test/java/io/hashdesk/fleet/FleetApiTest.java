@@ -2,11 +2,16 @@ package io.hashdesk.fleet;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.nullValue;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -132,7 +137,7 @@ class FleetApiTest {
 
     /** A site body with one field replaced (raw JSON text), so each case differs from a valid site in one place. */
     static String siteWith(String field, String rawValue) {
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("name", "\"Valid\"");
         fields.put("tariff", "{\"type\": \"flat\", \"usdPerKwh\": 0.05}");
         fields.put("poolFeePercent", "2");
@@ -225,7 +230,7 @@ class FleetApiTest {
     }
 
     static String rigWith(long siteId, String field, String rawValue) {
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("siteId", String.valueOf(siteId));
         fields.put("model", "\"Bitmain Antminer S21\"");
         fields.put("units", "10");
@@ -248,7 +253,7 @@ class FleetApiTest {
     void badRigsAreRefusedNamingTheFieldAndNothingIsSaved() {
         Operators.Session me = Operators.newSignedIn("rig-bad");
         long site = createSite(me, FLAT_SITE);
-        String tomorrow = "\"" + java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2) + "\"";
+        String tomorrow = "\"" + LocalDate.now(ZoneOffset.UTC).plusDays(2) + "\"";
         String[][] semantic = {
                 { "siteId", null, "siteId" },
                 { "siteId", "999999999", "siteId" },

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,7 +70,7 @@ class EsploraEarlyEpochTest {
         Operators.Session session = Operators.newSignedIn("esplora-early");
         String body = given().cookies(session.cookies()).get("/api/v1/network").then().statusCode(200).extract()
                 .asString();
-        JsonPath j = io.hashdesk.testing.Json.exact(body);
+        JsonPath j = Json.exact(body);
         assertEquals(PREVIOUS_RETARGET, j.getDouble("nextAdjustment.previousRetargetPercent"), 0);
         assertEquals(1816, j.getLong("nextAdjustment.remainingBlocks"));
         double change = j.getDouble("nextAdjustment.changePercent");

@@ -8,12 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 
 class HashRibbonsTest {
 
-    private static List<HashratePoint> series(java.util.function.IntToDoubleFunction f, int days) {
+    private static List<HashratePoint> series(IntToDoubleFunction f, int days) {
         List<HashratePoint> out = new ArrayList<>();
         for (int i = 0; i < days; i++) {
             out.add(new HashratePoint(Instant.parse("2025-11-01T00:00:00Z").plusSeconds(86_400L * i), f.applyAsDouble(i)));

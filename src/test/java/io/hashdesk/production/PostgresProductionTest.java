@@ -6,9 +6,16 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.hashdesk.network.MempoolStubs;
+import io.hashdesk.network.NetworkService;
+import io.hashdesk.network.NetworkSnapshot;
+import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -36,7 +43,7 @@ class PostgresProductionTest {
                     "quarkus.flyway.schemas", SCHEMA,
                     "quarkus.flyway.default-schema", SCHEMA,
                     // As production on PostgreSQL should: a key of its own, so no key file is written under ./data.
-                    "HASHDESK_SESSION_KEY", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+                    "HASHDESK_SESSION_KEY", UUID.randomUUID() + "-" + UUID.randomUUID());
         }
     }
 
@@ -54,19 +61,19 @@ class PostgresProductionTest {
                 .then().statusCode(200).body("email", equalTo(email));
     }
 
-    @jakarta.inject.Inject
-    io.hashdesk.network.NetworkService network;
+    @Inject
+    NetworkService network;
 
     @Test
     void fleetNetworkAndProjectionWorkOnPostgres() {
         Operators.Session s = Operators.newSignedIn("pg-fleet");
-        io.hashdesk.network.MempoolStubs.wm().resetAll();
-        io.hashdesk.network.MempoolStubs.mempool(935_000, 71_000, 1.355e14, 432_000_000L, -5,
+        MempoolStubs.wm().resetAll();
+        MempoolStubs.mempool(935_000, 71_000, 1.355e14, 432_000_000L, -5,
                 System.currentTimeMillis() + 3L * 86_400_000);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .run(() -> io.hashdesk.network.NetworkSnapshot.deleteAll());
+                .run(() -> NetworkSnapshot.deleteAll());
         network.reload();
-        org.junit.jupiter.api.Assertions.assertEquals(io.hashdesk.network.NetworkService.Outcome.MEMPOOL, network.refresh());
+        org.junit.jupiter.api.Assertions.assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());
         var json = given().cookies(s.cookies()).header("X-CSRF-TOKEN", s.csrf()).contentType("application/json");
         long site = json.body("{\"name\":\"PG site\",\"tariff\":{\"type\":\"tou\",\"bands\":["
                 + "{\"days\":\"Mon-Sun\",\"fromHour\":0,\"toHour\":8,\"usdPerKwh\":0.03},"
@@ -78,7 +85,7 @@ class PostgresProductionTest {
                         + "\"watts\":3500,\"purchaseUsd\":2000}")
                 .post("/api/v1/rigs").then().statusCode(201);
         given().cookies(s.cookies()).get("/api/v1/network").then().statusCode(200).body("source", equalTo("mempool"));
-        var projection = io.hashdesk.testing.Json.exact(given().cookies(s.cookies()).get("/api/v1/projection?days=60")
+        var projection = Json.exact(given().cookies(s.cookies()).get("/api/v1/projection?days=60")
                 .then().statusCode(200).extract().asString());
         // Curtailed to the 8 cheap hours (the shutdown rate is 0.0792 USD/kWh): 3.5 kW x 8 h x 0.03 USD.
         org.junit.jupiter.api.Assertions.assertEquals(0.84, projection.getDouble("today.powerCostUsd"), 1e-9);

@@ -4,6 +4,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -59,7 +62,7 @@ class DashboardBrowserTest {
         try (BrowserContext context = chromium.browser().newContext(
                 new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
-            java.util.List<String> problems = new java.util.ArrayList<>();
+            List<String> problems = new ArrayList<>();
             page.onConsoleMessage(m -> {
                 // htmx reports a request it aborted for a newer one as an error: that is by design.
                 boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
@@ -72,7 +75,7 @@ class DashboardBrowserTest {
             page.getByLabel("Email").fill(s.email());
             page.getByLabel("Password").fill(Operators.PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/dashboard$"));
+            assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
 
             assertThat(page.locator("#profit-90 svg path.line.s1")).hasCount(1);
             assertThat(page.locator("#switch-off")).containsText("Antminer S19");
@@ -92,10 +95,10 @@ class DashboardBrowserTest {
             page.waitForCondition(() -> !before.equals(
                     page.locator("#cumulative-profit svg path.line.s1").getAttribute("d")));
             assertEquals("yes", page.evaluate("() => document.body.dataset.untouched"));
-            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*priceDriftPercent=-20.*"));
+            assertThat(page).hasURL(Pattern.compile(".*priceDriftPercent=-20.*"));
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("projection")).setFullPage(true)
                     .setCaret(com.microsoft.playwright.options.ScreenshotCaret.INITIAL));
-            assertEquals(java.util.List.of(), problems, "no script errors or Content-Security-Policy violations");
+            assertEquals(List.of(), problems, "no script errors or Content-Security-Policy violations");
         }
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,7 +36,7 @@ class ProjectionApiTest {
         wm().resetAll();
         // Other test classes leave their own snapshots (other heights): start from an empty store.
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .run(() -> io.hashdesk.network.NetworkSnapshot.deleteAll());
+                .run(() -> NetworkSnapshot.deleteAll());
         network.reload();
         mempool(935_000, price, 1.355e14, 432_000_000L, 0, System.currentTimeMillis() + 5L * 86_400_000);
         assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -166,7 +167,7 @@ class ProjectionJsonTest {
                         r.cumulativeProfitUsd()[d], r.difficulty()[d], r.priceUsd()[d]));
             }
             List<ProjectionApiResource.Event> events = r.events().stream()
-                    .map(e -> new ProjectionApiResource.Event(e.kind().name().toLowerCase(java.util.Locale.ROOT),
+                    .map(e -> new ProjectionApiResource.Event(e.kind().name().toLowerCase(Locale.ROOT),
                             e.atDay(), p.asOf().plusMillis((long) (e.atDay() * 86_400_000L)), e.height(),
                             e.changePercent()))
                     .toList();

@@ -8,6 +8,9 @@ import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
+import io.hashdesk.web.Formats;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -83,7 +87,7 @@ class ProjectionPagesTest {
         assertTrue(page.contains("<option value=\"run-all\">Keep everything running</option>"));
         // Per group: the chance of paying back and the median day (the winner pays back on every path).
         String table = section(page, "Payback per rig group", "</table>");
-        String chance = io.hashdesk.web.Formats.probability(risk.getDouble("risk.groups[0].paybackProbability"));
+        String chance = Formats.probability(risk.getDouble("risk.groups[0].paybackProbability"));
         assertTrue(table.contains("<td class=\"num\">" + chance + "</td>"), chance + " in " + table);
         assertTrue(table.contains("<td class=\"num\">60</td>"), "the loser is off on all 60 days: " + table);
 
@@ -122,8 +126,8 @@ class ProjectionPagesTest {
                 .get("/projection/rigs/" + winner + "?days=90").then().statusCode(200).extract().asString();
         assertTrue(!won.contains("<html"), "htmx gets the fragment");
         String payback = section(won, "id=\"rig-payback\"", "</dd>");
-        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-        assertTrue(payback.contains("on " + f.format(java.time.Instant.parse(date).atZone(java.time.ZoneOffset.UTC))),
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+        assertTrue(payback.contains("on " + f.format(Instant.parse(date).atZone(ZoneOffset.UTC))),
                 payback + " vs " + date);
         assertTrue(section(won, "id=\"rig-days-off\"", "</dd>").contains("none"));
 

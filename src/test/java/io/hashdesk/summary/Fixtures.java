@@ -3,6 +3,10 @@ package io.hashdesk.summary;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -164,12 +168,12 @@ final class Fixtures {
     /** Keeps a delivered mail under target/mail-samples/ to look at in a browser. */
     static void keepSample(String name, String html, String text) {
         try {
-            java.nio.file.Path dir = java.nio.file.Path.of("target/mail-samples");
-            java.nio.file.Files.createDirectories(dir);
-            java.nio.file.Files.writeString(dir.resolve(name + ".html"), html);
-            java.nio.file.Files.writeString(dir.resolve(name + ".txt"), text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            Path dir = Path.of("target/mail-samples");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".html"), html);
+            Files.writeString(dir.resolve(name + ".txt"), text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

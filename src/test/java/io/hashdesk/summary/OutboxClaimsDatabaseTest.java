@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +46,7 @@ class OutboxClaimsDatabaseTest {
     static Db database(String kind) {
         if (kind.equals("h2")) {
             // A file of its own under target/ (the app's own kind of H2 database), fresh for each test.
-            String url = "jdbc:h2:file:./target/test-data/outbox-claims-" + java.util.UUID.randomUUID();
+            String url = "jdbc:h2:file:./target/test-data/outbox-claims-" + UUID.randomUUID();
             Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
             return () -> DriverManager.getConnection(url, "sa", "");
         }

@@ -15,6 +15,7 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -140,7 +141,7 @@ class OutboxDeliveryTest {
         try {
             job.run(due.plusSeconds(5));
             OutboxMail m = row(s.email());
-            assertEquals(due.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofDays(2)), m.giveUpAt);
+            assertEquals(due.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(2)), m.giveUpAt);
             // Attempts an hour apart at most, the last one at the give-up moment.
             Instant at = m.nextAttemptAt;
             for (int i = 0; i < 60 && OutboxMail.PENDING.equals(row(s.email()).status); i++) {

@@ -1,5 +1,7 @@
 package io.hashdesk.summary;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.hashdesk.fleet.Site;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.testing.Smtp;
 import io.quarkus.test.junit.QuarkusTest;
@@ -82,9 +85,9 @@ class SummaryBenchmark {
         int received = sink.received.get();
         OutboxMail sample = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(
                 () -> OutboxMail.<OutboxMail>find("kind = 'weekly' order by id desc").firstResult());
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/mail-samples"));
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/mail-samples/bench-weekly.html"), sample.bodyHtml);
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target/mail-samples/bench-weekly.txt"), sample.bodyText);
+        Files.createDirectories(Path.of("target/mail-samples"));
+        Files.writeString(Path.of("target/mail-samples/bench-weekly.html"), sample.bodyHtml);
+        Files.writeString(Path.of("target/mail-samples/bench-weekly.txt"), sample.bodyText);
         sink.close();
         System.out.printf(Locale.ROOT, "load average before: %.1f (2 cores shared with other work)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -120,7 +123,8 @@ class SummaryBenchmark {
                     + " timezone, created_at) VALUES (?, ?, 'x', 'operator', 'UTC', ?)");
                     PreparedStatement site = c.prepareStatement("INSERT INTO site (id, operator_id, name, tariff_type,"
                             + " flat_usd_per_kwh, pool_fee_percent, hosting_usd_per_month, power_overhead, uptime_percent,"
-                            + " curtail, timezone, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 2, 500, 1.1, 97, ?, ?, ?, ?)");
+                            + " curtail, timezone, created_at, updated_at, name_key)"
+                            + " VALUES (?, ?, ?, ?, ?, 2, 500, 1.1, 97, ?, ?, ?, ?, ?)");
                     PreparedStatement band = c.prepareStatement("INSERT INTO site_tariff_band (site_id, band_index, days,"
                             + " from_hour, to_hour, usd_per_kwh) VALUES (?, ?, 'Mon-Sun', ?, ?, ?)");
                     PreparedStatement rig = c.prepareStatement("INSERT INTO rig_group (operator_id, site_id, model,"
@@ -136,7 +140,9 @@ class SummaryBenchmark {
                         long siteId = id * 2 + s;
                         site.setLong(1, siteId);
                         site.setLong(2, id);
-                        site.setString(3, s == 0 ? "Flat site" : "Time-of-use site");
+                        String siteName = s == 0 ? "Flat site" : "Time-of-use site";
+                        site.setString(3, siteName);
+                        site.setString(10, Site.nameKey(siteName));
                         site.setString(4, s == 0 ? "flat" : "tou");
                         if (s == 0) {
                             site.setDouble(5, 0.045 + (i % 5) * 0.01);

@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -98,7 +99,7 @@ class UnsubscribeTest {
         String token = tokens.tokenFor(mine);
         String signature = token.substring(token.indexOf('.') + 1);
         // Another operator's id with my signature.
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+        String forged = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((UnsubscribeTokens.PURPOSE + ":" + victim).getBytes()) + "." + signature;
         char last = token.charAt(token.length() - 1);
         String altered = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');

@@ -17,12 +17,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -234,15 +236,15 @@ class WeeklySummaryTest {
         LocalDate d1 = today.minusDays(12), d2 = today.minusDays(11), d3 = today.minusDays(10);
         Fixtures.backdate(f.operator().id, d1.atStartOfDay(ZoneId.of("UTC")).toInstant(),
                 d1.atStartOfDay(ZoneId.of("UTC")).toInstant());
-        NetworkSnapshot s1 = Fixtures.snapshot(d1.atTime(18, 0).toInstant(java.time.ZoneOffset.UTC), 68_000, 1.30e14);
-        NetworkSnapshot s1early = Fixtures.snapshot(d1.atTime(1, 0).toInstant(java.time.ZoneOffset.UTC), 60_000, 1.30e14);
-        NetworkSnapshot s3 = Fixtures.snapshot(d3.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC), 74_000, 1.40e14);
+        NetworkSnapshot s1 = Fixtures.snapshot(d1.atTime(18, 0).toInstant(ZoneOffset.UTC), 68_000, 1.30e14);
+        NetworkSnapshot s1early = Fixtures.snapshot(d1.atTime(1, 0).toInstant(ZoneOffset.UTC), 60_000, 1.30e14);
+        NetworkSnapshot s3 = Fixtures.snapshot(d3.atTime(9, 0).toInstant(ZoneOffset.UTC), 74_000, 1.40e14);
         snapshots.addAll(List.of(s1, s1early, s3));
         // "Now" is the morning after d3: a refresh after d3's midnight has happened (the one at d3 + 1 day 00:10).
-        NetworkSnapshot after = Fixtures.snapshot(d3.plusDays(1).atTime(0, 10).toInstant(java.time.ZoneOffset.UTC),
+        NetworkSnapshot after = Fixtures.snapshot(d3.plusDays(1).atTime(0, 10).toInstant(ZoneOffset.UTC),
                 74_500, 1.40e14);
         snapshots.add(after);
-        Instant now = d3.plusDays(1).atTime(0, 11).toInstant(java.time.ZoneOffset.UTC);
+        Instant now = d3.plusDays(1).atTime(0, 11).toInstant(ZoneOffset.UTC);
 
         ledger.recordDue(now);
         ledger.recordDue(now.plusSeconds(60));
@@ -275,7 +277,7 @@ class WeeklySummaryTest {
         LocalDate yesterday = LocalDate.now(ZoneId.of("UTC")).minusDays(1);
         Fixtures.backdate(f.operator().id, yesterday.minusDays(3).atStartOfDay(ZoneId.of("UTC")).toInstant(),
                 yesterday.minusDays(3).atStartOfDay(ZoneId.of("UTC")).toInstant());
-        snapshots.add(Fixtures.snapshot(yesterday.atTime(12, 0).toInstant(java.time.ZoneOffset.UTC), 71_000, 1.355e14));
+        snapshots.add(Fixtures.snapshot(yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC), 71_000, 1.355e14));
         // The refresh stored by workedNetwork (today) is the first after yesterday's midnight.
         ledger.recordDue(Instant.now());
         LedgerDay row = QuarkusTransaction.requiringNew().call(() -> LedgerDay
@@ -350,7 +352,7 @@ class WeeklySummaryTest {
     static String subject(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -232,8 +232,8 @@ public record LineChart(String id, String title, String unit, String description
         }
 
         /** The outline of a band: along the upper series, back along the lower one (points where both are finite). */
-        private String bandPath(double[] lo, double[] hi, int n, java.util.function.DoubleUnaryOperator px,
-                java.util.function.DoubleUnaryOperator py) {
+        private String bandPath(double[] lo, double[] hi, int n, DoubleUnaryOperator px,
+                DoubleUnaryOperator py) {
             int m = Math.min(n, Math.min(lo.length, hi.length));
             StringBuilder d = new StringBuilder();
             int last = -1;
