@@ -38,7 +38,10 @@ public class UnsubscribeTokens {
     private volatile byte[] key;
 
     public String tokenFor(long operatorId) {
-        String payload = PURPOSE + ":" + operatorId;
+        return tokenFor(PURPOSE + ":" + operatorId);
+    }
+
+    private String tokenFor(String payload) {
         return ENCODER.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + ENCODER.encodeToString(mac(payload));
     }
 
@@ -53,8 +56,11 @@ public class UnsubscribeTokens {
         }
         try {
             String payload = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-            byte[] signature = DECODER.decode(token.substring(dot + 1));
-            if (!MessageDigest.isEqual(signature, mac(payload)) || !payload.startsWith(PURPOSE + ":")) {
+            // Compared as the exact text this class writes: base64's last character carries spare bits, so
+            // decoding first would take a token with those bits changed as the same signature.
+            String expected = tokenFor(payload);
+            if (!MessageDigest.isEqual(token.getBytes(StandardCharsets.US_ASCII), expected.getBytes(StandardCharsets.US_ASCII))
+                    || !payload.startsWith(PURPOSE + ":")) {
                 return OptionalLong.empty();
             }
             return OptionalLong.of(Long.parseLong(payload.substring(PURPOSE.length() + 1)));

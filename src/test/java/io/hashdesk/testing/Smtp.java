@@ -58,6 +58,9 @@ public class Smtp implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.host", "127.0.0.1",
                 "quarkus.mailer.port", Integer.toString(port),
                 "quarkus.mailer.start-tls", "DISABLED",
+                // Now and then a mail stalled until GreenMail's 30 s socket timeout ("421 ... SO_TIMEOUT"), with
+                // commands pipelined by the client; one command at a time keeps the tests deterministic.
+                "quarkus.mailer.pipelining", "false",
                 "hashdesk.base-url", "https://hashdesk.example");
     }
 
