@@ -17,6 +17,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.ScreenshotCaret;
@@ -187,6 +189,49 @@ class FleetBrowserTest {
             Object reports = page.evaluate("() => window.__csp");
             assertEquals(List.of(), reports, "Content-Security-Policy reports");
             assertEquals(List.of(), problems, "console errors");
+        }
+    }
+
+    /**
+     * A person who chooses a catalog model and types the units straight away, before the model's figures
+     * have come back, still gets them filled in and can save. The fill answer is held back a moment (as on
+     * a slow connection) so that the preview, which starts 400 ms after typing, is sent while it is in flight.
+     */
+    @Test
+    void typingTheUnitsRightAfterChoosingAModelKeepsTheModelsFigures() {
+        Operators.Session session = Operators.newSignedIn("fleet-fast-typing");
+        FleetApiTest.createSite(session, FleetApiTest.FLAT_SITE);
+        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+            String url = base.toString();
+            context.addCookies(List.of(new Cookie(Operators.SESSION_COOKIE, session.sessionCookie()).setUrl(url),
+                    new Cookie(Operators.SESSION_ID_COOKIE, session.sessionId()).setUrl(url),
+                    new Cookie(Operators.CSRF_COOKIE, session.csrf()).setUrl(url)));
+            Page page = context.newPage();
+            page.navigate(base + "rigs/new");
+            assertThat(page.locator("#preview")).containsText("Enter units");
+            List<Route> held = new ArrayList<>();
+            page.route("**/rigs/validate", held::add);
+            page.getByLabel("Model").selectOption(new SelectOption().setLabel("Bitmain Antminer S21 (200 TH/s, 3,500 W)"));
+            page.getByLabel("Units").press("Control+A");
+            page.getByLabel("Units").pressSequentially("40", new Locator.PressSequentiallyOptions().setDelay(50));
+            // The preview goes out 400 ms after the last key, while the model's figures are still on their way.
+            page.waitForResponse(r -> r.url().endsWith("/rigs/preview"), () -> {
+            });
+            page.unroute("**/rigs/validate");
+            assertEquals(1, held.size(), "one request for the model's figures");
+            for (Route r : held) {
+                try {
+                    r.resume();
+                } catch (PlaywrightException e) {
+                    // the page gave up on the request: the assertions below say what that did
+                }
+            }
+            assertThat(page.getByLabel("Hashrate per unit (TH/s)")).hasValue("200");
+            assertThat(page.getByLabel("Power per unit (W)")).hasValue("3500");
+            assertThat(page.getByLabel("Units")).hasValue("40");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add rig group")).click();
+            assertThat(page).hasURL(Pattern.compile(".*/rigs$"));
+            assertThat(page.locator(".flash-success")).containsText("Added 40 × Bitmain Antminer S21");
         }
     }
 
