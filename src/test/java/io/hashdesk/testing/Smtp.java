@@ -11,56 +11,56 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * One GreenMail SMTP server for the whole test run, on a free port; the app's mailer sends to it for
- * real (no mock). Applies to every @QuarkusTest, like {@link Upstream}, so there is still one
- * application start. Tests may stop it (the SMTP server refusing) and start it again on the same port.
+ * One GreenMail SMTP server for the whole test run; the app's mailer sends to it for real (no mock), through
+ * a {@link SmtpRelay} on a free port of its own. Applies to every @QuarkusTest, like {@link Upstream}, so there
+ * is still one application start. Tests may make the SMTP server unreachable ({@link #refuse()}) and reachable
+ * again ({@link #accept()}); GreenMail keeps running meanwhile, with what it received.
  */
 @QuarkusTestResource(Smtp.class)
 public class Smtp implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail server;
-    private static int port;
+    private static SmtpRelay relay;
 
+    /** The port the app sends to. */
     public static synchronized int port() {
-        return port;
+        return relay.port();
     }
 
     public static synchronized GreenMail server() {
         return server;
     }
 
-    /** Stops the SMTP server: the app's sends are refused until {@link #accept()}. */
+    /** The SMTP port refuses connections (and open ones are cut) until {@link #accept()}. */
     public static synchronized void refuse() {
-        server.stop();
+        relay.refuse();
     }
 
-    /** Starts a fresh SMTP server on the same port (what it had received is gone). */
+    /** The SMTP port takes connections again. */
     public static synchronized void accept() {
-        server = new GreenMail(setup());
-        server.start();
+        relay.accept();
     }
 
-    private static ServerSetup setup() {
-        return new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port for the test SMTP server", e);
+        }
     }
 
     @Override
     public synchronized Map<String, String> start() {
         if (server == null) {
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            } catch (IOException e) {
-                throw new IllegalStateException("no free port for the test SMTP server", e);
-            }
-            accept();
+            server = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server.start();
+            relay = new SmtpRelay(freePort(), server.getSmtp().getPort());
+            relay.accept();
         }
         return Map.of("quarkus.mailer.mock", "false",
                 "quarkus.mailer.host", "127.0.0.1",
-                "quarkus.mailer.port", Integer.toString(port),
+                "quarkus.mailer.port", Integer.toString(relay.port()),
                 "quarkus.mailer.start-tls", "DISABLED",
-                // Now and then a mail stalled until GreenMail's 30 s socket timeout ("421 ... SO_TIMEOUT"), with
-                // commands pipelined by the client; one command at a time keeps the tests deterministic.
-                "quarkus.mailer.pipelining", "false",
                 "hashdesk.base-url", "https://hashdesk.example");
     }
 
