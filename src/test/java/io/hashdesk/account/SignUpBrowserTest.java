@@ -1,6 +1,7 @@
 package io.hashdesk.account;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.regex.Pattern;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 import io.hashdesk.testing.Chromium;
 import io.hashdesk.testing.Operators;
@@ -39,19 +41,18 @@ class SignUpBrowserTest {
     @Test
     void newVisitorRegistersSignsInAndSignsOut() {
         String email = Operators.newEmail("browser");
-        try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.window(1280, 900)) {
             Page page = context.newPage();
             page.navigate(base.toString());
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("home")).setFullPage(true));
-            page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+            page.getByRole(AriaRole.LINK,
                     new Page.GetByRoleOptions().setName("Create an account")).click();
 
             // A mistake first: the message appears beside the field and the email stays typed.
             page.getByLabel("Email").fill(email);
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("too short");
             page.getByLabel("Password again").fill("too short");
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            page.getByRole(AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Create account")).click();
             assertThat(page.locator("#password-error")).containsText("at least 12 characters");
             assertThat(page.getByLabel("Email")).hasValue(email);
@@ -59,14 +60,14 @@ class SignUpBrowserTest {
 
             page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(Operators.PASSWORD);
             page.getByLabel("Password again").fill(Operators.PASSWORD);
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            page.getByRole(AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Create account")).click();
 
             assertThat(page).hasURL(Pattern.compile(".*/login$"));
             assertThat(page.locator(".flash-success")).containsText("Your account is ready");
             page.getByLabel("Email").fill(email);
             page.getByLabel("Password").fill(Operators.PASSWORD);
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            page.getByRole(AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Sign in")).click();
 
             assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
@@ -74,7 +75,7 @@ class SignUpBrowserTest {
             assertThat(page.locator("nav[aria-label=Main]")).containsText("Projection");
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("dashboard")).setFullPage(true));
 
-            page.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+            page.getByRole(AriaRole.BUTTON,
                     new Page.GetByRoleOptions().setName("Sign out")).click();
             assertThat(page.locator(".flash-info")).containsText("signed out");
             page.navigate(base + "dashboard");
@@ -84,13 +85,12 @@ class SignUpBrowserTest {
 
     @Test
     void pagesReadWellOnAPhone() {
-        try (BrowserContext context = chromium.browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setViewportSize(375, 740))) {
+        try (BrowserContext context = chromium.window(375, 740)) {
             Page page = context.newPage();
             page.navigate(base + "register");
             // Nothing wider than the screen: no sideways scrolling on a phone.
             Object scrollWidth = page.evaluate("document.documentElement.scrollWidth");
-            org.junit.jupiter.api.Assertions.assertTrue(((Number) scrollWidth).intValue() <= 375,
+            assertTrue(((Number) scrollWidth).intValue() <= 375,
                     "page is " + scrollWidth + " px wide on a 375 px screen");
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.screenshot("register-phone")).setFullPage(true));
         }

@@ -13,14 +13,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.ScreenshotCaret;
 import com.microsoft.playwright.options.SelectOption;
 
@@ -49,14 +47,7 @@ class FleetBrowserTest {
     }
 
     private BrowserContext signedIn(int width, int height) {
-        Operators.Session session = Operators.newSignedIn("fleet-browser");
-        BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(width, height));
-        String url = base.toString();
-        context.addCookies(List.of(
-                new Cookie(Operators.SESSION_COOKIE, session.sessionCookie()).setUrl(url),
-                new Cookie(Operators.SESSION_ID_COOKIE, session.sessionId()).setUrl(url),
-                new Cookie(Operators.CSRF_COOKIE, session.csrf()).setUrl(url)));
-        return context;
+        return chromium.signedIn(Operators.newSignedIn("fleet-browser"), base, width, height);
     }
 
     /**
@@ -72,15 +63,7 @@ class FleetBrowserTest {
     void addsASiteAndARigGroupAndSeesThePreview() {
         try (BrowserContext context = signedIn(1280, 900)) {
             Page page = context.newPage();
-            List<String> consoleErrors = new ArrayList<>();
-            page.onConsoleMessage(m -> {
-                // htmx reports a request it aborted for a newer one (hx-sync replace) as an error: that is by design.
-                boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
-                if ("error".equals(m.type()) && !abort) {
-                    consoleErrors.add(m.text());
-                }
-            });
-            page.onPageError(consoleErrors::add);
+            List<String> consoleErrors = Chromium.problems(page);
             page.navigate(base + "sites");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a site").setExact(true)).click();
 
@@ -148,22 +131,11 @@ class FleetBrowserTest {
     void choosingAModelAndTypingUnitsRaisesNoCspViolation() {
         Operators.Session session = Operators.newSignedIn("fleet-csp");
         FleetApiTest.createSite(session, FleetApiTest.FLAT_SITE);
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
-            String url = base.toString();
-            context.addCookies(List.of(new Cookie(Operators.SESSION_COOKIE, session.sessionCookie()).setUrl(url),
-                    new Cookie(Operators.SESSION_ID_COOKIE, session.sessionId()).setUrl(url),
-                    new Cookie(Operators.CSRF_COOKIE, session.csrf()).setUrl(url)));
+        try (BrowserContext context = chromium.signedIn(session, base, 1280, 900)) {
             context.addInitScript("window.__csp = []; document.addEventListener('securitypolicyviolation', e => "
                     + "window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sample || '')));");
             Page page = context.newPage();
-            List<String> problems = new ArrayList<>();
-            page.onConsoleMessage(m -> {
-                boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
-                if (("error".equals(m.type()) || m.text().contains("Content Security Policy")) && !abort) {
-                    problems.add(m.text());
-                }
-            });
-            page.onPageError(problems::add);
+            List<String> problems = Chromium.problems(page);
             page.navigate(base + "rigs");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a rig group")).click();
             assertThat(page.locator("#preview")).containsText("Enter units");
@@ -201,11 +173,7 @@ class FleetBrowserTest {
     void typingTheUnitsRightAfterChoosingAModelKeepsTheModelsFigures() {
         Operators.Session session = Operators.newSignedIn("fleet-fast-typing");
         FleetApiTest.createSite(session, FleetApiTest.FLAT_SITE);
-        try (BrowserContext context = chromium.browser().newContext(new Browser.NewContextOptions().setViewportSize(1280, 900))) {
-            String url = base.toString();
-            context.addCookies(List.of(new Cookie(Operators.SESSION_COOKIE, session.sessionCookie()).setUrl(url),
-                    new Cookie(Operators.SESSION_ID_COOKIE, session.sessionId()).setUrl(url),
-                    new Cookie(Operators.CSRF_COOKIE, session.csrf()).setUrl(url)));
+        try (BrowserContext context = chromium.signedIn(session, base, 1280, 900)) {
             Page page = context.newPage();
             page.navigate(base + "rigs/new");
             assertThat(page.locator("#preview")).containsText("Enter units");

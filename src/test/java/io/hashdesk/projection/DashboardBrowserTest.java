@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -59,18 +58,9 @@ class DashboardBrowserTest {
         ProjectionApiTest.rig(s, cheap, "Antminer S21", 40, 200, 3500, 4000.0);
         ProjectionApiTest.rig(s, dear, "Antminer S19", 12, 95, 3250, null);
 
-        try (BrowserContext context = chromium.browser().newContext(
-                new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.window(1280, 900)) {
             Page page = context.newPage();
-            List<String> problems = new ArrayList<>();
-            page.onConsoleMessage(m -> {
-                // htmx reports a request it aborted for a newer one as an error: that is by design.
-                boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
-                if ("error".equals(m.type()) && !abort) {
-                    problems.add(m.text());
-                }
-            });
-            page.onPageError(problems::add);
+            List<String> problems = Chromium.problems(page);
             page.navigate(base + "login");
             page.getByLabel("Email").fill(s.email());
             page.getByLabel("Password").fill(Operators.PASSWORD);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -62,19 +60,10 @@ class ProjectionRiskBrowserTest {
         ProjectionApiTest.rig(s, cheap, "Antminer S21", 40, 200, 3500, 3000.0);
         ProjectionApiTest.rig(s, dear, "Antminer S19 XP", 12, 140, 3010, 1500.0);
 
-        try (BrowserContext context = chromium.browser().newContext(
-                new Browser.NewContextOptions().setViewportSize(1280, 900))) {
+        try (BrowserContext context = chromium.window(1280, 900)) {
             Page page = context.newPage();
-            List<String> problems = new ArrayList<>();
-            page.onConsoleMessage(m -> {
-                boolean abort = m.text().startsWith("htmx:sendAbort") || m.text().startsWith("htmx:afterRequest");
-                // Chromium logs every 4xx answer; the 422 asked for below is the server refusing a value on purpose.
-                boolean refused = m.text().contains("responded with a status of 422");
-                if ("error".equals(m.type()) && !abort && !refused) {
-                    problems.add(m.text());
-                }
-            });
-            page.onPageError(problems::add);
+            // Chromium logs every 4xx answer; the 422 asked for below is the server refusing a value on purpose.
+            List<String> problems = Chromium.problems(page, text -> text.contains("responded with a status of 422"));
             page.navigate(base + "login");
             page.getByLabel("Email").fill(s.email());
             page.getByLabel("Password").fill(Operators.PASSWORD);
