@@ -179,7 +179,9 @@ public final class Projection {
             poolFee[i] = models[i].poolFee;
             hostingShare[i] = models[i].hostingPerDay;
         }
-        GroupSeries series = detail == GroupDetail.DAILY ? new GroupSeries(n, days, w.price, poolFee, hostingShare) : null;
+        GroupSeries series = detail == GroupDetail.DAILY
+                ? new GroupSeries(n, days, w.price, poolFee, hostingShare)
+                : null;
         double[] btcPerHash = w.btcPerHash, usdPerHash = w.usdPerHash;
         double[] out = new double[GroupModel.SIZE];
         double[] scratch = new double[1];
