@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Every rig group's projection day by day, stored compactly: three float arrays (BTC mined, power
- * cost, hours run) laid out day by day ({@code day * groups + group}: the order the projection writes
- * them in), about 12 bytes per group-day
+ * cost, hours run) laid out group by group ({@code group * days + day}: the order the projection writes
+ * them in and the JSON and charts read them in), about 12 bytes per group-day
  * (8.8 MB for 1,000 groups over 730 days). Revenue, pool fee, hosting and profit are derived from
  * them with the day's average price and the group's pool fee and hosting share, so they cost no memory.
  * Values carry float precision (about 7 significant digits); the fleet series and the groups' totals
@@ -36,7 +36,7 @@ public final class GroupSeries {
     }
 
     void set(int group, int day, double btcMined, double powerCost, double hoursRun) {
-        int i = day * groups + group;
+        int i = group * days + day;
         btc[i] = (float) btcMined;
         power[i] = (float) powerCost;
         hours[i] = (float) hoursRun;
@@ -52,7 +52,7 @@ public final class GroupSeries {
 
     /** BTC mined by the group on the day (before the pool fee). */
     public double btc(int group, int day) {
-        return btc[day * groups + group];
+        return btc[group * days + day];
     }
 
     /** USD: BTC mined at the day's average price. */
@@ -65,7 +65,7 @@ public final class GroupSeries {
     }
 
     public double powerCostUsd(int group, int day) {
-        return power[day * groups + group];
+        return power[group * days + day];
     }
 
     /** The group's share of its site's hosting: charged every day, running or not. */
@@ -80,12 +80,12 @@ public final class GroupSeries {
 
     /** Hours the group runs on the day: 0 when switched off, 24 all day, in between when curtailed. */
     public double hoursRun(int group, int day) {
-        return hours[day * groups + group];
+        return hours[group * days + day];
     }
 
     /** True on a day the group runs zero hours. */
     public boolean off(int group, int day) {
-        return hours[day * groups + group] == 0;
+        return hours[group * days + day] == 0;
     }
 
     /** The group's daily profit, USD, a new array of {@code days} values. */

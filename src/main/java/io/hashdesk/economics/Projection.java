@@ -2,7 +2,6 @@ package io.hashdesk.economics;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,9 +58,25 @@ public final class Projection {
         this.nextHalvingHeight = Consensus.nextHalvingHeight(net.height());
     }
 
+    /**
+     * What a run keeps of each rig group: its daily series as well as its totals ({@link #DAILY}, the
+     * {@code groups=daily} of the JSON), or only its totals ({@link #TOTALS}). The fleet's series and every
+     * figure other than {@link ProjectionResult#groupSeries()} are the same either way, to the last digit;
+     * the series cost 12 bytes per group-day (8.8 MB for 1,000 groups over 730 days) and the time to write them.
+     */
+    public enum GroupDetail {
+        DAILY, TOTALS
+    }
+
+    /** The projection with every group's daily series kept ({@link GroupDetail#DAILY}). */
     public static ProjectionResult run(Fleet fleet, NetworkState network, Scenario scenario, Instant asOf) {
+        return run(fleet, network, scenario, asOf, GroupDetail.DAILY);
+    }
+
+    public static ProjectionResult run(Fleet fleet, NetworkState network, Scenario scenario, Instant asOf,
+            GroupDetail detail) {
         Days days = walk(fleet, network, scenario, asOf);
-        return groups(fleet, scenario, asOf, days);
+        return groups(fleet, scenario, asOf, days, detail);
     }
 
     /**
@@ -143,8 +158,13 @@ public final class Projection {
         return out;
     }
 
-    /** Every group's days under the scenario's policy, summed into the fleet's. */
-    private static ProjectionResult groups(Fleet fleet, Scenario scenario, Instant asOf, Days w) {
+    /**
+     * Every group's days under the scenario's policy, summed into the fleet's. Group by group, day by day:
+     * a group's constants and running totals stay in registers through its days, and each day's fleet
+     * figures are still the sum over the groups in fleet order (the same additions in the same order as
+     * summing day by day).
+     */
+    private static ProjectionResult groups(Fleet fleet, Scenario scenario, Instant asOf, Days w, GroupDetail detail) {
         int days = w.count;
         int sites = fleet.sites().size();
         OperatingPolicy policy = scenario.policy();
@@ -154,81 +174,74 @@ public final class Projection {
                 hosting = new double[days], profit = new double[days], cumulative = new double[days];
         double[][] siteProfit = new double[sites][days];
         int[] switchedOff = new int[days];
-        // Per group accumulators (structure of arrays: no allocation per day).
-        double[] gBtc = new double[n], gRev = new double[n], gFee = new double[n], gPower = new double[n],
-                gHosting = new double[n], gProfit = new double[n], gHours = new double[n], gPayback = new double[n];
-        int[] gUnprofitable = new int[n], gSwitchOff = new int[n], gDaysOff = new int[n];
-        Arrays.fill(gUnprofitable, -1);
-        Arrays.fill(gSwitchOff, -1);
-        Arrays.fill(gPayback, Double.NaN);
-        double[] purchase = new double[n], poolFee = new double[n], hostingShare = new double[n];
+        double[] poolFee = new double[n], hostingShare = new double[n];
         for (int i = 0; i < n; i++) {
-            purchase[i] = purchaseCost(models[i].spec);
             poolFee[i] = models[i].poolFee;
             hostingShare[i] = models[i].hostingPerDay;
         }
-        GroupSeries series = new GroupSeries(n, days, w.price, poolFee, hostingShare);
+        GroupSeries series = detail == GroupDetail.DAILY
+                ? new GroupSeries(n, days, w.price, poolFee, hostingShare)
+                : null;
+        double[] btcPerHash = w.btcPerHash, usdPerHash = w.usdPerHash;
         double[] out = new double[GroupModel.SIZE];
         double[] scratch = new double[1];
-        double cum = 0;
+        List<ProjectionResult.GroupOutcome> outcomes = new ArrayList<>(n);
 
-        for (int d = 0; d < days; d++) {
-            double btcPerHash = w.btcPerHash[d], usdPerHash = w.usdPerHash[d];
-            double dBtc = 0, dRev = 0, dFee = 0, dPower = 0, dHosting = 0, dProfit = 0;
-            int off = 0;
-            for (int i = 0; i < n; i++) {
-                GroupModel m = models[i];
-                m.day(btcPerHash, usdPerHash, w.windows[m.site][d], 1, policy, out, scratch);
+        for (int i = 0; i < n; i++) {
+            GroupModel m = models[i];
+            PowerWindow[] windows = w.windows[m.site];
+            double[] site = siteProfit[m.site];
+            double purchase = purchaseCost(m.spec);
+            double gBtc = 0, gRev = 0, gFee = 0, gPower = 0, gHosting = 0, gProfit = 0, gHours = 0;
+            double payback = Double.NaN;
+            int unprofitable = -1, switchOff = -1, daysOff = 0, firstOff = -1;
+            for (int d = 0; d < days; d++) {
+                m.day(btcPerHash[d], usdPerHash[d], windows[d], 1, policy, out, scratch);
                 double p = out[GroupModel.PROFIT];
                 double hours = out[GroupModel.HOURS];
-                series.set(i, d, out[GroupModel.BTC], out[GroupModel.POWER], hours);
-                dBtc += out[GroupModel.BTC];
-                dRev += out[GroupModel.REVENUE];
-                dFee += out[GroupModel.POOL_FEE];
-                dPower += out[GroupModel.POWER];
-                dHosting += out[GroupModel.HOSTING];
-                dProfit += p;
-                siteProfit[m.site][d] += p;
-                gBtc[i] += out[GroupModel.BTC];
-                gRev[i] += out[GroupModel.REVENUE];
-                gFee[i] += out[GroupModel.POOL_FEE];
-                gPower[i] += out[GroupModel.POWER];
-                gHosting[i] += out[GroupModel.HOSTING];
-                gHours[i] += hours;
-                double before = gProfit[i];
-                gProfit[i] = before + p;
-                if (out[GroupModel.RUNNING_PROFIT] < 0 && gUnprofitable[i] < 0) {
-                    gUnprofitable[i] = d;
+                if (series != null) {
+                    series.set(i, d, out[GroupModel.BTC], out[GroupModel.POWER], hours);
                 }
-                if (out[GroupModel.SWITCH_OFF] != 0 && gSwitchOff[i] < 0) {
-                    gSwitchOff[i] = d;
+                btc[d] += out[GroupModel.BTC];
+                rev[d] += out[GroupModel.REVENUE];
+                fee[d] += out[GroupModel.POOL_FEE];
+                power[d] += out[GroupModel.POWER];
+                hosting[d] += out[GroupModel.HOSTING];
+                profit[d] += p;
+                site[d] += p;
+                gBtc += out[GroupModel.BTC];
+                gRev += out[GroupModel.REVENUE];
+                gFee += out[GroupModel.POOL_FEE];
+                gPower += out[GroupModel.POWER];
+                gHosting += out[GroupModel.HOSTING];
+                gHours += hours;
+                double before = gProfit;
+                gProfit = before + p;
+                if (out[GroupModel.RUNNING_PROFIT] < 0 && unprofitable < 0) {
+                    unprofitable = d;
+                }
+                if (out[GroupModel.SWITCH_OFF] != 0 && switchOff < 0) {
+                    switchOff = d;
                 }
                 if (hours == 0) {
-                    off++;
-                    gDaysOff[i]++;
+                    switchedOff[d]++;
+                    if (daysOff++ == 0) {
+                        firstOff = d;
+                    }
                 }
-                if (Double.isNaN(gPayback[i]) && purchase[i] > 0 && gProfit[i] >= purchase[i] && p > 0) {
-                    gPayback[i] = d + Math.max(0, purchase[i] - before) / p;
+                if (Double.isNaN(payback) && purchase > 0 && gProfit >= purchase && p > 0) {
+                    payback = d + Math.max(0, purchase - before) / p;
                 }
             }
-            btc[d] = dBtc;
-            rev[d] = dRev;
-            fee[d] = dFee;
-            power[d] = dPower;
-            hosting[d] = dHosting;
-            profit[d] = dProfit;
-            cum += dProfit;
-            cumulative[d] = cum;
-            switchedOff[d] = off;
+            outcomes.add(new ProjectionResult.GroupOutcome(m.spec.id(), gBtc, gRev, gFee, gPower, gHosting, gProfit,
+                    gHours, unprofitable, switchOff, payback, daysOff, firstOff));
         }
 
-        List<ProjectionResult.GroupOutcome> outcomes = new ArrayList<>(n);
+        double cum = 0;
         double tBtc = 0, tRev = 0, tFee = 0, tPower = 0, tHosting = 0, tProfit = 0;
-        for (int i = 0; i < n; i++) {
-            outcomes.add(new ProjectionResult.GroupOutcome(models[i].spec.id(), gBtc[i], gRev[i], gFee[i], gPower[i],
-                    gHosting[i], gProfit[i], gHours[i], gUnprofitable[i], gSwitchOff[i], gPayback[i], gDaysOff[i]));
-        }
         for (int d = 0; d < days; d++) {
+            cum += profit[d];
+            cumulative[d] = cum;
             tBtc += btc[d];
             tRev += rev[d];
             tFee += fee[d];

@@ -11,13 +11,33 @@ import java.util.List;
  * @param priceUsd average BTC price over each day
  * @param siteProfitUsd per site (index as in the fleet), profit per day
  * @param groupsSwitchedOff per day, the number of groups running zero hours that day
- * @param groupSeries every group's days (BTC, revenue, pool fee, power, hosting, profit, hours run)
+ * @param groupSeries every group's days (BTC, revenue, pool fee, power, hosting, profit, hours run), or null
+ *        when the run kept only the groups' totals ({@link Projection.GroupDetail#TOTALS}): see
+ *        {@link #hasGroupSeries()}
  */
 public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBlockBtc, int days, double[] btc,
         double[] revenueUsd, double[] poolFeeUsd, double[] powerCostUsd, double[] hostingUsd, double[] profitUsd,
         double[] cumulativeProfitUsd, double[] difficulty, double[] priceUsd, double[] height,
         double[][] siteProfitUsd, int[] groupsSwitchedOff, List<Event> events, List<GroupOutcome> groups,
         Totals totals, GroupSeries groupSeries) {
+
+    /** True when the run kept every group's daily series ({@link Projection.GroupDetail#DAILY}). */
+    public boolean hasGroupSeries() {
+        return groupSeries != null;
+    }
+
+    /**
+     * Every group's days.
+     *
+     * @throws IllegalStateException when the run kept only the groups' totals
+     */
+    public GroupSeries groupSeries() {
+        if (groupSeries == null) {
+            throw new IllegalStateException("this projection kept only each group's totals: run it with "
+                    + "Projection.GroupDetail.DAILY to read a group's daily series");
+        }
+        return groupSeries;
+    }
 
     /** The operating policy the projection ran under. */
     public OperatingPolicy policy() {
@@ -26,7 +46,8 @@ public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBl
 
     /** Approximate heap size of the result, bytes (for memory-bounded caches). */
     public long sizeBytes() {
-        return 8L * days * (11 + siteProfitUsd.length) + 4L * days + 120L * groups.size() + groupSeries.sizeBytes()
+        return 8L * days * (11 + siteProfitUsd.length) + 4L * days + 120L * groups.size()
+                + (groupSeries == null ? 0 : groupSeries.sizeBytes())
                 + 64L * events.size() + 256;
     }
 
@@ -54,10 +75,11 @@ public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBl
      * @param paybackDay days after {@code asOf} at which cumulative profit covers the purchase cost
      *        (fractional), or NaN when it does not within the horizon or no cost is known (null or 0)
      * @param daysOff days on which the group runs zero hours
+     * @param firstDayOff the first of those days, or -1
      */
     public record GroupOutcome(long rigId, double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd,
             double hostingUsd, double profitUsd, double runningHours, int firstUnprofitableDay,
-            int firstSwitchOffDay, double paybackDay, int daysOff) {
+            int firstSwitchOffDay, double paybackDay, int daysOff, int firstDayOff) {
 
         public boolean paysBack() {
             return !Double.isNaN(paybackDay);

@@ -29,6 +29,7 @@ import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.PriceRisk;
+import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.fleet.RigGroup;
@@ -203,7 +204,9 @@ public class ProjectionResource {
             throw new BadRequestException();
         }
         SignedIn who = operator.signedInOperator();
-        FleetProjection p = projections.project(who, parsed.scenario().withPolicy(parsedOptions.policy()));
+        // The group's daily chart and days off read its own series.
+        FleetProjection p = projections.project(who, parsed.scenario().withPolicy(parsedOptions.policy()),
+                GroupDetail.DAILY);
         int g = -1;
         for (int i = 0; i < p.fleet().rigs().size(); i++) {
             if (p.fleet().rigs().get(i).id == id) {
@@ -296,7 +299,7 @@ public class ProjectionResource {
             String unprofitable = o.firstUnprofitableDay() < 0 ? null
                     : f.format(p.asOf().plusSeconds(86_400L * o.firstUnprofitableDay()).atZone(z));
             String firstOff = o.daysOff() == 0 ? null
-                    : f.format(p.asOf().plusSeconds(86_400L * p.result().groupSeries().daysOff(i)[0]).atZone(z));
+                    : f.format(p.asOf().plusSeconds(86_400L * o.firstDayOff()).atZone(z));
             PriceRisk.GroupRisk gr = risk == null ? null : risk.groups().get(i);
             double probability = gr == null ? Double.NaN : gr.paybackProbability();
             String median = gr == null || Double.isNaN(gr.medianPaybackDay()) ? null
@@ -334,7 +337,8 @@ public class ProjectionResource {
         }
         SignedIn who = operator.signedInOperator();
         Scenario scenario = parsed.scenario().withPolicy(options.policy());
-        FleetProjection p = projections.project(who, scenario);
+        FleetProjection p = projections.project(who, scenario,
+                options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS);
         ProjectionResult r = p.result();
         String policyName = ProjectionOptions.name(r.policy());
         StringBuilder csv = new StringBuilder();

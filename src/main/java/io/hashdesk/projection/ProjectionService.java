@@ -21,6 +21,7 @@ import io.hashdesk.economics.NetworkState;
 import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection;
+import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.economics.Scenario;
@@ -39,6 +40,8 @@ import io.hashdesk.web.chart.LineChart;
  * the weekly mail all come through here, so a figure is computed in one place. Results are cached
  * by (operator, fleet version, snapshot, the scenario's assumptions, start hour): a repeated page view
  * costs a lookup, and two scenarios with the same assumptions under different names are computed once.
+ * Each group's daily series are kept only for the callers that ask for them ({@link GroupDetail#DAILY}:
+ * a rig group's page, {@code groups=daily}); a projection with them also answers a request without them.
  * The projection and price-risk caches are bounded by the estimated memory of their entries
  * ({@code hashdesk.projection.cache-megabytes} each).
  */
@@ -58,7 +61,7 @@ public class ProjectionService {
     @Inject
     Clock clock;
 
-    private final SizedCache<Key, FleetProjection> cache;
+    private final SizedCache<DetailKey, FleetProjection> cache;
     private final SizedCache<RiskKey, PriceRisk.Result> riskCache;
 
     @Inject
@@ -75,6 +78,10 @@ public class ProjectionService {
     private record RiskKey(Key projection, PriceRisk.Options options) {
     }
 
+    /** A projection in the cache: with or without each group's daily series (charts and the grid share {@link Key}). */
+    private record DetailKey(Key projection, GroupDetail detail) {
+    }
+
     private final BoundedCache<Long, OperatorFleet> fleetCache = new BoundedCache<>(128);
     private final BoundedCache<Key, Sensitivity> sensitivityCache = new BoundedCache<>(256);
     private final BoundedCache<ChartKey, LineChart> chartCache = new BoundedCache<>(1024);
@@ -89,10 +96,19 @@ public class ProjectionService {
 
     /**
      * The projection of the operator's fleet for a scenario (under the scenario's operating policy), from
-     * the latest snapshot. It carries the requested scenario (its name), whatever name first computed it.
+     * the latest snapshot, with each group's totals but not necessarily its daily series
+     * ({@link GroupDetail#TOTALS}). It carries the requested scenario (its name), whatever name first computed it.
      */
     public FleetProjection project(Operator owner, Scenario scenario) {
-        return project(owner.id, fleets.versionOf(owner), () -> owner, scenario);
+        return project(owner, scenario, GroupDetail.TOTALS);
+    }
+
+    /**
+     * The same, with each group's daily series when {@code detail} is {@link GroupDetail#DAILY}
+     * ({@code result().groupSeries()}).
+     */
+    public FleetProjection project(Operator owner, Scenario scenario, GroupDetail detail) {
+        return project(owner.id, fleets.versionOf(owner), () -> owner, scenario, detail);
     }
 
     /**
@@ -100,16 +116,33 @@ public class ProjectionService {
      * view costs no query at all.
      */
     public FleetProjection project(SignedIn who, Scenario scenario) {
-        return project(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario);
+        return project(who, scenario, GroupDetail.TOTALS);
     }
 
-    private FleetProjection project(long ownerId, long version, Supplier<Operator> owner, Scenario scenario) {
+    /** The same for the signed-in operator, with each group's daily series when {@code detail} is DAILY. */
+    public FleetProjection project(SignedIn who, Scenario scenario, GroupDetail detail) {
+        return project(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario, detail);
+    }
+
+    private FleetProjection project(long ownerId, long version, Supplier<Operator> owner, Scenario scenario,
+            GroupDetail detail) {
         NetworkView net = network.latest();
         OperatorFleet fleet = fleetOf(ownerId, version, owner);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
         Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions);
-        return cache.computeIfAbsent(key, k -> compute(fleet, net, assumptions, asOf, k)).withScenario(scenario);
+        DetailKey daily = new DetailKey(key, GroupDetail.DAILY);
+        // A projection with the series answers a request without them; not the other way round.
+        FleetProjection p = cache.get(daily);
+        if (p == null && detail == GroupDetail.TOTALS) {
+            p = cache.computeIfAbsent(new DetailKey(key, GroupDetail.TOTALS),
+                    k -> compute(fleet, net, assumptions, asOf, key, GroupDetail.TOTALS));
+        } else if (p == null) {
+            p = compute(fleet, net, assumptions, asOf, key, GroupDetail.DAILY);
+            cache.put(daily, p);
+            cache.remove(new DetailKey(key, GroupDetail.TOTALS)); // answered by the one with series from now on
+        }
+        return p.withScenario(scenario);
     }
 
     /** The default projection: the dashboard's 90 days and the weekly summary (base scenario, switch off when losing). */
@@ -204,11 +237,12 @@ public class ProjectionService {
         return net.bundled() ? net.fetchedAt() : clock.instant().truncatedTo(ChronoUnit.HOURS);
     }
 
-    private FleetProjection compute(OperatorFleet fleet, NetworkView net, Scenario scenario, Instant asOf, Key key) {
+    private FleetProjection compute(OperatorFleet fleet, NetworkView net, Scenario scenario, Instant asOf, Key key,
+            GroupDetail detail) {
         NetworkState state = stateFor(net, scenario);
         FleetToday today = RigEconomics.today(fleet.fleet(), state, asOf);
         FleetToday after = RigEconomics.today(fleet.fleet(), state.afterNextRetarget(), asOf);
-        ProjectionResult result = Projection.run(fleet.fleet(), state, scenario, asOf);
+        ProjectionResult result = Projection.run(fleet.fleet(), state, scenario, asOf, detail);
         return new FleetProjection(asOf, net, scenario, fleet, today, after, result, sites(fleet, today),
                 FleetProjection.switchOff(fleet, today), key);
     }

@@ -54,6 +54,15 @@ final class SizedCache<K, V> {
         }
     }
 
+    void remove(K key) {
+        synchronized (map) {
+            Entry<V> old = map.remove(key);
+            if (old != null) {
+                totalBytes -= old.bytes();
+            }
+        }
+    }
+
     /** Computes outside the lock: two requests may compute the same value once, never block each other. */
     V computeIfAbsent(K key, Function<K, V> compute) {
         V value = get(key);

@@ -3,6 +3,8 @@ package io.hashdesk.economics;
 import static io.hashdesk.economics.Networks.AS_OF;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.ZoneId;
@@ -129,5 +131,64 @@ class PolicyTest {
                 assertEquals(r.groups().get(g).profitUsd(), cum[r.days() - 1], 1e-6 * r.totals().revenueUsd());
             }
         }
+    }
+
+    /**
+     * A run that keeps only the groups' totals (what most pages and the JSON without {@code groups=daily}
+     * need) gives exactly the figures of a run that keeps every group's series: same operations in the same
+     * order, only the series are not written.
+     */
+    @Test
+    void keepingOnlyTheGroupsTotalsChangesNoFigure() {
+        Fleet fleet = mixedFleet();
+        NetworkState net = new NetworkState(71_000, 1.355e14, 935_000, 0.03, -6, 935_424,
+                AS_OF.plusSeconds(3L * 86_400 + 7200));
+        for (OperatingPolicy policy : OperatingPolicy.values()) {
+            Scenario s = FALLING.withPolicy(policy);
+            ProjectionResult daily = Projection.run(fleet, net, s, AS_OF, Projection.GroupDetail.DAILY);
+            ProjectionResult totals = Projection.run(fleet, net, s, AS_OF, Projection.GroupDetail.TOTALS);
+            assertTrue(daily.hasGroupSeries());
+            assertFalse(totals.hasGroupSeries());
+            assertArrayEquals(daily.btc(), totals.btc(), 0);
+            assertArrayEquals(daily.revenueUsd(), totals.revenueUsd(), 0);
+            assertArrayEquals(daily.poolFeeUsd(), totals.poolFeeUsd(), 0);
+            assertArrayEquals(daily.powerCostUsd(), totals.powerCostUsd(), 0);
+            assertArrayEquals(daily.hostingUsd(), totals.hostingUsd(), 0);
+            assertArrayEquals(daily.profitUsd(), totals.profitUsd(), 0);
+            assertArrayEquals(daily.cumulativeProfitUsd(), totals.cumulativeProfitUsd(), 0);
+            assertArrayEquals(daily.difficulty(), totals.difficulty(), 0);
+            assertArrayEquals(daily.priceUsd(), totals.priceUsd(), 0);
+            assertArrayEquals(daily.height(), totals.height(), 0);
+            assertArrayEquals(daily.groupsSwitchedOff(), totals.groupsSwitchedOff());
+            for (int site = 0; site < fleet.sites().size(); site++) {
+                assertArrayEquals(daily.siteProfitUsd()[site], totals.siteProfitUsd()[site], 0);
+            }
+            assertEquals(daily.events(), totals.events());
+            assertEquals(daily.totals(), totals.totals());
+            // Records compare their doubles exactly (NaN equal to NaN): every group's totals, days and payback.
+            assertEquals(daily.groups(), totals.groups());
+            // What a memory-bounded cache charges for it: the series are not counted.
+            assertEquals(daily.sizeBytes() - daily.groupSeries().sizeBytes(), totals.sizeBytes());
+            IllegalStateException e = assertThrows(IllegalStateException.class, totals::groupSeries);
+            assertTrue(e.getMessage().contains("GroupDetail.DAILY"), e.getMessage());
+        }
+    }
+
+    /** The first day a group is off comes with its totals: a page listing it needs no series. */
+    @Test
+    void theFirstDayOffIsTheFirstDayTheSeriesShowsZeroHours() {
+        Fleet fleet = mixedFleet();
+        NetworkState net = Networks.workedExample();
+        int seen = 0;
+        for (OperatingPolicy policy : OperatingPolicy.values()) {
+            ProjectionResult r = Projection.run(fleet, net, FALLING.withPolicy(policy), AS_OF);
+            for (int g = 0; g < fleet.groups().size(); g++) {
+                int[] off = r.groupSeries().daysOff(g);
+                ProjectionResult.GroupOutcome o = r.groups().get(g);
+                assertEquals(off.length == 0 ? -1 : off[0], o.firstDayOff(), "group " + g + ", " + policy);
+                seen += off.length > 0 && off[0] > 0 ? 1 : 0;
+            }
+        }
+        assertTrue(seen > 0, "the fixture has a group that runs before its first day off");
     }
 }

@@ -16,8 +16,10 @@ import java.util.Locale;
  * per projection on the calling thread (one core) and the bytes it allocates, at 365 and 730 days,
  * so the growth with the horizon can be compared with the size of the output series. The projection
  * runs under the default policy ("switch off when losing") and keeps every group's daily series
- * (target: under 15 ms at 730 days). Then the price risk: 1,000 price paths for the same fleet over
- * 730 days with the policy, fleet bands and every group's payback (target: under 1 s).
+ * (target: under 15 ms at 730 days); at 730 days also without them (each group's totals only: what
+ * the JSON answers without {@code groups=daily} and most pages need). Then the price risk: 1,000
+ * price paths for the same fleet over 730 days with the policy, fleet bands and every group's
+ * payback (target: under 1 s).
  */
 public final class ProjectionBenchmark {
 
@@ -27,9 +29,11 @@ public final class ProjectionBenchmark {
         NetworkState net = new NetworkState(71_000, 1.255e14, 935_500, 0.025, -14, 935_424 + 2016,
                 asOf.plusSeconds(9L * 86_400));
         for (int days : new int[] { 365, 730 }) {
-            measure(fleet, net, new Scenario("bench", days, -2, 3, null), asOf);
+            measure(fleet, net, new Scenario("bench", days, -2, 3, null), asOf, Projection.GroupDetail.DAILY);
         }
-        measure(fleet, net, new Scenario("bench", 730, -2, 3, null, OperatingPolicy.KEEP_RUNNING), asOf);
+        measure(fleet, net, new Scenario("bench", 730, -2, 3, null), asOf, Projection.GroupDetail.TOTALS);
+        measure(fleet, net, new Scenario("bench", 730, -2, 3, null, OperatingPolicy.KEEP_RUNNING), asOf,
+                Projection.GroupDetail.DAILY);
         measureRisk(fleet, net, new Scenario("bench", 730, -2, 3, null), asOf);
     }
 
@@ -62,9 +66,10 @@ public final class ProjectionBenchmark {
                 nanos[runs / 2] / 1e6, nanos[0] / 1e6, cpu[runs / 2] / 1e6, cpu[0] / 1e6, sink);
     }
 
-    private static void measure(Fleet fleet, NetworkState net, Scenario scenario, Instant asOf) {
+    private static void measure(Fleet fleet, NetworkState net, Scenario scenario, Instant asOf,
+            Projection.GroupDetail detail) {
         for (int i = 0; i < 300; i++) {
-            Projection.run(fleet, net, scenario, asOf); // warm-up: let the JIT compile the day loop
+            Projection.run(fleet, net, scenario, asOf, detail); // warm-up: let the JIT compile the day loop
         }
         int runs = 200;
         long[] nanos = new long[runs];
@@ -77,7 +82,7 @@ public final class ProjectionBenchmark {
             long a0 = threads.getThreadAllocatedBytes(tid);
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            ProjectionResult r = Projection.run(fleet, net, scenario, asOf);
+            ProjectionResult r = Projection.run(fleet, net, scenario, asOf, detail);
             nanos[i] = System.nanoTime() - t0;
             cpu[i] = threads.getCurrentThreadCpuTime() - c0;
             allocated += threads.getThreadAllocatedBytes(tid) - a0;
@@ -85,15 +90,16 @@ public final class ProjectionBenchmark {
         }
         Arrays.sort(nanos);
         Arrays.sort(cpu);
-        // Fleet series (doubles) and every group's series (three floats a group-day).
+        // Fleet series (doubles) and every group's series (three floats a group-day) when kept.
+        boolean series = detail == Projection.GroupDetail.DAILY;
         long outputBytes = (long) scenario.days() * 8 * (10 + fleet.sites().size()) + scenario.days() * 4L
-                + 12L * scenario.days() * fleet.groups().size();
+                + (series ? 12L * scenario.days() * fleet.groups().size() : 0);
         System.out.printf(Locale.ROOT,
-                "projection %d groups x %d sites x %d days (%s, per-group series): median %.2f ms, p90 %.2f ms, best %.2f ms;"
+                "projection %d groups x %d sites x %d days (%s, %s): median %.2f ms, p90 %.2f ms, best %.2f ms;"
                         + " CPU on this thread median %.2f ms; allocated %.0f KB per run (output series %.0f KB)"
                         + " [checksum %.1f]%n",
                 fleet.groups().size(), fleet.sites().size(), scenario.days(), scenario.policy().label(),
-                nanos[runs / 2] / 1e6,
+                series ? "per-group series" : "per-group totals only", nanos[runs / 2] / 1e6,
                 nanos[runs * 9 / 10] / 1e6, nanos[0] / 1e6, cpu[runs / 2] / 1e6, allocated / (double) runs / 1024, outputBytes / 1024.0,
                 sink / runs);
     }

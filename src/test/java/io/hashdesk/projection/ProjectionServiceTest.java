@@ -8,7 +8,9 @@ import static io.hashdesk.projection.ProjectionApiTest.site;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import io.hashdesk.account.Operator;
 import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.PriceRisk;
+import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkSnapshot;
@@ -72,6 +75,47 @@ class ProjectionServiceTest {
         assertNotSame(a.result(), other.result());
     }
 
+    /**
+     * Each group's daily series are computed only for the callers that read them; a projection with them
+     * answers a caller that does not need them (not the other way round), with the same figures.
+     */
+    @Test
+    void groupSeriesAreKeptOnlyWhenAskedForAndAProjectionWithThemAnswersWithout() {
+        long s = site(session, "Series", 0.06, 300);
+        rig(session, s, "Antminer S19", 10, 95, 3250, 20_000.0);
+        rig(session, s, "Custom 200 TH", 1, 200, 3500, 1_000.0);
+        Operator owner = owner();
+        Scenario scenario = new Scenario("series", 60, -3, 1, null);
+        FleetProjection totals = projections.project(owner, scenario);
+        assertFalse(totals.result().hasGroupSeries(), "not asked for: not computed");
+        assertSame(totals.result(), projections.project(owner, scenario, GroupDetail.TOTALS).result());
+        FleetProjection daily = projections.project(owner, scenario, GroupDetail.DAILY);
+        assertTrue(daily.result().hasGroupSeries(), "a projection without series does not answer a request for them");
+        assertEquals(totals.result().totals(), daily.result().totals());
+        assertEquals(totals.result().groups(), daily.result().groups());
+        assertArrayEquals(totals.result().profitUsd(), daily.result().profitUsd(), 0);
+        assertSame(daily.result(), projections.project(owner, scenario).result(), "the one with series answers now");
+        assertSame(daily.result(), projections.project(owner, scenario, GroupDetail.DAILY).result());
+        // Asked for with series first: both kinds of request share it.
+        Scenario other = new Scenario("other", 60, -3, 2, null);
+        FleetProjection first = projections.project(owner, other, GroupDetail.DAILY);
+        assertSame(first.result(), projections.project(owner, other).result());
+    }
+
+    /** The JSON without {@code groups=daily} is the same text whether its projection kept the series or not. */
+    @Test
+    void theJsonIsTheSameFromAProjectionWithOrWithoutSeries() {
+        long s = site(session, "Same", 0.06, 300);
+        rig(session, s, "Antminer S19", 10, 95, 3250, 20_000.0);
+        rig(session, s, "Custom 200 TH", 1, 200, 3500, 1_000.0);
+        projections.clearCaches();
+        String path = "/api/v1/projection?days=120&priceDriftPercent=-4";
+        String withoutSeries = as(session).get(path).then().statusCode(200).extract().asString();
+        as(session).get(path + "&groups=daily").then().statusCode(200);
+        String fromSeries = as(session).get(path).then().statusCode(200).extract().asString();
+        assertEquals(withoutSeries, fromSeries);
+    }
+
     @Test
     void theDefaultProjectionSwitchesLosersOffAndTheComparisonSaysWhatThatIsWorth() {
         long s = site(session, "Policy", 0.06, 300);
@@ -81,7 +125,10 @@ class ProjectionServiceTest {
         FleetProjection def = projections.projectDefault(owner);
         assertEquals(OperatingPolicy.SWITCH_OFF_WHEN_LOSING, def.policy());
         assertEquals(Scenario.DEFAULT_DAYS, def.result().days());
-        var series = def.result().groupSeries();
+        assertEquals(0, def.result().groups().get(0).firstDayOff());
+        assertEquals(0, def.result().groups().get(1).daysOff());
+        var series = projections.project(owner, Scenario.base(Scenario.DEFAULT_DAYS), GroupDetail.DAILY).result()
+                .groupSeries();
         assertTrue(series.off(0, 0) && !series.off(1, 0));
         var cmp = projections.comparePolicies(owner, Scenario.base(90));
         assertTrue(cmp.disciplineWorthUsd() > 0);

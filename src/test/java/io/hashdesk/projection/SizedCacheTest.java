@@ -42,4 +42,18 @@ class SizedCacheTest {
         assertEquals(computed, cache.computeIfAbsent("b", k -> new byte[1]));
         assertEquals(600, cache.totalBytes());
     }
+
+    @Test
+    void aRemovedEntryNoLongerCountsAgainstTheBudget() {
+        SizedCache<String, byte[]> cache = new SizedCache<>(1000, v -> v.length);
+        cache.put("totals", new byte[100]);
+        cache.put("daily", new byte[800]);
+        cache.remove("totals");
+        cache.remove("missing");
+        assertNull(cache.get("totals"));
+        assertEquals(800, cache.totalBytes());
+        cache.put("next", new byte[200]); // fits beside "daily" now
+        assertNotNull(cache.get("daily"));
+        assertEquals(1000, cache.totalBytes());
+    }
 }
