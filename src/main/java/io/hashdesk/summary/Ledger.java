@@ -151,6 +151,8 @@ public class Ledger {
                 return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> {
                     Map<Long, OperatorFleet> fleets = this.fleets
                             .fleetsOf(chunk.stream().map(Work::operatorId).toList());
+                    // The fleets are only read (all loaded): detached, they cost the flushes nothing to check.
+                    em.clear();
                     int n = 0;
                     for (Work w : chunk) {
                         n += record(w.operatorId(), fleets.get(w.operatorId()), w.zone(), w.days(), w.snapshots(),
@@ -207,7 +209,6 @@ public class Ledger {
                     id -> em.find(NetworkSnapshot.class, id));
             em.persist(figures(operatorId, fleet, zone, days.get(i), s, now));
         }
-        em.flush();
         return days.size();
     }
 
