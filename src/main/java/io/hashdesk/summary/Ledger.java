@@ -296,14 +296,14 @@ public class Ledger {
         // looking up each operator (3 ms instead of 0.1 ms per chunk of 50).
         em.createQuery("select l from LedgerDay l where l.operatorId in :ids and l.date between :from and :to",
                 LedgerDay.class).setParameter("ids", ids).setParameter("from", min).setParameter("to", max)
-                .getResultStream().forEach(d -> byOperator.computeIfAbsent(d.operatorId, k -> new HashMap<>()).put(d.date, d));
+                .getResultList().forEach(d -> byOperator.computeIfAbsent(d.operatorId, k -> new HashMap<>()).put(d.date, d));
         Map<Long, LocalDate> firstLedger = new HashMap<>();
         em.createQuery("select l.operatorId, min(l.date) from LedgerDay l where l.operatorId in :ids"
-                + " group by l.operatorId", Object[].class).setParameter("ids", ids).getResultStream()
+                + " group by l.operatorId", Object[].class).setParameter("ids", ids).getResultList()
                 .forEach(r -> firstLedger.put((Long) r[0], (LocalDate) r[1]));
         Map<Long, Instant> firstRig = new HashMap<>();
         em.createQuery("select r.operatorId, min(r.createdAt) from RigGroup r where r.operatorId in :ids"
-                + " group by r.operatorId", Object[].class).setParameter("ids", ids).getResultStream()
+                + " group by r.operatorId", Object[].class).setParameter("ids", ids).getResultList()
                 .forEach(r -> firstRig.put((Long) r[0], (Instant) r[1]));
         Map<Long, List<Day>> out = new HashMap<>();
         for (Span span : spans) {

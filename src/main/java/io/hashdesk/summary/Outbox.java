@@ -159,7 +159,7 @@ public class Outbox {
                 session.setHibernateFlushMode(FlushMode.MANUAL);
                 Map<Long, Operator> byId = new HashMap<>();
                 em.createQuery("select o from Operator o where o.id in :ids", Operator.class)
-                        .setParameter("ids", chunk.stream().map(Due::operatorId).toList()).getResultStream()
+                        .setParameter("ids", chunk.stream().map(Due::operatorId).toList()).getResultList()
                         .forEach(o -> byId.put(o.id, o));
                 List<Due> found = chunk.stream().filter(d -> byId.containsKey(d.operatorId())).toList();
                 List<WeeklySummary> summaries = builder.buildAll(
