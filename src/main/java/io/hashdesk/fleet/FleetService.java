@@ -83,10 +83,11 @@ public class FleetService {
     /** The owner's fleet version (one scalar query): lets callers reuse a fleet they already loaded. */
     @Transactional
     public long versionOf(Operator owner) {
-        // A scalar query: never a stale copy of the operator from the persistence context.
+        // A scalar query: never a stale copy of the operator from the persistence context. A list, not a
+        // stream left unclosed: that would hold its statement open until the transaction ends.
         return Operator.getEntityManager()
                 .createQuery("select o.fleetVersion from Operator o where o.id = :id", Long.class)
-                .setParameter("id", owner.id).getResultStream().findFirst().orElse(0L);
+                .setParameter("id", owner.id).getResultList().stream().findFirst().orElse(0L);
     }
 
     @Transactional
@@ -112,7 +113,7 @@ public class FleetService {
         Map<Long, Long> versions = new HashMap<>();
         Operator.getEntityManager()
                 .createQuery("select o.id, o.fleetVersion from Operator o where o.id in :ids", Object[].class)
-                .setParameter("ids", operatorIds).getResultStream()
+                .setParameter("ids", operatorIds).getResultList()
                 .forEach(r -> versions.put((Long) r[0], (Long) r[1]));
         Map<Long, OperatorFleet> out = new HashMap<>();
         sites.forEach((id, list) -> out.put(id, assemble(list, rigs.getOrDefault(id, List.of()),

@@ -151,6 +151,8 @@ public class Ledger {
                 return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> {
                     Map<Long, OperatorFleet> fleets = this.fleets
                             .fleetsOf(chunk.stream().map(Work::operatorId).toList());
+                    // The fleets are only read (all loaded): detached, they cost the flushes nothing to check.
+                    em.clear();
                     int n = 0;
                     for (Work w : chunk) {
                         n += record(w.operatorId(), fleets.get(w.operatorId()), w.zone(), w.days(), w.snapshots(),
@@ -207,7 +209,6 @@ public class Ledger {
                     id -> em.find(NetworkSnapshot.class, id));
             em.persist(figures(operatorId, fleet, zone, days.get(i), s, now));
         }
-        em.flush();
         return days.size();
     }
 
@@ -271,24 +272,56 @@ public class Ledger {
      */
     @Transactional
     public List<Day> days(Operator owner, LocalDate from, LocalDate to) {
-        Map<LocalDate, LedgerDay> byDate = new HashMap<>();
-        LedgerDay.<LedgerDay>find("operatorId = ?1 and date >= ?2 and date <= ?3", owner.id, from, to)
-                .stream().forEach(d -> byDate.put(d.date, d));
-        LocalDate since = fleetSince(owner);
-        List<Day> out = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            LedgerDay recorded = byDate.get(d);
-            out.add(new Day(d, recorded, recorded == null && (since == null || d.isBefore(since))));
+        return days(List.of(new Span(owner, from, to))).get(owner.id);
+    }
+
+    /** Whose days, from and to (inclusive). */
+    public record Span(Operator owner, LocalDate from, LocalDate to) {
+    }
+
+    /**
+     * {@link #days(Operator, LocalDate, LocalDate)} for many operators at once (the weekly summary's
+     * chunks), in three queries: by operator id.
+     */
+    @Transactional
+    public Map<Long, List<Day>> days(List<Span> spans) {
+        if (spans.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = spans.stream().map(s -> s.owner().id).distinct().toList();
+        LocalDate min = spans.stream().map(Span::from).min(LocalDate::compareTo).orElseThrow();
+        LocalDate max = spans.stream().map(Span::to).max(LocalDate::compareTo).orElseThrow();
+        Map<Long, Map<LocalDate, LedgerDay>> byOperator = new HashMap<>();
+        // BETWEEN, not >= and <=: H2 2.4 then scans the (operator, day) key for the range instead of
+        // looking up each operator (3 ms instead of 0.1 ms per chunk of 50).
+        em.createQuery("select l from LedgerDay l where l.operatorId in :ids and l.date between :from and :to",
+                LedgerDay.class).setParameter("ids", ids).setParameter("from", min).setParameter("to", max)
+                .getResultList().forEach(d -> byOperator.computeIfAbsent(d.operatorId, k -> new HashMap<>()).put(d.date, d));
+        Map<Long, LocalDate> firstLedger = new HashMap<>();
+        em.createQuery("select l.operatorId, min(l.date) from LedgerDay l where l.operatorId in :ids"
+                + " group by l.operatorId", Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(r -> firstLedger.put((Long) r[0], (LocalDate) r[1]));
+        Map<Long, Instant> firstRig = new HashMap<>();
+        em.createQuery("select r.operatorId, min(r.createdAt) from RigGroup r where r.operatorId in :ids"
+                + " group by r.operatorId", Object[].class).setParameter("ids", ids).getResultList()
+                .forEach(r -> firstRig.put((Long) r[0], (Instant) r[1]));
+        Map<Long, List<Day>> out = new HashMap<>();
+        for (Span span : spans) {
+            Operator owner = span.owner();
+            Map<LocalDate, LedgerDay> byDate = byOperator.getOrDefault(owner.id, Map.of());
+            LocalDate since = fleetSince(firstLedger.get(owner.id), firstRig.get(owner.id), owner);
+            List<Day> days = new ArrayList<>();
+            for (LocalDate d = span.from(); !d.isAfter(span.to()); d = d.plusDays(1)) {
+                LedgerDay recorded = byDate.get(d);
+                days.add(new Day(d, recorded, recorded == null && (since == null || d.isBefore(since))));
+            }
+            out.put(owner.id, days);
         }
         return out;
     }
 
     /** The first day the operator had a fleet: its first ledger day or its first rig group, or null. */
-    LocalDate fleetSince(Operator owner) {
-        LocalDate firstLedger = em.createQuery("select min(l.date) from LedgerDay l where l.operatorId = :o",
-                LocalDate.class).setParameter("o", owner.id).getSingleResult();
-        Instant firstRig = em.createQuery("select min(r.createdAt) from RigGroup r where r.operatorId = :o",
-                Instant.class).setParameter("o", owner.id).getSingleResult();
+    private static LocalDate fleetSince(LocalDate firstLedger, Instant firstRig, Operator owner) {
         LocalDate rigDay = firstRig == null ? null : firstRig.atZone(Formats.zoneOf(owner.timezone)).toLocalDate();
         if (firstLedger == null) {
             return rigDay;

@@ -8,14 +8,18 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.hashdesk.HashdeskConfig;
@@ -87,8 +91,6 @@ public class Outbox {
                 "select m.operatorId, m.weekStart from OutboxMail m where m.kind = :kind and m.weekStart >= :from",
                 Object[].class).setParameter("kind", OutboxMail.WEEKLY).setParameter("from", oldestWeek)
                 .getResultStream().forEach(r -> stored.add(r[0] + "/" + r[1])));
-        record Due(long operatorId, LocalDate week, Instant giveUpAt) {
-        }
         List<Due> due = new ArrayList<>();
         for (Object[] row : operators) {
             if (row[3] != null && !((Boolean) row[3])) {
@@ -112,17 +114,7 @@ public class Outbox {
             chunks.add(due.subList(i, Math.min(due.size(), i + CHUNK)));
         }
         return Parallel.each(chunks, chunk -> {
-            List<OutboxMail> mails = new ArrayList<>();
-            for (Due d : chunk) {
-                try {
-                    OutboxMail m = prepare(d.operatorId(), d.week(), now, d.giveUpAt());
-                    if (m != null) {
-                        mails.add(m);
-                    }
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "could not prepare the summary of operator %d for %s", d.operatorId(), d.week());
-                }
-            }
+            List<OutboxMail> mails = prepare(chunk, now);
             // One commit for the chunk; if another instance stored one of them first, one by one.
             try {
                 QuarkusTransaction.requiringNew().timeout(Ledger.TX_TIMEOUT_SECONDS).run(() -> mails.forEach(em::persist));
@@ -148,6 +140,52 @@ public class Outbox {
             }
             return n;
         });
+    }
+
+    /** An operator's summary due this week. */
+    private record Due(long operatorId, LocalDate week, Instant giveUpAt) {
+    }
+
+    /**
+     * A chunk's mails rendered, not stored yet: read in one read-only transaction (the operators and
+     * their ledgers at once), or operator by operator if that fails.
+     */
+    private List<OutboxMail> prepare(List<Due> chunk, Instant now) {
+        try {
+            return QuarkusTransaction.requiringNew().timeout(Ledger.TX_TIMEOUT_SECONDS).call(() -> {
+                // Nothing read here is changed: no dirty checks, no flushes, however many entities a chunk loads.
+                Session session = em.unwrap(Session.class);
+                session.setDefaultReadOnly(true);
+                session.setHibernateFlushMode(FlushMode.MANUAL);
+                Map<Long, Operator> byId = new HashMap<>();
+                em.createQuery("select o from Operator o where o.id in :ids", Operator.class)
+                        .setParameter("ids", chunk.stream().map(Due::operatorId).toList()).getResultList()
+                        .forEach(o -> byId.put(o.id, o));
+                List<Due> found = chunk.stream().filter(d -> byId.containsKey(d.operatorId())).toList();
+                List<WeeklySummary> summaries = builder.buildAll(
+                        found.stream().map(d -> byId.get(d.operatorId())).toList(), now);
+                List<OutboxMail> mails = new ArrayList<>(found.size());
+                for (int i = 0; i < found.size(); i++) {
+                    Due d = found.get(i);
+                    mails.add(mail(byId.get(d.operatorId()), summaries.get(i), d.week(), now, d.giveUpAt()));
+                }
+                return mails;
+            });
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "could not prepare %d summaries at once; one by one", chunk.size());
+        }
+        List<OutboxMail> mails = new ArrayList<>();
+        for (Due d : chunk) {
+            try {
+                OutboxMail m = prepare(d.operatorId(), d.week(), now, d.giveUpAt());
+                if (m != null) {
+                    mails.add(m);
+                }
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "could not prepare the summary of operator %d for %s", d.operatorId(), d.week());
+            }
+        }
+        return mails;
     }
 
     /** Stores a test mail for the operator (sent by the next sender run). */
@@ -185,8 +223,14 @@ public class Outbox {
         if (owner == null) {
             return null;
         }
+        return mail(owner, builder.build(owner, now, week == null), week, now, giveUpAt);
+    }
+
+    /** The rendered mail of a summary, not stored yet; a test mail when {@code week} is null. */
+    private OutboxMail mail(Operator owner, WeeklySummary s, LocalDate week, Instant now, Instant giveUpAt) {
+        long operatorId = owner.id;
         boolean test = week == null;
-        SummaryBuilder.Rendered r = builder.render(builder.build(owner, now, test));
+        SummaryBuilder.Rendered r = builder.render(s);
         OutboxMail m = new OutboxMail();
         m.operatorId = operatorId;
         m.kind = test ? OutboxMail.TEST : OutboxMail.WEEKLY;
@@ -195,7 +239,7 @@ public class Outbox {
         m.subject = r.subject();
         m.bodyHtml = r.html();
         m.bodyText = r.text();
-        m.unsubscribeUrl = builder.unsubscribeUrl(operatorId);
+        m.unsubscribeUrl = s.unsubscribeUrl();
         m.status = OutboxMail.PENDING;
         m.nextAttemptAt = now;
         m.giveUpAt = giveUpAt;

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outbox's SQL, on a plain JDBC connection (the same on H2 2.4 and PostgreSQL): claim due rows
@@ -29,6 +31,10 @@ public final class OutboxClaims {
     /** A claimed row: what to send and how many attempts it has had (this one included). */
     public record Claimed(long id, long operatorId, String kind, String recipient, String subject, String html,
             String text, String messageId, String unsubscribeUrl, int attempts, Instant giveUpAt) {
+    }
+
+    private record Row(long id, long operatorId, String kind, String recipient, String subject, String messageId,
+            String unsubscribeUrl, int attempts, Instant giveUpAt) {
     }
 
     /** What became of a failed attempt. */
@@ -51,11 +57,11 @@ public final class OutboxClaims {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
-            List<Claimed> out = new ArrayList<>();
+            // The small columns under row locks first; the bodies (a table of their own) once claimed.
+            List<Row> rows = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, operator_id, kind, recipient, subject, body_html, body_text, message_id, unsubscribe_url,"
-                            + " attempts, give_up_at FROM summary_outbox"
-                            + " WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
+                    "SELECT id, operator_id, kind, recipient, subject, message_id, unsubscribe_url, attempts, give_up_at"
+                            + " FROM summary_outbox WHERE status IN ('pending', 'sending') AND next_attempt_at <= ?"
                             + (onlyId != null ? " AND id = ?" : "")
                             + " FETCH FIRST " + Math.max(1, max) + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
                 select.setObject(1, odt(now));
@@ -64,22 +70,44 @@ public final class OutboxClaims {
                 }
                 try (ResultSet r = select.executeQuery()) {
                     while (r.next()) {
-                        out.add(new Claimed(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
-                                r.getString(6), r.getString(7), r.getString(8), r.getString(9), r.getInt(10) + 1,
-                                r.getObject(11, OffsetDateTime.class).toInstant()));
+                        rows.add(new Row(r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5),
+                                r.getString(6), r.getString(7), r.getInt(8) + 1,
+                                r.getObject(9, OffsetDateTime.class).toInstant()));
                     }
                 }
             }
-            if (!out.isEmpty()) {
+            List<Claimed> out = new ArrayList<>();
+            if (!rows.isEmpty()) {
                 try (PreparedStatement update = c.prepareStatement("UPDATE summary_outbox SET status = 'sending',"
                         + " claimed_by = ?, attempts = attempts + 1, next_attempt_at = ? WHERE id = ?")) {
-                    for (Claimed m : out) {
+                    for (Row row : rows) {
                         update.setString(1, claimer);
                         update.setObject(2, odt(now.plus(lease)));
-                        update.setLong(3, m.id());
+                        update.setLong(3, row.id());
                         update.addBatch();
                     }
                     update.executeBatch();
+                }
+                Map<Long, String[]> bodies = new HashMap<>();
+                try (PreparedStatement select = c.prepareStatement("SELECT mail_id, body_html, body_text"
+                        + " FROM summary_outbox_body WHERE mail_id IN (" + "?, ".repeat(rows.size() - 1) + "?)")) {
+                    for (int i = 0; i < rows.size(); i++) {
+                        select.setLong(i + 1, rows.get(i).id());
+                    }
+                    try (ResultSet r = select.executeQuery()) {
+                        while (r.next()) {
+                            bodies.put(r.getLong(1), new String[] { r.getString(2), r.getString(3) });
+                        }
+                    }
+                }
+                for (Row row : rows) {
+                    String[] body = bodies.get(row.id());
+                    if (body == null) {
+                        // Cannot happen: a mail and its bodies are inserted in one transaction (foreign key).
+                        throw new SQLException("summary mail " + row.id() + " has no body");
+                    }
+                    out.add(new Claimed(row.id(), row.operatorId(), row.kind(), row.recipient(), row.subject(),
+                            body[0], body[1], row.messageId(), row.unsubscribeUrl(), row.attempts(), row.giveUpAt()));
                 }
             }
             c.commit();

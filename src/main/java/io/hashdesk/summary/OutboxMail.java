@@ -8,6 +8,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -15,10 +17,15 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * One summary mail in the outbox, rendered before any attempt to send it. Claimed and marked by
  * {@link OutboxSender} with plain SQL (row locks); read here for the settings page. Never deleted.
+ * The bodies live in a table of their own ({@code summary_outbox_body}): the claim and the mark update
+ * the outbox row, and a database that rewrites a whole row on update would copy them each time.
  */
 @Entity
 @Table(name = "summary_outbox")
+@SecondaryTable(name = OutboxMail.BODY_TABLE, pkJoinColumns = @PrimaryKeyJoinColumn(name = "mail_id"))
 public class OutboxMail extends PanacheEntityBase {
+
+    static final String BODY_TABLE = "summary_outbox_body";
 
     public static final String WEEKLY = "weekly";
     public static final String TEST = "test";
@@ -48,10 +55,10 @@ public class OutboxMail extends PanacheEntityBase {
     @Column(nullable = false, length = 300)
     public String subject;
 
-    @Column(name = "body_html", nullable = false, length = 1000000)
+    @Column(table = BODY_TABLE, name = "body_html", nullable = false, length = 1000000)
     public String bodyHtml;
 
-    @Column(name = "body_text", nullable = false, length = 1000000)
+    @Column(table = BODY_TABLE, name = "body_text", nullable = false, length = 1000000)
     public String bodyText;
 
     @Column(name = "message_id", nullable = false, length = 200)

@@ -113,7 +113,7 @@ public class OutboxSender {
     }
 
     static Mail mail(OutboxClaims.Claimed m) {
-        return Mail.withHtml(m.recipient(), m.subject(), m.html()).setText(m.text())
+        return Mail.withHtml(m.recipient(), m.subject(), SevenBitHtml.of(m.html())).setText(m.text())
                 .addHeader("Message-ID", m.messageId())
                 .addHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

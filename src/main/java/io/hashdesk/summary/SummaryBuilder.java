@@ -3,7 +3,6 @@ package io.hashdesk.summary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,11 +65,35 @@ public class SummaryBuilder {
             new BoundedCache<>(8);
 
     public WeeklySummary build(Operator owner, Instant now, boolean test) {
+        Ledger.Span span = span(owner, now);
+        return build(span, ledger.days(span.owner(), span.from(), span.to()), now, test);
+    }
+
+    /**
+     * The weekly summaries of many operators (a chunk of the weekly run): their ledgers read at once,
+     * then each built as {@link #build(Operator, Instant, boolean)} builds it.
+     */
+    public List<WeeklySummary> buildAll(List<Operator> owners, Instant now) {
+        List<Ledger.Span> spans = owners.stream().map(o -> span(o, now)).toList();
+        Map<Long, List<Ledger.Day>> days = ledger.days(spans);
+        List<WeeklySummary> out = new ArrayList<>(owners.size());
+        for (Ledger.Span span : spans) {
+            out.add(build(span, days.get(span.owner().id), now, false));
+        }
+        return out;
+    }
+
+    /** The past week of the operator's calendar: the 7 days before today. */
+    private static Ledger.Span span(Operator owner, Instant now) {
+        LocalDate today = now.atZone(Formats.zoneOf(owner.timezone)).toLocalDate();
+        return new Ledger.Span(owner, today.minusDays(DAYS), today.minusDays(1));
+    }
+
+    private WeeklySummary build(Ledger.Span span, List<Ledger.Day> days, Instant now, boolean test) {
+        Operator owner = span.owner();
         String zone = Formats.zoneOf(owner.timezone).getId();
-        LocalDate today = now.atZone(ZoneId.of(zone)).toLocalDate();
-        LocalDate from = today.minusDays(DAYS);
-        LocalDate to = today.minusDays(1);
-        List<Ledger.Day> days = ledger.days(owner, from, to);
+        LocalDate from = span.from();
+        LocalDate to = span.to();
         Map<Long, LedgerSite> sites = new LinkedHashMap<>();
         for (Ledger.Day d : days) {
             if (d.recorded() == null) {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -127,16 +128,52 @@ final class Fixtures {
     }
 
     /** The part of the given type ("text/plain" or "text/html") of a delivered mail. */
+    private static final Pattern CHARACTER_REFERENCE = Pattern.compile("&#([0-9]+);");
+
     static String part(MimeMessage m, String type) {
         try {
             String found = find(m, type);
             if (found == null) {
                 throw new AssertionError("no " + type + " part");
             }
-            return found.replace("\r\n", "\n");
+            String body = found.replace("\r\n", "\n");
+            // The HTML part travels as 7-bit text, non-ASCII characters as references (SevenBitHtml): read
+            // it as a mail client shows it.
+            return type.equals("text/html") ? CHARACTER_REFERENCE.matcher(body)
+                    .replaceAll(r -> Character.toString(Integer.parseInt(r.group(1)))) : body;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The Content-Transfer-Encoding of the message's first part of the type. */
+    static String encoding(MimeMessage m, String type) {
+        try {
+            Part found = findPart(m, type);
+            if (found == null) {
+                throw new AssertionError("no " + type + " part");
+            }
+            String[] values = found.getHeader("Content-Transfer-Encoding");
+            return values == null ? null : values[0];
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Part findPart(Part p, String type) throws Exception {
+        if (p.isMimeType(type)) {
+            return p;
+        }
+        if (p.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                Part found = findPart(mp.getBodyPart(i), type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static String find(Part p, String type) throws Exception {

@@ -71,8 +71,8 @@ class OutboxClaimsDatabaseTest {
                 operator = r.getLong(1);
             }
             try (PreparedStatement p = c.prepareStatement("INSERT INTO summary_outbox (operator_id, kind, week_start,"
-                    + " recipient, subject, body_html, body_text, message_id, unsubscribe_url, status, attempts,"
-                    + " next_attempt_at, give_up_at, created_at) VALUES (?, 'test', NULL, 'race@example.com', ?, 'h', 't',"
+                    + " recipient, subject, message_id, unsubscribe_url, status, attempts,"
+                    + " next_attempt_at, give_up_at, created_at) VALUES (?, 'test', NULL, 'race@example.com', ?,"
                     + " ?, 'u', 'pending', 0, ?, ?, ?)")) {
                 for (int i = 0; i < n; i++) {
                     p.setLong(1, operator);
@@ -89,6 +89,8 @@ class OutboxClaimsDatabaseTest {
                     ids.add(r.getLong(1));
                 }
             }
+            s.executeUpdate("INSERT INTO summary_outbox_body (mail_id, body_html, body_text)"
+                    + " SELECT id, 'h' || subject, 't' || subject FROM summary_outbox");
         }
         return ids;
     }
@@ -111,6 +113,11 @@ class OutboxClaimsDatabaseTest {
             Set<Long> got = new HashSet<>();
             claimed.forEach(m -> got.add(m.id()));
             assertEquals(Set.of(ids.get(3), ids.get(4), ids.get(5)), got, "the locked rows are skipped");
+            for (OutboxClaims.Claimed m : claimed) {
+                // Each claimed mail comes with its own bodies (stored in a table of their own).
+                assertEquals("h" + m.subject(), m.html());
+                assertEquals("t" + m.subject(), m.text());
+            }
             holder.rollback();
             // Claimed rows are leased: nobody else gets them while the lease runs.
             List<OutboxClaims.Claimed> rest = OutboxClaims.claim(holder, NOW, 10, Duration.ofMinutes(10), "a");

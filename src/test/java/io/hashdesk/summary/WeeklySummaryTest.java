@@ -155,6 +155,12 @@ class WeeklySummaryTest {
         String text = Fixtures.part(mail, "text/plain");
         String html = Fixtures.part(mail, "text/html");
         Fixtures.keepSample("weekly", html, text);
+        // The HTML travels as 7-bit text (non-ASCII characters as references) and reads as rendered.
+        assertEquals("7bit", Fixtures.encoding(mail, "text/html"));
+        OutboxMail stored = QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
+                "recipient = ?1 and kind = 'weekly'", f.session().email()).firstResult());
+        assertTrue(stored.bodyHtml.contains("–"), "the rendered HTML has non-ASCII characters");
+        assertEquals(stored.bodyHtml.strip(), html.strip());
 
         // Headers: fixed Message-ID for (operator, week), one-click unsubscribe.
         assertEquals("<summary-" + f.operator().id + "-" + monday + "@hashdesk.example>",
