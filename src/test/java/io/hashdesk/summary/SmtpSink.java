@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.hashdesk.testing.SmtpRelay;
+
 /**
  * A bare SMTP server for the benchmark: it accepts every message and keeps only a count, so the
  * benchmark times hashdesk handing mails over rather than a test server parsing them.
@@ -42,6 +44,9 @@ final class SmtpSink implements AutoCloseable {
     private void session(Socket socket) {
         try (socket; BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                 StandardCharsets.ISO_8859_1), 65536); OutputStream out = socket.getOutputStream()) {
+            // Greets a moment after the connection opens, as a server across a network does (see SmtpRelay):
+            // the mail client drops a greeting that arrives before it reads, and then waits for its timeout.
+            Thread.sleep(SmtpRelay.GREETING_DELAY_MS);
             reply(out, "220 sink ESMTP");
             String line;
             while ((line = in.readLine()) != null) {
@@ -65,6 +70,8 @@ final class SmtpSink implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client went away
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

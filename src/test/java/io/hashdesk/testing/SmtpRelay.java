@@ -22,9 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * server gives up on it (GreenMail: "421 ... SO_TIMEOUT: 30000ms"). The app copes (the outbox retries), but a
  * test that expects its mail now would fail by chance.
  */
-final class SmtpRelay {
+public final class SmtpRelay {
 
-    static final long GREETING_DELAY_MS = 150;
+    public static final long GREETING_DELAY_MS = 150;
 
     private final int port;
     private final int target;
