@@ -29,7 +29,7 @@ java ${JAVA_OPTS:-} -Dquarkus.http.port="$PORT" -Dquarkus.management.port="$MANA
      -Dhashdesk.network.mempool-url=http://127.0.0.1:9 -Dhashdesk.network.esplora-url=http://127.0.0.1:9 \
      -Dquarkus.log.level=WARN -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 APP=$!
-trap '[ -n "${KEEP:-}" ] || { kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"; }' EXIT
+trap '[ -n "${KEEP:-}" ] || { kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; rm -rf "$WORK"; }' EXIT
 for _ in $(seq 1 60); do
   curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null && break
   sleep 1

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,10 @@ final class SmtpSink implements AutoCloseable {
     final AtomicInteger received = new AtomicInteger();
 
     SmtpSink(int port) throws IOException {
-        server = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.1"));
+        server = new ServerSocket();
+        // The port was the SMTP relay's a moment ago: its closed connections may linger (TIME_WAIT).
+        server.setReuseAddress(true);
+        server.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 50);
         pool.submit(this::accept);
     }
 
