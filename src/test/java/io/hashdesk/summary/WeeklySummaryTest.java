@@ -355,6 +355,37 @@ class WeeklySummaryTest {
                 OutboxMail.count("operatorId = ?1 and kind = 'test' and status = 'sent'", f.operator().id)));
     }
 
+    /** Figures from the bundled sample or from old data say so in the mail, as the pages' banner does. */
+    @Test
+    void aMailWithoutLiveNetworkDataSaysSo() {
+        Fixtures.workedNetwork(network);
+        Fleetish live = fleet("live-data", "UTC");
+        as(live.session()).post("/api/v1/summary/test").then().statusCode(200);
+        MimeMessage fresh = Fixtures.mailsTo(live.session().email()).get(0);
+        assertFalse(Fixtures.part(fresh, "text/html").contains("network data could"), "live data: no notice");
+        assertFalse(Fixtures.part(fresh, "text/plain").contains("NOTE:"), "live data: no notice");
+
+        // No snapshot at all: the bundled sample.
+        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
+        network.reload();
+        Fleetish sample = fleet("sample-data", "UTC");
+        as(sample.session()).post("/api/v1/summary/test").then().statusCode(200);
+        MimeMessage bundled = Fixtures.mailsTo(sample.session().email()).get(0);
+        assertTrue(Fixtures.part(bundled, "text/html").contains("No live network data could be fetched."),
+                Fixtures.part(bundled, "text/html"));
+        assertTrue(Fixtures.part(bundled, "text/plain").contains("NOTE: no live network data could be fetched"));
+        assertTrue(Fixtures.part(bundled, "text/plain").contains("bundled sample"));
+
+        // The newest snapshot three days old: stale.
+        Fixtures.snapshot(Instant.now().minus(Duration.ofDays(3)), 71_000, 1.355e14);
+        network.reload();
+        Fleetish old = fleet("old-data", "UTC");
+        as(old.session()).post("/api/v1/summary/test").then().statusCode(200);
+        String text = Fixtures.part(Fixtures.mailsTo(old.session().email()).get(0), "text/plain");
+        assertTrue(text.contains("NOTE: live network data could not be fetched for 3 days"), text);
+        Fixtures.workedNetwork(network);
+    }
+
     static String subject(MimeMessage m) {
         try {
             return m.getSubject();
