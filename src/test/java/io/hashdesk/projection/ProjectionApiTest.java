@@ -156,7 +156,7 @@ class ProjectionApiTest {
         assertEquals(0, j.getInt("groups[1].firstSwitchOffDay"));
         assertEquals(0, projection("?days=30&policy=run-all").getInt("groups[1].firstUnprofitableDay"));
         assertTrue(given().cookies(session.cookies()).get("/projection?days=30").then().statusCode(200).extract()
-                .asString().contains("(switched off from "), "the projection page says when the policy switches it off");
+                .asString().contains("switched off from "), "the projection page says when the policy switches it off");
         double turnOn = j.getDouble("groups[1].shutdownPriceUsd");
         assertTrue(turnOn > 71_000);
         String page = given().cookies(session.cookies()).get("/dashboard").then().statusCode(200).extract().asString();

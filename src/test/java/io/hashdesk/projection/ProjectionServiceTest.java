@@ -150,7 +150,7 @@ class ProjectionServiceTest {
         assertNull(j.get("groups[0].projectedPaybackDays"));
         assertNull(j.get("groups[0].projectedPaybackDate"));
         given().cookies(session.cookies()).get("/projection?days=30").then().statusCode(200)
-                .body(not(containsString("does not pay back")));
+                .body(not(containsString("not within 30 days")));
     }
 
     @Test
