@@ -3,40 +3,22 @@ package io.hashdesk.account;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import io.hashdesk.testing.BrowserTest;
 import io.hashdesk.testing.Chromium;
 import io.hashdesk.testing.Operators;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A new visitor registers, signs in, sees the dashboard and signs out, in a real browser. */
 @QuarkusTest
-class SignUpBrowserTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
+class SignUpBrowserTest extends BrowserTest {
 
     @Test
     void newVisitorRegistersSignsInAndSignsOut() {

@@ -4,13 +4,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -22,29 +19,14 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ScreenshotCaret;
 import com.microsoft.playwright.options.SelectOption;
 
+import io.hashdesk.testing.BrowserTest;
 import io.hashdesk.testing.Chromium;
 import io.hashdesk.testing.Operators;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** A new operator adds a site and a rig group through the forms and sees today's figures while typing. */
 @QuarkusTest
-class FleetBrowserTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
+class FleetBrowserTest extends BrowserTest {
 
     private BrowserContext signedIn(int width, int height) {
         return chromium.signedIn(Operators.newSignedIn("fleet-browser"), base, width, height);

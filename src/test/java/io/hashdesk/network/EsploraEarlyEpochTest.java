@@ -2,8 +2,8 @@ package io.hashdesk.network;
 
 import static io.hashdesk.network.MempoolStubs.esploraBlock;
 import static io.hashdesk.network.MempoolStubs.mempoolDown;
+import static io.hashdesk.network.MempoolStubs.startAfresh;
 import static io.hashdesk.network.MempoolStubs.text;
-import static io.hashdesk.network.MempoolStubs.wm;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -45,10 +44,8 @@ class EsploraEarlyEpochTest {
 
     @BeforeEach
     void freshStart() {
-        wm().resetAll();
         breakers.resetAll();
-        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
-        network.reload();
+        startAfresh(network);
     }
 
     @Test

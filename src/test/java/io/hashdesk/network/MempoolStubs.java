@@ -5,11 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.hashdesk.testing.Upstream;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Upstream answers in the shapes the real mempool and esplora APIs send. */
 public final class MempoolStubs {
@@ -25,6 +28,38 @@ public final class MempoolStubs {
 
     public static WireMockServer wm() {
         return Upstream.server();
+    }
+
+    /** No upstream answers and no stored snapshot: the app back on its bundled sample, as on a first start. */
+    public static void startAfresh(NetworkService network) {
+        wm().resetAll();
+        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
+        network.reload();
+    }
+
+    /**
+     * A snapshot as the refresh stores one (not saved): fetched at {@code at}, at that height, price and
+     * difficulty, mid-epoch with no change expected; callers set what their case needs.
+     */
+    public static NetworkSnapshot snapshot(Instant at, long height, double price, double difficulty) {
+        NetworkSnapshot s = new NetworkSnapshot();
+        s.fetchedAt = at;
+        s.source = "mempool";
+        s.priceUsd = price;
+        s.priceAt = at;
+        s.difficulty = difficulty;
+        s.height = height;
+        s.feesPerBlockBtc = 0.02;
+        s.hashrate = 9.7e20;
+        s.avgBlockTimeSeconds = 600;
+        s.nextChangePercent = 0;
+        s.previousRetargetPercent = 0;
+        s.progressPercent = 50;
+        s.remainingBlocks = 1008;
+        s.nextRetargetHeight = height - height % 2016 + 2016;
+        s.estimatedRetargetDate = at.plus(Duration.ofDays(7));
+        s.hashrateHistory = "[]";
+        return s;
     }
 
     static void json(String path, String body) {

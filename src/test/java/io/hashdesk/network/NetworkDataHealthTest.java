@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -42,10 +41,8 @@ class NetworkDataHealthTest {
 
     @BeforeEach
     void freshStart() {
-        MempoolStubs.wm().resetAll();
         breakers.resetAll();
-        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
-        network.reload();
+        MempoolStubs.startAfresh(network);
     }
 
     private String base() {

@@ -40,10 +40,8 @@ class NetworkTest {
 
     @BeforeEach
     void freshStart() {
-        wm().resetAll();
         breakers.resetAll();
-        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
-        network.reload();
+        startAfresh(network);
         session = Operators.newSignedIn("network");
     }
 

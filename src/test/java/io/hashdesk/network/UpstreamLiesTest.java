@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.hashdesk.network.MempoolStubs.DIFFICULTY;
 import static io.hashdesk.network.MempoolStubs.HEIGHT;
 import static io.hashdesk.network.MempoolStubs.PRICE;
+import static io.hashdesk.network.MempoolStubs.startAfresh;
 import static io.hashdesk.network.MempoolStubs.RETARGET_DATE_MS;
 import static io.hashdesk.network.MempoolStubs.esploraDown;
 import static io.hashdesk.network.MempoolStubs.healthyMempool;
@@ -59,10 +60,8 @@ class UpstreamLiesTest {
 
     @BeforeEach
     void goodDataFirst() {
-        wm().resetAll();
         breakers.resetAll();
-        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
-        network.reload();
+        startAfresh(network);
         session = Operators.newSignedIn("lies");
         healthyMempool(HEIGHT, PRICE);
         assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());
@@ -204,24 +203,7 @@ class UpstreamLiesTest {
     SnapshotStore store;
 
     static NetworkSnapshot snapshot(Instant at, long height, double price) {
-        NetworkSnapshot s = new NetworkSnapshot();
-        s.fetchedAt = at;
-        s.source = "mempool";
-        s.priceUsd = price;
-        s.priceAt = at;
-        s.difficulty = DIFFICULTY;
-        s.height = height;
-        s.feesPerBlockBtc = 0.02;
-        s.hashrate = 9.7e20;
-        s.avgBlockTimeSeconds = 600;
-        s.nextChangePercent = 0;
-        s.previousRetargetPercent = 0;
-        s.progressPercent = 50;
-        s.remainingBlocks = 1008;
-        s.nextRetargetHeight = height - height % 2016 + 2016;
-        s.estimatedRetargetDate = at.plus(Duration.ofDays(7));
-        s.hashrateHistory = "[]";
-        return s;
+        return MempoolStubs.snapshot(at, height, price, DIFFICULTY);
     }
 
     @Test

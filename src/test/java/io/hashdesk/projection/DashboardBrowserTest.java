@@ -3,14 +3,11 @@ package io.hashdesk.projection;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URL;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
@@ -18,35 +15,20 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.BrowserTest;
 import io.hashdesk.testing.Chromium;
 import io.hashdesk.testing.Operators;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 @QuarkusTest
-class DashboardBrowserTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
+class DashboardBrowserTest extends BrowserTest {
 
     @Inject
     NetworkService network;
 
     @Inject
     CircuitBreakerMaintenance breakers;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
 
     @Test
     void dashboardShowsItsChartAndSwitchOffListAndTheProjectionUpdatesInPlace() {
@@ -61,11 +43,7 @@ class DashboardBrowserTest {
         try (BrowserContext context = chromium.window(1280, 900)) {
             Page page = context.newPage();
             List<String> problems = Chromium.problems(page);
-            page.navigate(base + "login");
-            page.getByLabel("Email").fill(s.email());
-            page.getByLabel("Password").fill(Operators.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
+            signIn(page, s);
 
             assertThat(page.locator("#profit-90 svg path.line.s1")).hasCount(1);
             assertThat(page.locator("#switch-off")).containsText("Antminer S19");

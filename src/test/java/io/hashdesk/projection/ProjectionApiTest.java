@@ -1,7 +1,6 @@
 package io.hashdesk.projection;
 
 import static io.hashdesk.network.MempoolStubs.mempool;
-import static io.hashdesk.network.MempoolStubs.wm;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,8 +17,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.hashdesk.network.MempoolStubs;
 import io.hashdesk.network.NetworkService;
-import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,11 +32,8 @@ class ProjectionApiTest {
 
     /** ECONOMICS.md's worked example: D 1.355e14, 71,000 USD, 3.125 + 0.03 BTC per block (0.03 x 144 = 4.32 BTC of fees). */
     static void workedExampleNetwork(NetworkService network, double price) {
-        wm().resetAll();
         // Other test classes leave their own snapshots (other heights): start from an empty store.
-        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
-                .run(() -> NetworkSnapshot.deleteAll());
-        network.reload();
+        MempoolStubs.startAfresh(network);
         mempool(935_000, price, 1.355e14, 432_000_000L, 0, System.currentTimeMillis() + 5L * 86_400_000);
         assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());
     }

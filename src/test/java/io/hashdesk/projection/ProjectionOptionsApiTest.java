@@ -1,8 +1,6 @@
 package io.hashdesk.projection;
 
 import static io.hashdesk.projection.ProjectionApiTest.as;
-import static io.hashdesk.projection.ProjectionApiTest.rig;
-import static io.hashdesk.projection.ProjectionApiTest.site;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -29,8 +27,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * The projection's options in JSON and CSV: operating policy, per-group daily series, price-risk bands.
- * Fleet: a profitable S21 group at 0.04 USD/kWh and an S19 group at 0.11 USD/kWh that loses money on
- * every day at 71,000 USD (revenue 3.16 USD against 8.58 USD of power per unit and day).
+ * Fleet: {@link WinnerAndLoser}.
  */
 @QuarkusTest
 class ProjectionOptionsApiTest {
@@ -47,13 +44,10 @@ class ProjectionOptionsApiTest {
 
     @BeforeEach
     void setUp() {
-        breakers.resetAll();
-        ProjectionApiTest.workedExampleNetwork(network, 71_000);
-        session = Operators.newSignedIn("options");
-        long cheap = site(session, "Cheap", 0.04, 0);
-        long dear = site(session, "Dear", 0.11, 365); // 12 USD a day of hosting, charged even when off
-        winner = rig(session, cheap, "Antminer S21", 10, 200, 3500, 100.0); // 1,000 USD: about a month
-        loser = rig(session, dear, "Antminer S19", 5, 95, 3250, 4000.0);
+        WinnerAndLoser fleet = WinnerAndLoser.create(network, breakers, "options");
+        session = fleet.session();
+        winner = fleet.winner();
+        loser = fleet.loser();
     }
 
     /** Read with Jackson: REST Assured compiles a Groovy script for every distinct path, far too slow in loops. */

@@ -1,8 +1,6 @@
 package io.hashdesk.projection;
 
 import static io.hashdesk.projection.ProjectionApiTest.as;
-import static io.hashdesk.projection.ProjectionApiTest.rig;
-import static io.hashdesk.projection.ProjectionApiTest.site;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,13 +40,10 @@ class ProjectionPagesTest {
 
     @BeforeEach
     void setUp() {
-        breakers.resetAll();
-        ProjectionApiTest.workedExampleNetwork(network, 71_000);
-        session = Operators.newSignedIn("pages");
-        long cheap = site(session, "Cheap", 0.04, 0);
-        long dear = site(session, "Dear", 0.11, 365);
-        winner = rig(session, cheap, "Antminer S21", 10, 200, 3500, 100.0);
-        loser = rig(session, dear, "Antminer S19", 5, 95, 3250, 4000.0);
+        WinnerAndLoser fleet = WinnerAndLoser.create(network, breakers, "pages");
+        session = fleet.session();
+        winner = fleet.winner();
+        loser = fleet.loser();
     }
 
     private String page(String path) {

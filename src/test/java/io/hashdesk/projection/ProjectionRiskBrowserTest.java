@@ -4,51 +4,32 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.BrowserTest;
 import io.hashdesk.testing.Chromium;
 import io.hashdesk.testing.Operators;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** The price-risk bands in a real browser: drawn, and redrawn in place when the volatility changes. */
 @QuarkusTest
-class ProjectionRiskBrowserTest {
-
-    private static Chromium chromium;
-
-    @TestHTTPResource("/")
-    URL base;
+class ProjectionRiskBrowserTest extends BrowserTest {
 
     @Inject
     NetworkService network;
 
     @Inject
     CircuitBreakerMaintenance breakers;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        chromium.close();
-    }
 
     @Test
     void bandsRenderAndTheVolatilityInputRedrawsThemWithoutAPageLoad() {
@@ -64,11 +45,7 @@ class ProjectionRiskBrowserTest {
             Page page = context.newPage();
             // Chromium logs every 4xx answer; the 422 asked for below is the server refusing a value on purpose.
             List<String> problems = Chromium.problems(page, text -> text.contains("responded with a status of 422"));
-            page.navigate(base + "login");
-            page.getByLabel("Email").fill(s.email());
-            page.getByLabel("Password").fill(Operators.PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            assertThat(page).hasURL(Pattern.compile(".*/dashboard$"));
+            signIn(page, s);
 
             page.navigate(base + "projection?days=180&priceDriftPercent=-4");
             assertThat(page.locator("#cumulative-profit svg path.band.b1")).hasCount(1);

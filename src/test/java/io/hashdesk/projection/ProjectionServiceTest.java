@@ -1,7 +1,6 @@
 package io.hashdesk.projection;
 
 import static io.hashdesk.network.MempoolStubs.mempool;
-import static io.hashdesk.network.MempoolStubs.wm;
 import static io.hashdesk.projection.ProjectionApiTest.as;
 import static io.hashdesk.projection.ProjectionApiTest.rig;
 import static io.hashdesk.projection.ProjectionApiTest.site;
@@ -26,8 +25,8 @@ import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.Scenario;
+import io.hashdesk.network.MempoolStubs;
 import io.hashdesk.network.NetworkService;
-import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -155,9 +154,7 @@ class ProjectionServiceTest {
 
     @Test
     void theDashboardSaysWhenTheRetargetEstimateIsOverdue() {
-        wm().resetAll();
-        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
-        network.reload();
+        MempoolStubs.startAfresh(network);
         // The estimate said three hours ago; the retarget block has not come yet.
         mempool(935_000, 71_000, 1.355e14, 432_000_000L, -14, System.currentTimeMillis() - 3 * 3_600_000L);
         assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());

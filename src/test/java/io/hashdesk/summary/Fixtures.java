@@ -37,9 +37,7 @@ final class Fixtures {
 
     /** ECONOMICS.md's worked network (D 1.355e14, 71,000 USD, 3.155 BTC per block), with a -5 % adjustment in 3 days. */
     static void workedNetwork(NetworkService network) {
-        MempoolStubs.wm().resetAll();
-        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
-        network.reload();
+        MempoolStubs.startAfresh(network);
         MempoolStubs.mempool(935_000, 71_000, 1.355e14, 432_000_000L, -5, System.currentTimeMillis() + 3L * 86_400_000);
         assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());
     }
@@ -84,23 +82,11 @@ final class Fixtures {
 
     /** A stored snapshot taken at {@code at}, at the given price (difficulty and the rest as the worked network). */
     static NetworkSnapshot snapshot(Instant at, double price, double difficulty) {
-        NetworkSnapshot s = new NetworkSnapshot();
-        s.fetchedAt = at;
-        s.source = "mempool";
-        s.priceUsd = price;
-        s.priceAt = at;
-        s.difficulty = difficulty;
-        s.height = 934_000;
+        NetworkSnapshot s = MempoolStubs.snapshot(at, 934_000, price, difficulty); // next retarget at 935,424
         s.feesPerBlockBtc = 0.03;
-        s.hashrate = 9.7e20;
-        s.avgBlockTimeSeconds = 600;
         s.nextChangePercent = 2;
         s.previousRetargetPercent = 1;
-        s.progressPercent = 50;
         s.remainingBlocks = 1000;
-        s.nextRetargetHeight = 935_424;
-        s.estimatedRetargetDate = at.plusSeconds(7 * 86_400);
-        s.hashrateHistory = "[]";
         s.firstOfDay = false;
         QuarkusTransaction.requiringNew().run(() -> s.persist());
         return s;

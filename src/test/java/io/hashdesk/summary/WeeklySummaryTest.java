@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.DayOfWeek;
@@ -42,6 +41,7 @@ import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.economics.RigGroupSpec;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.economics.SiteTerms;
+import io.hashdesk.network.MempoolStubs;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.network.NetworkView;
@@ -366,8 +366,7 @@ class WeeklySummaryTest {
         assertFalse(Fixtures.part(fresh, "text/plain").contains("NOTE:"), "live data: no notice");
 
         // No snapshot at all: the bundled sample.
-        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.deleteAll());
-        network.reload();
+        MempoolStubs.startAfresh(network);
         Fleetish sample = fleet("sample-data", "UTC");
         as(sample.session()).post("/api/v1/summary/test").then().statusCode(200);
         MimeMessage bundled = Fixtures.mailsTo(sample.session().email()).get(0);
