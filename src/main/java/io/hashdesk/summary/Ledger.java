@@ -292,8 +292,8 @@ public class Ledger {
         LocalDate min = spans.stream().map(Span::from).min(LocalDate::compareTo).orElseThrow();
         LocalDate max = spans.stream().map(Span::to).max(LocalDate::compareTo).orElseThrow();
         Map<Long, Map<LocalDate, LedgerDay>> byOperator = new HashMap<>();
-        // BETWEEN, not >= and <=: H2 2.4 then scans the (operator, day) key for the range instead of
-        // looking up each operator (3 ms instead of 0.1 ms per chunk of 50).
+        // Written BETWEEN: with >= and <= H2 2.4 scanned the whole (operator, day) key instead of looking up
+        // each operator's range (3 ms instead of 0.1 ms per chunk of 50).
         em.createQuery("select l from LedgerDay l where l.operatorId in :ids and l.date between :from and :to",
                 LedgerDay.class).setParameter("ids", ids).setParameter("from", min).setParameter("to", max)
                 .getResultList().forEach(d -> byOperator.computeIfAbsent(d.operatorId, k -> new HashMap<>()).put(d.date, d));
