@@ -55,6 +55,15 @@ public class Operator extends PanacheEntityBase {
     @Column(name = "fleet_version", nullable = false)
     public long fleetVersion;
 
+    /** When the operator followed the verification link mailed to {@link #email}; null until then. */
+    @Column(name = "email_verified_at")
+    public Instant emailVerifiedAt;
+
+    /** Mail (weekly summaries, alerts) goes only to a verified address. */
+    public boolean emailVerified() {
+        return emailVerifiedAt != null;
+    }
+
     public static Optional<Operator> findByEmail(String email) {
         return find("email", normalizeEmail(email)).firstResultOptional();
     }
