@@ -1,6 +1,7 @@
 package io.hashdesk;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -20,6 +21,12 @@ public interface HashdeskConfig {
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
+
+    /**
+     * The key that encrypts pool tokens and webhook secrets at rest ({@code HASHDESK_SECRETS_KEY}, 32+ characters,
+     * the same on every instance sharing a database); when unset, one is generated into the data directory.
+     */
+    Optional<String> secretsKey();
 
     interface Network {
         /** Primary live source: a mempool REST API. */

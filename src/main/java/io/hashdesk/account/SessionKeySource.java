@@ -2,15 +2,7 @@ package io.hashdesk.account;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +10,12 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.jboss.logging.Logger;
 
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
+
+import io.hashdesk.secrets.KeyFile;
 
 /**
  * Supplies the key that seals the sign-in cookie ({@value #PROPERTY}); there is no default written in the
@@ -44,9 +37,7 @@ public class SessionKeySource implements ConfigSourceFactory {
     /** Values that appear in the repository (the old default of application.properties); never a key. */
     static final Set<String> KNOWN = Set.of("hashdesk-development-only-session-key-change-me");
 
-    private static final Logger LOG = Logger.getLogger(SessionKeySource.class);
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
-    private static final String H2_FILE = "jdbc:h2:file:";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -73,16 +64,7 @@ public class SessionKeySource implements ConfigSourceFactory {
 
     /** The folder of the H2 database file; ./data for any other database. */
     static Path dataDirectory(String jdbcUrl) {
-        if (jdbcUrl != null && jdbcUrl.startsWith(H2_FILE)) {
-            String file = jdbcUrl.substring(H2_FILE.length());
-            int options = file.indexOf(';');
-            file = options < 0 ? file : file.substring(0, options);
-            Path parent = Path.of(file).getParent();
-            if (parent != null) {
-                return parent;
-            }
-        }
-        return Path.of("data");
+        return KeyFile.dataDirectory(jdbcUrl);
     }
 
     /** Why this key must not seal cookies, or null if it may. */
@@ -103,22 +85,8 @@ public class SessionKeySource implements ConfigSourceFactory {
     static String readOrCreate(Path directory) {
         Path file = directory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(directory);
-            if (!Files.exists(file)) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-                try {
-                    create(file, key);
-                    LOG.infof("Generated a session key in %s (set %s to use your own; every instance sharing a "
-                            + "database must use the same key)", file.toAbsolutePath(), ENV);
-                    return key;
-                } catch (FileAlreadyExistsException raced) {
-                    // another process created it first: use theirs
-                }
-            }
-            ownerOnly(file);
-            String key = Files.readString(file, StandardCharsets.UTF_8).trim();
+            String key = KeyFile.readOrCreate(file, "a session key (set " + ENV
+                    + " to use your own; every instance sharing a database must use the same key)");
             String weakness = weakness(key);
             if (weakness != null) {
                 throw new IllegalStateException("The session key in " + file.toAbsolutePath() + " cannot be used: "
@@ -128,26 +96,6 @@ public class SessionKeySource implements ConfigSourceFactory {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read or create the session key file " + file.toAbsolutePath()
                     + "; set " + ENV + " instead", e);
-        }
-    }
-
-    private static void create(Path file, String key) throws IOException {
-        if (Files.getFileAttributeView(file.getParent(), PosixFileAttributeView.class) != null) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-        }
-        Files.writeString(file, key + "\n", StandardCharsets.UTF_8);
-    }
-
-    private static void ownerOnly(Path file) throws IOException {
-        if (Files.getFileAttributeView(file, PosixFileAttributeView.class) == null) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        if (!PosixFilePermissions.fromString("rw-------").containsAll(permissions)) {
-            LOG.warnf("%s was readable by others; it is now readable by its owner only", file.toAbsolutePath());
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
     }
 
