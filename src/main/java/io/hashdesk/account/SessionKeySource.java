@@ -103,6 +103,12 @@ public class SessionKeySource implements ConfigSourceFactory {
     static String readOrCreate(Path directory) {
         Path file = directory.resolve(FILE_NAME);
         try {
+            if (!Files.exists(directory) && Files.getFileAttributeView(directory.toAbsolutePath().getParent(),
+                    PosixFileAttributeView.class) != null) {
+                // Owner-only from the start: the database created in it next holds password hashes.
+                Files.createDirectories(directory,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            }
             Files.createDirectories(directory);
             if (!Files.exists(file)) {
                 byte[] random = new byte[32];
