@@ -18,6 +18,8 @@ public interface HashdeskConfig {
 
     Summary summary();
 
+    Account account();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -55,6 +57,27 @@ public interface HashdeskConfig {
         /** Sender address of the weekly summary. */
         @WithDefault("hashdesk@localhost")
         String from();
+
+        /**
+         * Mails sent on request (test summaries, verification links, "someone tried to register with your
+         * address") to one address within an hour; more are refused with the wait until the next may go.
+         */
+        @WithDefault("5")
+        int perRecipientPerHour();
+
+        /** The same mails to all addresses together within an hour. */
+        @WithDefault("500")
+        int perHour();
+    }
+
+    interface Account {
+        /** Registrations answered per client address within an hour; more get 429 with the wait. */
+        @WithDefault("10")
+        int registrationsPerHour();
+
+        /** How long the link that verifies an email address stays valid. */
+        @WithDefault("72h")
+        Duration verificationValid();
     }
 
     interface Summary {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeApiResource {
 
-    public record Me(String email, String timezone) {
+    public record Me(long id, String email, boolean emailVerified, String timezone) {
     }
 
     @Inject
@@ -20,6 +20,6 @@ public class MeApiResource {
     @GET
     public Me me() {
         Operator operator = current.get();
-        return new Me(operator.email, operator.timezone);
+        return new Me(operator.id, operator.email, operator.emailVerified(), operator.timezone);
     }
 }

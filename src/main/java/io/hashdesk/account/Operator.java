@@ -59,6 +59,10 @@ public class Operator extends PanacheEntityBase {
     @Column(name = "email_verified_at")
     public Instant emailVerifiedAt;
 
+    /** When a verification link was last accepted by the mail server for {@link #email}; null until one was. */
+    @Column(name = "verification_mailed_at")
+    public Instant verificationMailedAt;
+
     /** Mail (weekly summaries, alerts) goes only to a verified address. */
     public boolean emailVerified() {
         return emailVerifiedAt != null;

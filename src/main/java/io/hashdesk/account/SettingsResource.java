@@ -1,6 +1,7 @@
 package io.hashdesk.account;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import io.hashdesk.HashdeskConfig;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
@@ -67,6 +69,18 @@ public class SettingsResource {
     @Inject
     ClientAddress clientAddress;
 
+    @Inject
+    AccountMails mails;
+
+    @Inject
+    DeviceCookies devices;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    HashdeskConfig config;
+
     @GET
     public TemplateInstance index() {
         Operator operator = current.get();
@@ -95,20 +109,48 @@ public class SettingsResource {
         return Response.seeOther(URI.create("/settings")).build();
     }
 
+    /** Mails the verification link again (counted by {@link MailQuota}: a refusal says how long to wait). */
+    @POST
+    @Path("verify")
+    public Response resendVerification() {
+        Operator operator = current.get();
+        if (operator.emailVerified()) {
+            flash.info("Your address " + operator.email + " is already confirmed.");
+            return Response.seeOther(URI.create("/settings")).build();
+        }
+        AccountMails.Outcome outcome;
+        try {
+            outcome = mails.sendVerification(operator.id, operator.email, false, clock.instant());
+        } catch (MailQuota.Exceeded e) {
+            return Response.status(429).entity(page(operator, null, "", FormErrors.none().add("verify",
+                    "Not sent: " + e.getMessage()))).build();
+        }
+        if (outcome == AccountMails.Outcome.NOT_TAKEN) {
+            return Response.status(503).entity(page(operator, null, "", FormErrors.none().add("verify",
+                    "The mail server did not take the mail. Try again later."))).build();
+        }
+        flash.success("A new link is on its way to " + operator.email + ". It works for "
+                + config.account().verificationValid().toHours() + " hours.");
+        return Response.seeOther(URI.create("/settings")).build();
+    }
+
     @POST
     @Path("password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(@RestForm String current, @RestForm String password, @RestForm String confirm,
-            @CookieParam(WebSessions.COOKIE) String session, RoutingContext routing) {
+            @CookieParam(WebSessions.COOKIE) String session, @CookieParam(DeviceCookies.COOKIE) String device,
+            RoutingContext routing) {
         Operator operator = this.current.get();
         // The current password is guessed here as on the sign-in page: the same count and limit.
-        SignInThrottle.Attempt attempt = throttle.begin(operator.email, clientAddress.of(routing), Instant.now());
+        SignInThrottle.Attempt attempt = throttle.begin(operator.email, clientAddress.of(routing),
+                devices.trustedNonce(device, operator.email).orElse(null), Instant.now());
         if (attempt.refused()) {
             long minutes = Math.max(1, (attempt.waitFor().toSeconds() + 59) / 60);
             return Response.status(429).entity(page(operator, null, "", FormErrors.none().add("current",
                     "Too many wrong passwords. For your security, wait " + minutes
                             + (minutes == 1 ? " minute" : " minutes") + " before trying again."))).build();
         }
+        int revoked = tokens.list(operator).size();
         FormErrors errors = accounts.changePassword(operator, current, password, confirm);
         if (!errors.has("current")) {
             throttle.succeeded(operator.email, attempt);
@@ -118,7 +160,9 @@ public class SettingsResource {
         }
         // Whoever else knew the old password is signed out everywhere; this browser stays signed in.
         sessions.endOthers(operator, session);
-        flash.success("Your password is changed. Every other session of your account is signed out.");
+        flash.success("Your password is changed. Every other session of your account is signed out"
+                + (revoked == 0 ? "." : revoked == 1 ? ", and your 1 API token was revoked: give your script a new one."
+                        : ", and your " + revoked + " API tokens were revoked: give your scripts new ones."));
         return Response.seeOther(URI.create("/settings")).build();
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 
 /**
  * Slows down password guessing: after {@link #ACCOUNT_LIMIT} failed sign-ins for one account, or
@@ -36,8 +39,8 @@ public class SignInThrottle {
     @Inject
     EntityManager em;
 
-    /** An attempt that may go ahead (its id), or the wait before the next one may. */
-    public record Attempt(String id, Duration waitFor) {
+    /** An attempt that may go ahead (its id), or the wait before the next one may; the device counted, if any. */
+    public record Attempt(String id, Duration waitFor, String deviceSubject) {
         public boolean refused() {
             return id == null;
         }
@@ -45,44 +48,80 @@ public class SignInThrottle {
 
     /** Counts this attempt, atomically: either it is refused with a wait, or it is recorded as a failure until it succeeds. */
     public Attempt begin(String email, String clientAddress, Instant now) {
-        String account = accountKey(email);
-        String client = clientKey(clientAddress);
-        ensureSubject(account);
-        ensureSubject(client);
+        return begin(email, clientAddress, null, now);
+    }
+
+    /**
+     * As {@link #begin(String, String, Instant)}; {@code trustedDevice} is the nonce of a valid device cookie
+     * of this account ({@link DeviceCookies}), or null. A trusted browser's attempts count against its
+     * cookie alone ({@link #ACCOUNT_LIMIT} of them), so failures from elsewhere never lock it out.
+     */
+    public Attempt begin(String email, String clientAddress, String trustedDevice, Instant now) {
+        Map<String, Integer> limits = new TreeMap<>(); // sorted: a fixed lock order, so two attempts never deadlock
+        String device = trustedDevice == null ? null : "device:" + trustedDevice;
+        if (device != null) {
+            limits.put(device, ACCOUNT_LIMIT);
+        } else {
+            limits.put(accountKey(email), ACCOUNT_LIMIT);
+            limits.put(clientKey(clientAddress), CLIENT_LIMIT);
+        }
+        limits.keySet().forEach(this::ensureSubject);
         return QuarkusTransaction.requiringNew().call(() -> {
-            // A fixed order, so two attempts never wait for each other's second lock.
-            for (String subject : account.compareTo(client) <= 0 ? List.of(account, client) : List.of(client, account)) {
+            for (String subject : limits.keySet()) {
                 em.createNativeQuery("SELECT subject FROM sign_in_subject WHERE subject = ?1 FOR UPDATE")
                         .setParameter(1, subject).getResultList();
             }
-            Duration accountWait = waitFor(account, ACCOUNT_LIMIT, now);
-            Duration clientWait = waitFor(client, CLIENT_LIMIT, now);
-            Duration wait = accountWait.compareTo(clientWait) >= 0 ? accountWait : clientWait;
+            Duration wait = Duration.ZERO;
+            for (Map.Entry<String, Integer> limit : limits.entrySet()) {
+                Duration w = waitFor(limit.getKey(), limit.getValue(), now);
+                wait = w.compareTo(wait) > 0 ? w : wait;
+            }
             if (!wait.isZero()) {
-                return new Attempt(null, wait);
+                return new Attempt(null, wait, device);
             }
             String id = UUID.randomUUID().toString();
-            em.createNativeQuery("INSERT INTO sign_in_failure (subject, failed_at, attempt) VALUES (?1, ?2, ?4), (?3, ?2, ?4)")
-                    .setParameter(1, account)
-                    .setParameter(2, now)
-                    .setParameter(3, client)
-                    .setParameter(4, id)
-                    .executeUpdate();
+            for (String subject : limits.keySet()) {
+                em.createNativeQuery("INSERT INTO sign_in_failure (subject, failed_at, attempt) VALUES (?1, ?2, ?3)")
+                        .setParameter(1, subject)
+                        .setParameter(2, now)
+                        .setParameter(3, id)
+                        .executeUpdate();
+            }
             // Old rows are of no use; keep the table small.
             em.createNativeQuery("DELETE FROM sign_in_failure WHERE failed_at < ?1")
                     .setParameter(1, now.minus(WINDOW))
                     .executeUpdate();
-            return new Attempt(id, Duration.ZERO);
+            return new Attempt(id, Duration.ZERO, device);
         });
     }
 
     /** The password was right: this attempt is no failure, and the account's count starts again. */
     @Transactional
     public void succeeded(String email, Attempt attempt) {
-        em.createNativeQuery("DELETE FROM sign_in_failure WHERE subject = ?1 OR attempt = ?2")
+        em.createNativeQuery("DELETE FROM sign_in_failure WHERE subject = ?1 OR attempt = ?2 OR subject = ?3")
                 .setParameter(1, accountKey(email))
                 .setParameter(2, attempt.id())
+                .setParameter(3, attempt.deviceSubject() == null ? accountKey(email) : attempt.deviceSubject())
                 .executeUpdate();
+    }
+
+    /**
+     * Deletes failures older than the window and the lock rows of subjects left without any, so the table
+     * holds the accounts and addresses of the last {@link #WINDOW} only, not every email ever tried.
+     * A subject pruned while an attempt is being counted is simply created again by the next one.
+     */
+    @Transactional
+    public int prune(Instant now) {
+        em.createNativeQuery("DELETE FROM sign_in_failure WHERE failed_at < ?1").setParameter(1, now.minus(WINDOW))
+                .executeUpdate();
+        return em.createNativeQuery("DELETE FROM sign_in_subject WHERE NOT EXISTS"
+                + " (SELECT 1 FROM sign_in_failure f WHERE f.subject = sign_in_subject.subject)").executeUpdate();
+    }
+
+    @Scheduled(identity = "sign-in-prune", every = "15m", delayed = "1m",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledPrune() {
+        prune(Instant.now());
     }
 
     /** Creates the subject's lock row once; a parallel creation of the same row is as good. */

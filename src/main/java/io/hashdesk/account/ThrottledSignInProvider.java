@@ -47,6 +47,9 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
     ClientAddress clientAddress;
 
     @Inject
+    DeviceCookies devices;
+
+    @Inject
     Instance<IdentityProvider<UsernamePasswordAuthenticationRequest>> providers;
 
     @Override
@@ -78,7 +81,9 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
         // Everything here touches the database, so it runs on a worker thread; the JPA provider's own
         // runBlocking then runs inline.
         return context.runBlocking(() -> {
-            SignInThrottle.Attempt attempt = throttle.begin(email, client, Instant.now());
+            String device = routing == null || routing.request().getCookie(DeviceCookies.COOKIE) == null ? null
+                    : devices.trustedNonce(routing.request().getCookie(DeviceCookies.COOKIE).getValue(), email).orElse(null);
+            SignInThrottle.Attempt attempt = throttle.begin(email, client, device, Instant.now());
             if (attempt.refused()) {
                 LOG.infof("Sign-in for %s from %s throttled for %s", email, client, attempt.waitFor());
                 if (routing != null) {
@@ -97,6 +102,10 @@ public class ThrottledSignInProvider implements IdentityProvider<UsernamePasswor
                 // The server-side record that sign-out and a password change remove (WebSessions).
                 String session = sessions.start(identity.getPrincipal().getName(), Instant.now());
                 routing.response().addCookie(WebSessions.cookie(session, routing.request().isSSL()));
+                if (device == null) {
+                    // This browser is now known to the account: guessing from elsewhere cannot lock it out.
+                    routing.response().addCookie(DeviceCookies.cookie(devices.issue(email), routing.request().isSSL()));
+                }
             }
             return identity;
         });

@@ -49,7 +49,14 @@ public final class KeyFile {
      * @param what what the key is for and which variable replaces it, for the log line ("a session key (set ...)")
      */
     public static String readOrCreate(Path file, String what) throws IOException {
-        Files.createDirectories(file.getParent());
+        Path directory = file.getParent();
+        if (!Files.exists(directory) && Files.getFileAttributeView(directory.toAbsolutePath().getParent(),
+                PosixFileAttributeView.class) != null) {
+            // Owner-only from the start: the database created in it holds password hashes and keys.
+            Files.createDirectories(directory,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        }
+        Files.createDirectories(directory);
         if (!Files.exists(file)) {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);

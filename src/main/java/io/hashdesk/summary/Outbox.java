@@ -23,6 +23,7 @@ import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 import io.hashdesk.HashdeskConfig;
+import io.hashdesk.account.MailQuota;
 import io.hashdesk.account.Operator;
 import io.hashdesk.web.Formats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -52,6 +53,9 @@ public class Outbox {
 
     @Inject
     HashdeskConfig config;
+
+    @Inject
+    MailQuota quota;
 
     /** Refused: a test mail was asked for moments ago. */
     public static class TooSoon extends RuntimeException {
@@ -84,7 +88,9 @@ public class Outbox {
     public int enqueueDue(Instant now) {
         List<Object[]> operators = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select o.id, o.timezone, o.createdAt, s.enabled, s.sendDay, s.sendHour from Operator o"
-                        + " left join SummarySettings s on s.operatorId = o.id", Object[].class).getResultList());
+                        + " left join SummarySettings s on s.operatorId = o.id"
+                        // Mail goes only to an address its owner confirmed (account/VerificationTokens).
+                        + " where o.emailVerifiedAt is not null", Object[].class).getResultList());
         LocalDate oldestWeek = now.minus(Duration.ofDays(8)).atZone(ZoneId.of("UTC")).toLocalDate();
         Set<String> stored = new HashSet<>();
         QuarkusTransaction.requiringNew().run(() -> em.createQuery(
@@ -188,8 +194,25 @@ public class Outbox {
         return mails;
     }
 
-    /** Stores a test mail for the operator (sent by the next sender run). */
+    /** Refused: the operator's address is not confirmed, so nothing is mailed to it. */
+    public static class Unverified extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Unverified(String email) {
+            super("Your address " + email + " is not confirmed yet, so hashdesk mails nothing to it. Follow the link"
+                    + " mailed to it, or ask for a new one under Settings.");
+        }
+    }
+
+    /**
+     * Stores a test mail for the operator (sent by the next sender run). Refused ({@link Unverified}) for an
+     * address not confirmed, ({@link TooSoon}) a minute after the last, ({@link MailQuota.Exceeded}) past the
+     * mail limits.
+     */
     public OutboxMail enqueueTest(Operator owner, Instant now) {
+        if (!owner.emailVerified()) {
+            throw new Unverified(owner.email);
+        }
         Long recent = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
                 "select count(m) from OutboxMail m where m.operatorId = :o and m.kind = :kind and m.createdAt > :since",
                 Long.class).setParameter("o", owner.id).setParameter("kind", OutboxMail.TEST)
@@ -197,6 +220,7 @@ public class Outbox {
         if (recent > 0) {
             throw new TooSoon();
         }
+        quota.take(MailQuota.TEST_SUMMARY, owner.email, now);
         return store(owner.id, null, now, endOfFollowingDay(now, Formats.zoneOf(owner.timezone)));
     }
 

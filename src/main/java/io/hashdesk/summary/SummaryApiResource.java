@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.account.MailQuota;
 import io.hashdesk.account.Operator;
 import io.hashdesk.web.Problem;
 
@@ -153,8 +154,10 @@ public class SummaryApiResource {
         OutboxMail m;
         try {
             m = outbox.enqueueTest(operator, clock.instant());
-        } catch (Outbox.TooSoon e) {
+        } catch (Outbox.TooSoon | MailQuota.Exceeded e) {
             return problem(Problem.of(429, "Too many requests", e.getMessage(), uri.getPath()));
+        } catch (Outbox.Unverified e) {
+            return problem(Problem.of(409, "Address not confirmed", e.getMessage(), uri.getPath()));
         }
         boolean sent = sender.sendNow(m.id, clock.instant());
         SummaryService.Delivery d = summaries.delivery(operator.id);

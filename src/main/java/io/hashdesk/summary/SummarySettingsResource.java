@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 
 import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.account.MailQuota;
 import io.hashdesk.account.Operator;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
@@ -115,7 +116,7 @@ public class SummarySettingsResource {
                 error = true;
                 message = "The mail server did not take it yet; hashdesk keeps trying (see below).";
             }
-        } catch (Outbox.TooSoon e) {
+        } catch (Outbox.TooSoon | Outbox.Unverified | MailQuota.Exceeded e) {
             error = true;
             message = e.getMessage();
         }

@@ -101,7 +101,8 @@ public class ErrorMapper {
         String id = Long.toHexString(System.nanoTime());
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return answer(uri, 500, "Something went wrong",
-                "hashdesk could not complete this request. Nothing was changed by it. Reference: " + id, null);
+                "hashdesk could not complete this request. Part of it may have been saved before the error:"
+                        + " look at the page again before you repeat it. Reference: " + id, null);
     }
 
     /** A refusal outside any exception: problem+json under /api, the error page elsewhere. */

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.hashdesk.testing.Mails;
 import io.hashdesk.testing.Operators;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -55,14 +56,31 @@ class AccountFlowTest {
         assertEquals("Lax", id.getSameSite());
     }
 
+    /**
+     * Registration must not tell whether an address has an account: a second registration of a known
+     * address answers exactly as a new one (status, page, message) and changes nothing; its owner is
+     * mailed a note instead.
+     */
     @Test
-    void duplicateEmailIsRefusedBesideTheField() {
+    void aKnownAddressIsAnsweredAsANewOneAndItsOwnerIsToldByMail() {
         String email = Operators.newEmail("dup");
         Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
-        Operators.register(" " + email.toUpperCase() + " ", Operators.PASSWORD, Operators.PASSWORD)
-                .then().statusCode(422)
-                .body(containsString("id=\"email-error\""))
-                .body(containsString("already has an account"));
+        String fresh = Operators.newEmail("fresh");
+        var newOne = Operators.register(fresh, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303).extract();
+        var known = Operators.register(" " + email.toUpperCase() + " ", "another password 123", "another password 123")
+                .then().statusCode(303).extract();
+        assertEquals(newOne.header("Location"), known.header("Location"));
+        String newPage = given().cookie("hashdesk-flash", newOne.cookie("hashdesk-flash")).get("/login").asString();
+        String knownPage = given().cookie("hashdesk-flash", known.cookie("hashdesk-flash")).get("/login").asString();
+        assertEquals(withoutCsrfToken(newPage.replace(fresh, "ADDRESS"), newPage),
+                withoutCsrfToken(knownPage.replace(email, "ADDRESS"), knownPage));
+        assertTrue(knownPage.contains("your account is ready"), knownPage);
+
+        // Nothing changed: the first password still signs in, the second does not.
+        Operators.signIn(email, Operators.PASSWORD).then().header("Location", endsWith("/dashboard"));
+        Operators.signIn(email, "another password 123").then().header("Location", containsString("/login?error"));
+        String notice = Mails.awaitText(email, "Someone tried to register");
+        assertTrue(notice.contains("Nothing was changed"), notice);
     }
 
     @Test
@@ -274,5 +292,31 @@ class AccountFlowTest {
         // A visitor is offered an account, and no signed-in controls.
         assertTrue(body.contains("href=\"/register\""), "a visitor can create an account");
         assertTrue(!body.contains("action=\"/logout\""), "no sign-out form for a visitor");
+    }
+
+    /** A forged Host header never reaches a redirect: the browser is sent to a path on the address it used. */
+    @Test
+    void redirectsNeverCarryTheRequestsHostHeader() {
+        given().redirects().follow(false).header("Host", "evil.example").get("/dashboard")
+                .then().statusCode(302).header("Location", not(containsString("evil.example")))
+                .header("Location", startsWith("/login"));
+        String email = Operators.newEmail("host");
+        String csrf = Operators.csrfToken();
+        given().redirects().follow(false).header("Host", "evil.example:8443")
+                .cookie(Operators.CSRF_COOKIE, csrf).formParam("csrf-token", csrf)
+                .formParam("email", email).formParam("password", Operators.PASSWORD)
+                .formParam("confirm", Operators.PASSWORD).post("/register")
+                .then().statusCode(303).header("Location", equalTo("/login"));
+        given().redirects().follow(false).header("Host", "evil.example")
+                .cookie(Operators.CSRF_COOKIE, csrf).formParam("csrf-token", csrf)
+                .formParam("j_username", email).formParam("j_password", Operators.PASSWORD)
+                .post("/j_security_check")
+                .then().statusCode(302).header("Location", equalTo("/dashboard"));
+    }
+
+    /** The page without its per-browser CSRF token (the value of the input named csrf-token, wherever it appears). */
+    private static String withoutCsrfToken(String page, String original) {
+        String token = original.replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]*)\".*", "$1");
+        return page.replace(token, "TOKEN");
     }
 }

@@ -47,4 +47,24 @@ class SettingsTest {
         Operators.signIn(session.email(), Operators.PASSWORD).then().header("Location", containsString("/login?error"));
         Operators.signIn(session.email(), newPassword).then().header("Location", endsWith("/dashboard"));
     }
+
+    @Test
+    void passwordChangeRevokesTheApiTokensAndSaysSoBeforeAndAfter() {
+        Operators.Session session = Operators.newSignedIn("pwtokens");
+        String token = Operators.newToken(session, "grafana");
+        given().header("Authorization", "Bearer " + token).get("/api/v1/me").then().statusCode(200);
+        given().cookies(session.cookies()).get("/settings").then().statusCode(200)
+                .body(containsString("also revokes every personal API token"));
+
+        String newPassword = "a brand new passphrase";
+        String cookie = given().redirects().follow(false).cookies(session.cookies()).formParam("csrf-token", session.csrf())
+                .formParam("current", Operators.PASSWORD).formParam("password", newPassword).formParam("confirm", newPassword)
+                .post("/settings/password")
+                .then().statusCode(303).extract().cookie("hashdesk-flash");
+
+        // Whoever held the token (and maybe the old password) is refused from now on.
+        given().header("Authorization", "Bearer " + token).get("/api/v1/me").then().statusCode(401);
+        given().cookies(session.cookies()).cookie("hashdesk-flash", cookie == null ? "" : cookie).get("/settings")
+                .then().statusCode(200).body(containsString("1 API token was revoked"));
+    }
 }

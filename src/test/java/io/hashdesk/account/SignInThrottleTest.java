@@ -30,6 +30,9 @@ class SignInThrottleTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    SignInThrottle throttle;
+
     /**
      * Every test of the suite signs in from 127.0.0.1; these tests fill that address's count on purpose,
      * so they start and end with it empty (tests of one run never run at the same time).
@@ -141,5 +144,78 @@ class SignInThrottleTest {
         assertTrue(page.contains("Too many wrong passwords"), page);
         // The guesses count for the account's sign-in too.
         Operators.signIn(me.email(), Operators.PASSWORD).then().header("Location", containsString("/login?throttled="));
+    }
+
+    /**
+     * Five wrong passwords from elsewhere lock the account for browsers it does not know, but not for a
+     * browser that signed in to it before (its device cookie); wrong passwords with that cookie lock the
+     * cookie alone.
+     */
+    @Test
+    void guessesFromElsewhereDoNotLockOutABrowserThatSignedInBefore() {
+        String email = Operators.newEmail("device");
+        Operators.register(email, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+        String device = Operators.signIn(email, Operators.PASSWORD).then().statusCode(302)
+                .extract().cookie(DeviceCookies.COOKIE);
+        assertTrue(device != null && !device.isEmpty(), "a device cookie is set at a successful sign-in");
+
+        for (int i = 0; i < SignInThrottle.ACCOUNT_LIMIT; i++) {
+            Operators.signIn(email, "attacker guess " + i).then().header("Location", containsString("/login?error"));
+        }
+        Operators.signIn(email, Operators.PASSWORD).then().header("Location", containsString("/login?throttled="));
+        forgetAddresses(); // the address count is not what this test is about
+
+        // The owner's browser, with its cookie, signs in at once.
+        signInWithDevice(email, Operators.PASSWORD, device).then().statusCode(302).header("Location", endsWith("/dashboard"));
+        // A cookie of another account, or an altered one, is no pass.
+        String other = Operators.newEmail("device-other");
+        Operators.register(other, Operators.PASSWORD, Operators.PASSWORD).then().statusCode(303);
+        String otherDevice = Operators.signIn(other, Operators.PASSWORD).then().extract().cookie(DeviceCookies.COOKIE);
+        for (int i = 0; i < SignInThrottle.ACCOUNT_LIMIT; i++) {
+            Operators.signIn(email, "attacker guess again " + i);
+        }
+        forgetAddresses();
+        signInWithDevice(email, Operators.PASSWORD, otherDevice).then().header("Location", containsString("/login?throttled="));
+        signInWithDevice(email, Operators.PASSWORD, device.substring(0, device.length() - 2) + "xx")
+                .then().header("Location", containsString("/login?throttled="));
+
+        // Guessing with the cookie itself locks the cookie after the same five failures.
+        for (int i = 0; i < SignInThrottle.ACCOUNT_LIMIT; i++) {
+            signInWithDevice(email, "stolen cookie guess " + i, device).then().header("Location", containsString("/login?error"));
+        }
+        signInWithDevice(email, Operators.PASSWORD, device).then().header("Location", containsString("/login?throttled="));
+    }
+
+    private static io.restassured.response.Response signInWithDevice(String email, String password, String device) {
+        String csrf = Operators.csrfToken();
+        return given().redirects().follow(false).cookie(Operators.CSRF_COOKIE, csrf).cookie(DeviceCookies.COOKIE, device)
+                .formParam("csrf-token", csrf).formParam("j_username", email).formParam("j_password", password)
+                .post("/j_security_check");
+    }
+
+    /** Rows of sign_in_subject go once their failures are older than the window: not one per email tried, forever. */
+    @Test
+    void subjectsWithoutRecentFailuresArePruned() {
+        for (int i = 0; i < 3; i++) {
+            Operators.signIn(Operators.newEmail("pruned"), "any guess");
+        }
+        java.time.Instant later = java.time.Instant.now().plus(SignInThrottle.WINDOW).plusSeconds(60);
+        // A failure still inside the window (as seen from "later") keeps its subject.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "INSERT INTO sign_in_failure (subject, failed_at) VALUES ('account:recent@example.com', ?1)")
+                .setParameter(1, later.minusSeconds(30)).executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "INSERT INTO sign_in_subject (subject) VALUES ('account:recent@example.com')").executeUpdate());
+
+        throttle.prune(later);
+
+        long pruned = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM sign_in_subject WHERE subject LIKE 'account:pruned-%'").getSingleResult()).longValue());
+        assertEquals(0, pruned);
+        long kept = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "SELECT COUNT(*) FROM sign_in_subject WHERE subject = 'account:recent@example.com'").getSingleResult()).longValue());
+        assertEquals(1, kept);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "DELETE FROM sign_in_failure WHERE subject = 'account:recent@example.com'").executeUpdate());
     }
 }

@@ -20,6 +20,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
+import io.hashdesk.account.AccountMails;
 import io.hashdesk.account.Operator;
 import io.hashdesk.network.MempoolStubs;
 import io.hashdesk.network.NetworkService;
@@ -96,11 +97,20 @@ final class Fixtures {
         QuarkusTransaction.requiringNew().run(() -> snapshots.forEach(s -> NetworkSnapshot.deleteById(s.id)));
     }
 
-    /** Mails GreenMail received for this address. */
+    /** The operator's address as confirmed by the link mailed at registration (mail goes only to such). */
+    static void verified(String email) {
+        QuarkusTransaction.requiringNew().run(() -> Operator.update("emailVerifiedAt = ?1 where email = ?2",
+                Instant.now(), Operator.normalizeEmail(email)));
+    }
+
+    /** Summary mails GreenMail received for this address (not the account's own mails, such as the verification link). */
     static List<MimeMessage> mailsTo(String email) {
         List<MimeMessage> out = new ArrayList<>();
         try {
             for (MimeMessage m : Smtp.server().getReceivedMessages()) {
+                if (m.getHeader(AccountMails.KIND_HEADER) != null) {
+                    continue;
+                }
                 for (var r : m.getAllRecipients()) {
                     if (r.toString().equalsIgnoreCase(email)) {
                         out.add(m);

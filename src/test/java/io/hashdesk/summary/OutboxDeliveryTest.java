@@ -70,6 +70,7 @@ class OutboxDeliveryTest {
     /** A signed-in operator (UTC, summary on Monday 07:00) created a month ago, with one rig group. */
     Operators.Session operator(String hint) {
         Operators.Session s = Operators.newSignedIn(hint);
+        Fixtures.verified(s.email());
         long site = Fixtures.site(s, "Main", 0.05, 1, 0, "UTC");
         Fixtures.rig(s, site, "Custom 200 TH", 4, 200, 3500);
         Operator o = Fixtures.operator(s.email());
@@ -86,6 +87,23 @@ class OutboxDeliveryTest {
     static OutboxMail row(String email) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
                 "recipient = ?1 and kind = 'weekly'", email).firstResult());
+    }
+
+    /** No weekly summary is stored, let alone mailed, for an address its owner has not confirmed. */
+    @Test
+    void anUnconfirmedAddressGetsNoWeeklySummaryUntilItIsConfirmed() {
+        Fixtures.workedNetwork(network);
+        Operators.Session s = operator("unconfirmed");
+        QuarkusTransaction.requiringNew().run(() -> Operator.update("emailVerifiedAt = null where email = ?1", s.email()));
+        Instant due = lastWeeksDue();
+        job.run(due.plusSeconds(5));
+        assertEquals(null, row(s.email()), "nothing stored for an unconfirmed address");
+        assertTrue(Fixtures.mailsTo(s.email()).isEmpty());
+
+        Fixtures.verified(s.email());
+        job.run(due.plusSeconds(65));
+        assertEquals(OutboxMail.SENT, row(s.email()).status);
+        assertEquals(1, Fixtures.mailsTo(s.email()).size());
     }
 
     @Test

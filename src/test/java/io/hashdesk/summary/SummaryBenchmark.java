@@ -120,7 +120,7 @@ class SummaryBenchmark {
             }
             var ts = createdAt.atOffset(ZoneOffset.UTC);
             try (PreparedStatement op = c.prepareStatement("INSERT INTO operator (id, email, password_hash, role,"
-                    + " timezone, created_at) VALUES (?, ?, 'x', 'operator', 'UTC', ?)");
+                    + " timezone, created_at, email_verified_at) VALUES (?, ?, 'x', 'operator', 'UTC', ?, ?)");
                     PreparedStatement site = c.prepareStatement("INSERT INTO site (id, operator_id, name, tariff_type,"
                             + " flat_usd_per_kwh, pool_fee_percent, hosting_usd_per_month, power_overhead, uptime_percent,"
                             + " curtail, timezone, created_at, updated_at, name_key)"
@@ -135,6 +135,7 @@ class SummaryBenchmark {
                     op.setLong(1, id);
                     op.setString(2, "bench-" + id + "@example.com");
                     op.setObject(3, ts);
+                    op.setObject(4, ts); // confirmed addresses: summaries go only to those
                     op.addBatch();
                     for (int s = 0; s < 2; s++) {
                         long siteId = id * 2 + s;

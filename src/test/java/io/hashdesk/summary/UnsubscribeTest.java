@@ -42,6 +42,7 @@ class UnsubscribeTest {
 
     /** An operator who got a test mail; the token from its List-Unsubscribe header. */
     String tokenFromMail(Operators.Session s) {
+        Fixtures.verified(s.email());
         as(s).post("/api/v1/summary/test").then().statusCode(200);
         List<MimeMessage> mails = Fixtures.mailsTo(s.email());
         assertEquals(1, mails.size());

@@ -102,6 +102,7 @@ class WeeklySummaryTest {
      */
     Fleetish fleet(String hint, String zone) {
         Operators.Session s = Operators.newSignedIn(hint);
+        Fixtures.verified(s.email());
         long a = Fixtures.site(s, "Prairie", 0.05, 2, 300, zone);
         long b = Fixtures.site(s, "Downtown", 0.12, 0, 0, zone);
         long rigA = Fixtures.rig(s, a, "Custom 200 TH", 10, 200, 3500);
