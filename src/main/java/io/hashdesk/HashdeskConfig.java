@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Every hashdesk setting, with its default (documented in README and shared/CONTRACT.md). */
+/** Every hashdesk setting, with its default (documented in docs/operations.md, Settings). */
 @ConfigMapping(prefix = "hashdesk")
 public interface HashdeskConfig {
 

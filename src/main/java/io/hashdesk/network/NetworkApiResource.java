@@ -8,7 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** GET /api/v1/network as in CONTRACT.md (plus a few fields a script may want). */
+/** GET /api/v1/network as in docs/api.md (plus a few fields a script may want). */
 @Path("/api/v1/network")
 @Produces(MediaType.APPLICATION_JSON)
 public class NetworkApiResource {

@@ -33,7 +33,7 @@ import io.hashdesk.network.NetworkApiResource;
 import io.hashdesk.web.Problem;
 
 /**
- * GET /api/v1/projection, exactly as CONTRACT.md names it: the scenario under its operating policy
+ * GET /api/v1/projection, exactly as docs/api.md names it: the scenario under its operating policy
  * ({@code policy}), each group's daily series on request ({@code groups=daily}) and the price-risk bands
  * when {@code paths} is given. Undefined figures are null.
  */
@@ -103,7 +103,7 @@ public class ProjectionApiResource {
     }
 
     /**
-     * The body, written as it is produced (CONTRACT.md's names): no list of records for every group and
+     * The body, written as it is produced (docs/api.md's names): no list of records for every group and
      * day built first and serialised by reflection (a 1,000-group, 730-day answer is about 800 KB).
      * Undefined figures are null.
      */
