@@ -17,6 +17,8 @@ public interface HashdeskConfig {
 
     Summary summary();
 
+    Backup backup();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -54,5 +56,14 @@ public interface HashdeskConfig {
         /** How often due summaries are looked for (and the ledger and the outbox are worked through). */
         @WithDefault("1m")
         Duration checkEvery();
+    }
+
+    interface Backup {
+        /**
+         * Where POST /backup on the management port writes the embedded database's online backups
+         * (created owner-only; relative to the directory hashdesk runs in).
+         */
+        @WithDefault("data/backups")
+        String directory();
     }
 }
