@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** Every hashdesk setting, with its default (documented in README and shared/CONTRACT.md). */
+/** Every hashdesk setting, with its default (documented in docs/operations.md, Settings). */
 @ConfigMapping(prefix = "hashdesk")
 public interface HashdeskConfig {
 
@@ -19,6 +19,8 @@ public interface HashdeskConfig {
     Summary summary();
 
     Account account();
+
+    Backup backup();
 
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
@@ -84,5 +86,14 @@ public interface HashdeskConfig {
         /** How often due summaries are looked for (and the ledger and the outbox are worked through). */
         @WithDefault("1m")
         Duration checkEvery();
+    }
+
+    interface Backup {
+        /**
+         * Where POST /backup on the management port writes the embedded database's online backups
+         * (created owner-only; relative to the directory hashdesk runs in).
+         */
+        @WithDefault("data/backups")
+        String directory();
     }
 }

@@ -2,7 +2,7 @@ package io.hashdesk.economics;
 
 /**
  * One rig group's constants for a run (hashrate after uptime, energy per hour after overhead, fees,
- * hosting share) and the day formula of ECONOMICS.md, shared by today's figures and the projection.
+ * hosting share) and the day formula of docs/economics.md, shared by today's figures and the projection.
  */
 final class GroupModel {
 
@@ -41,7 +41,7 @@ final class GroupModel {
     }
 
     /**
-     * One day of this group under an operating policy (ECONOMICS.md, "Operating policy").
+     * One day of this group under an operating policy (docs/economics.md, "Operating policy").
      * <ul>
      * <li>Curtailing site: the group runs exactly the hours whose price is at or below what an hour of
      * hashing earns after the pool fee, under either policy; it is "switched off" only when no hour pays.</li>

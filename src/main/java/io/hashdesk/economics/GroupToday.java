@@ -1,7 +1,7 @@
 package io.hashdesk.economics;
 
 /**
- * Today's figures for one rig group (per ECONOMICS.md), over the 24 hours starting now. Money in
+ * Today's figures for one rig group (per docs/economics.md), over the 24 hours starting now. Money in
  * USD per day, energy in kWh per day. A threshold that does not exist (no energy, nothing mined)
  * is NaN; {@code paybackDays} is NaN without a purchase cost (null or 0: no payback figure) or
  * without profit.

@@ -1,7 +1,7 @@
 package io.hashdesk.economics;
 
 /**
- * How the projection runs a rig group that loses money at the margin on a day (ECONOMICS.md,
+ * How the projection runs a rig group that loses money at the margin on a day (docs/economics.md,
  * "Operating policy"). Curtailing time-of-use sites run exactly the hours that pay under both.
  */
 public enum OperatingPolicy {

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Price risk (ECONOMICS.md, "Price paths"): simulated BTC price paths around the scenario's drift,
+ * Price risk (docs/economics.md, "Price paths"): simulated BTC price paths around the scenario's drift,
  * with the scenario's deterministic difficulty, fees and halving on every path, and the scenario's
  * operating policy.
  *
  * <p><b>Paths.</b> Path {@code k}'s price on day {@code d} is the deterministic projection's average
  * price of that day times {@code X[k][d] = exp(sum over d daily steps of (s Z - s^2 / 2))}, with
- * {@code s = sigma / sqrt(365)} and {@code Z} standard normal: ECONOMICS.md's recursion
+ * {@code s = sigma / sqrt(365)} and {@code Z} standard normal: docs/economics.md's recursion
  * {@code price(t+1) = price(t) exp(m - s^2/2 + s Z)}, whose drift {@code m = ln(1+p)/30} is already in
  * the deterministic path; day 0 is today's known price ({@code X = 1}). The mean path equals the
  * deterministic one, and with {@code sigma = 0} every path is the deterministic projection.

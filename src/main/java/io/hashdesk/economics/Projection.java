@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The day-by-day projection of ECONOMICS.md: price and network hashrate move by the scenario's
+ * The day-by-day projection of docs/economics.md: price and network hashrate move by the scenario's
  * compounded rates; the next retarget happens at the live estimate's date and height, later ones
  * when the modelled height reaches each epoch's end (difficulty follows the hashrate, clamped x4);
  * the subsidy halves at each halving height; a day in which a retarget or halving falls is split

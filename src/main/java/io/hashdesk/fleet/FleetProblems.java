@@ -7,6 +7,8 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Problem;
 
@@ -54,6 +56,7 @@ final class FleetProblems {
      * line 1), {@code column} and {@code message}; {@code field} names the first bad column.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ImportProblem", description = "A problem detail whose errors[] name the CSV line (the header is line 1) and column")
     record ImportProblem(String type, String title, int status, String detail, String instance, String field,
             List<ImportError> errors) {
     }

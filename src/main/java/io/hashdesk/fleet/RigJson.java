@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A rig group as scripts read and write it, and the values every rig form and CSV row is checked
  * against (they are parsed into this record, so a rule is declared once).
@@ -19,6 +21,7 @@ import jakarta.validation.constraints.Size;
  * @param watts nameplate W of one unit
  * @param purchaseUsd what one unit cost, USD (optional)
  */
+@Schema(name = "RigGroup")
 public record RigJson(
         Long id,
         @NotNull(message = "Choose the site where these rigs run.")

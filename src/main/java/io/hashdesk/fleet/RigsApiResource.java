@@ -19,10 +19,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import io.hashdesk.web.Problem;
+
 import io.hashdesk.account.CurrentOperator;
 
 /** Rig groups for scripts: the same service, rules and ownership as the /rigs pages; CSV import. */
 @Path("/api/v1/rigs")
+@Tag(name = "Rig groups", description = "Rig groups (a model, units, TH/s and W per unit, at a site) and their CSV import.")
 @Produces(MediaType.APPLICATION_JSON)
 public class RigsApiResource {
 
@@ -42,19 +55,32 @@ public class RigsApiResource {
     StrictJson json;
 
     @GET
+    @Operation(summary = "Your rig groups")
     public List<RigJson> list() {
         return fleet.rigs(current.get()).stream().map(RigJson::of).toList();
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One of your rig groups")
+    @APIResponse(responseCode = "200", description = "The rig group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RigJson.class)))
+    @APIResponse(responseCode = "404", description = "No rig group of yours has this id")
     public RigJson get(@PathParam("id") long id) {
         return RigJson.of(fleet.rig(current.get(), id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(byte[] body, UriInfo uri) {
+    @Operation(summary = "Add a rig group", description = "terahash and watts are per unit, purchaseUsd is what one unit"
+            + " cost. Unknown fields are refused.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new rig group",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RigJson.class)))
+    @APIResponse(responseCode = "400", description = "Not valid JSON, an unknown field, or a value of the wrong type")
+    @APIResponse(responseCode = "422", description = "A value breaks a rule or siteId is not one of your sites (each field"
+            + " named in errors[]), or the account holds 20,000 rig groups already")
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RigJson.class))) byte[] body, UriInfo uri) {
         RigJson in;
         try {
             in = json.read(body, RigJson.class);
@@ -71,7 +97,15 @@ public class RigsApiResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") long id, byte[] body, UriInfo uri) {
+    @Operation(summary = "Replace a rig group", description = "The whole rig group, as for POST; an id in the body must match"
+            + " the address.")
+    @APIResponse(responseCode = "200", description = "The rig group as saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RigJson.class)))
+    @APIResponse(responseCode = "400", description = "Not valid JSON, an unknown field, or a value of the wrong type")
+    @APIResponse(responseCode = "404", description = "No rig group of yours has this id")
+    @APIResponse(responseCode = "422", description = "A value breaks a rule (each field named in errors[])")
+    public Response update(@PathParam("id") long id, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = RigJson.class))) byte[] body, UriInfo uri) {
         fleet.rig(current.get(), id); // 404 before looking at the body: another's id reveals nothing
         RigJson in;
         try {
@@ -88,6 +122,9 @@ public class RigsApiResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Delete a rig group")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No rig group of yours has this id")
     public Response delete(@PathParam("id") long id) {
         rigs.deleteRig(current.get(), id);
         return Response.noContent().build();
@@ -102,7 +139,31 @@ public class RigsApiResource {
     @POST
     @Path("import")
     @Consumes(RigCsv.MEDIA_TYPE) // not text/plain, which a cross-site form could send
-    public Response importCsv(byte[] body, @QueryParam("mode") String modeName, UriInfo uri) {
+    @Operation(summary = "Import rig groups from CSV", description = "Header site,model,units,terahash,watts,"
+            + "purchaseUsdPerUnit,purchaseDate,notes (any order); UTF-8, RFC 4180 quoting, at most 10,000 rows."
+            + " All or nothing: the file is checked in full first. See docs/api.md, CSV.")
+    @APIResponse(responseCode = "200", description = "Imported: how many rows, the mode, and with mode=replace how many"
+            + " groups were replaced",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, properties = {
+                    @SchemaProperty(name = "imported", type = SchemaType.INTEGER),
+                    @SchemaProperty(name = "mode", type = SchemaType.STRING, enumeration = { "append", "append-all", "replace" }),
+                    @SchemaProperty(name = "replaced", type = SchemaType.INTEGER, description = "only with mode=replace") })))
+    @APIResponse(responseCode = "400", description = "Not a readable file (a column missing, unknown or repeated; not UTF-8;"
+            + " an unclosed quote; over 10,000 rows) or an unknown mode; nothing imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = FleetProblems.ImportProblem.class)))
+    @APIResponse(responseCode = "409", description = "Some rows look like groups already in the fleet; nothing imported"
+            + " (send mode=append-all or mode=replace)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = FleetProblems.ImportProblem.class)))
+    @APIResponse(responseCode = "413", description = "The body is over 10 MB")
+    @APIResponse(responseCode = "422", description = "Rows that break the rig rules, each by line and column (the first 100);"
+            + " nothing imported",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = FleetProblems.ImportProblem.class)))
+    public Response importCsv(@RequestBody(required = true, content = @Content(mediaType = RigCsv.MEDIA_TYPE,
+            schema = @Schema(type = SchemaType.STRING))) byte[] body,
+            @Parameter(description = "append (the default: stop with 409 when rows look like duplicates), append-all, or"
+                    + " replace (all your rig groups replaced by the file)", schema = @Schema(type = SchemaType.STRING,
+                            enumeration = { "append", "append-all", "replace" }, defaultValue = "append"))
+            @QueryParam("mode") String modeName, UriInfo uri) {
         RigImportService.Mode mode = RigImportService.Mode.of(modeName);
         if (mode == null) {
             return FleetProblems.badParameter(uri.getPath(), "mode",

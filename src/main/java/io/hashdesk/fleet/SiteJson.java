@@ -14,6 +14,8 @@ import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A site as scripts read and write it, and the values every site form is checked against (the
  * site form is parsed into this record, so a rule is declared once). Omitted optional values take
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param id set by the server; on PUT it may be repeated but must match the address
  */
+@Schema(name = "Site")
 public record SiteJson(
         Long id,
         @NotBlank(message = "Name the site, e.g. \"Texas container 1\".")
@@ -48,6 +51,7 @@ public record SiteJson(
 
     /** {@code {type: "flat", usdPerKwh}} or {@code {type: "tou", bands: [...]}}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "Tariff", description = "{type: flat, usdPerKwh} or {type: tou, bands: [...]}: the bands cover all 168 hours of the week in the site's time zone")
     public record Tariff(
             @NotNull(message = "Choose flat or tou (time of use).")
             @Pattern(regexp = "flat|tou", message = "Choose flat or tou (time of use).")
@@ -60,6 +64,7 @@ public record SiteJson(
     }
 
     /** One price for some weekdays ("Mon-Fri") from fromHour (0..23) up to toHour (1..24, exclusive). */
+    @Schema(name = "TariffBand", description = "One price for some weekdays (e.g. Mon-Fri or Sat,Sun) from fromHour (0..23) up to toHour (1..24, exclusive)")
     public record Band(
             @NotBlank(message = "Give the days, e.g. Mon-Fri or Sat,Sun.")
             @Size(max = 40, message = "Give the days, e.g. Mon-Fri or Sat,Sun.")

@@ -16,10 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.hashdesk.account.CurrentOperator;
 
 /** Sites for scripts: the same service, rules and ownership as the /sites pages. */
 @Path("/api/v1/sites")
+@Tag(name = "Sites", description = "Sites and their tariffs (flat or time of use), pool fee, hosting, overhead, uptime, curtailment.")
 @Produces(MediaType.APPLICATION_JSON)
 public class SitesApiResource {
 
@@ -36,19 +44,32 @@ public class SitesApiResource {
     StrictJson json;
 
     @GET
+    @Operation(summary = "Your sites")
     public List<SiteJson> list() {
         return fleet.sites(current.get()).stream().map(SiteJson::of).toList();
     }
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One of your sites")
+    @APIResponse(responseCode = "200", description = "The site",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteJson.class)))
+    @APIResponse(responseCode = "404", description = "No site of yours has this id")
     public SiteJson get(@PathParam("id") long id) {
         return SiteJson.of(fleet.site(current.get(), id));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(byte[] body, UriInfo uri) {
+    @Operation(summary = "Add a site", description = "Omitted optional values take their defaults: no pool fee or hosting,"
+            + " overhead 1.0, uptime 100 %, no curtailment, your time zone. Unknown fields are refused.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the new site",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteJson.class)))
+    @APIResponse(responseCode = "400", description = "Not valid JSON, an unknown field, or a value of the wrong type")
+    @APIResponse(responseCode = "422", description = "A value breaks a rule (each field named in errors[]),"
+            + " or the account holds 1,000 sites already")
+    public Response create(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SiteJson.class))) byte[] body, UriInfo uri) {
         SiteJson in;
         try {
             in = json.read(body, SiteJson.class);
@@ -65,7 +86,14 @@ public class SitesApiResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(@PathParam("id") long id, byte[] body, UriInfo uri) {
+    @Operation(summary = "Replace a site", description = "The whole site, as for POST; an id in the body must match the address.")
+    @APIResponse(responseCode = "200", description = "The site as saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteJson.class)))
+    @APIResponse(responseCode = "400", description = "Not valid JSON, an unknown field, or a value of the wrong type")
+    @APIResponse(responseCode = "404", description = "No site of yours has this id")
+    @APIResponse(responseCode = "422", description = "A value breaks a rule (each field named in errors[])")
+    public Response update(@PathParam("id") long id, @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = SiteJson.class))) byte[] body, UriInfo uri) {
         fleet.site(current.get(), id); // 404 before looking at the body: another's id reveals nothing
         SiteJson in;
         try {
@@ -82,6 +110,10 @@ public class SitesApiResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Delete a site")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No site of yours has this id")
+    @APIResponse(responseCode = "409", description = "The site still hosts rig groups: move or delete them first")
     public Response delete(@PathParam("id") long id, UriInfo uri) {
         try {
             sites.deleteSite(current.get(), id);

@@ -8,8 +8,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** GET /api/v1/network as in CONTRACT.md (plus a few fields a script may want). */
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** GET /api/v1/network as in docs/api.md (plus a few fields a script may want). */
 @Path("/api/v1/network")
+@Tag(name = "Network", description = "The latest stored network snapshot: price, difficulty, hashrate, fees, the next adjustment.")
 @Produces(MediaType.APPLICATION_JSON)
 public class NetworkApiResource {
 
@@ -22,6 +28,7 @@ public class NetworkApiResource {
      * @param sample true while the app shows its bundled sample (no live data yet)
      * @param priceFetchedAt when the price was read (earlier than fetchedAt when carried over)
      */
+    @Schema(name = "Network")
     public record Body(String source, Instant fetchedAt, boolean stale, boolean sample, double priceUsd,
             Instant priceFetchedAt, double difficulty, long height, double hashrate, double feesPerBlockBtc,
             double avgBlockTimeSeconds, double hashpriceUsdPerThDay, NextAdjustment nextAdjustment) {
@@ -39,6 +46,8 @@ public class NetworkApiResource {
     NetworkService network;
 
     @GET
+    @Operation(summary = "The latest network data", description = "Read from the stored snapshot (no request waits on the"
+            + " internet): its source (mempool, esplora or the bundled sample), age, and whether it is stale.")
     public Body get() {
         return Body.of(network.latest());
     }

@@ -21,6 +21,14 @@ import jakarta.ws.rs.core.UriInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.economics.GroupSeries;
@@ -33,11 +41,12 @@ import io.hashdesk.network.NetworkApiResource;
 import io.hashdesk.web.Problem;
 
 /**
- * GET /api/v1/projection, exactly as CONTRACT.md names it: the scenario under its operating policy
+ * GET /api/v1/projection, exactly as docs/api.md names it: the scenario under its operating policy
  * ({@code policy}), each group's daily series on request ({@code groups=daily}) and the price-risk bands
  * when {@code paths} is given. Undefined figures are null.
  */
 @Path("/api/v1/projection")
+@Tag(name = "Projection", description = "Today's figures and the day-by-day projection of your fleet under a scenario.")
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionApiResource {
 
@@ -63,10 +72,40 @@ public class ProjectionApiResource {
     CurrentOperator operator;
 
     @GET
-    public Response get(@QueryParam("days") String days, @QueryParam("priceDriftPercent") String drift,
-            @QueryParam("hashrateGrowthPercent") String growth, @QueryParam("feesPerBlockBtc") String fees,
-            @QueryParam("policy") String policy, @QueryParam("groups") String groups,
-            @QueryParam("paths") String paths, @QueryParam("volatilityPercent") String volatility,
+    @Operation(summary = "Today's figures and the projection", description = "Day by day from now under the scenario"
+            + " (see docs/economics.md, Projection): the next retarget, later ones from the modelled hashrate, the halving."
+            + " Undefined figures (a payback that never comes, a cost per BTC with nothing mined) are null.")
+    @APIResponse(responseCode = "200", description = "The projection",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Projection")))
+    @APIResponse(responseCode = "400", description = "A parameter out of range or not a number (each named in errors[])",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(
+            @Parameter(description = "Horizon in days, 1 to 1,500 (default 90)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1500", defaultValue = "90"))
+            @QueryParam("days") String days,
+            @Parameter(description = "BTC price change per 30 days, percent, -90 to 300 (default 0)",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "-90", maximum = "300", defaultValue = "0"))
+            @QueryParam("priceDriftPercent") String drift,
+            @Parameter(description = "Network hashrate change per 30 days, percent, -90 to 300 (default 0)",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "-90", maximum = "300", defaultValue = "0"))
+            @QueryParam("hashrateGrowthPercent") String growth,
+            @Parameter(description = "Fees per block, BTC, 0 to 1,000 (default: the live 144-block average)",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "1000"))
+            @QueryParam("feesPerBlockBtc") String fees,
+            @Parameter(description = "switch-off (switch off when losing, the default) or run-all (keep everything running)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "switch-off", "run-all" }, defaultValue = "switch-off"))
+            @QueryParam("policy") String policy,
+            @Parameter(description = "daily adds each group's days (groups[].days)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = { "daily" }))
+            @QueryParam("groups") String groups,
+            @Parameter(description = "Price paths for the risk bands, 1 to 10,000 (at most 8,000,000 paths x days); adds risk",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "10000"))
+            @QueryParam("paths") String paths,
+            @Parameter(description = "Annualised BTC price volatility for the paths, percent, 0 to 200 (default 55)",
+                    schema = @Schema(type = SchemaType.NUMBER, minimum = "0", maximum = "200", defaultValue = "55"))
+            @QueryParam("volatilityPercent") String volatility,
+            @Parameter(description = "Seed of the paths' generator (default 20090103): the same inputs give the same bands",
+                    schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20090103"))
             @QueryParam("seed") String seed, @Context UriInfo uri) {
         ScenarioInput.Result parsed = new ScenarioInput("api", days, drift, growth, fees).parse();
         ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
@@ -103,7 +142,7 @@ public class ProjectionApiResource {
     }
 
     /**
-     * The body, written as it is produced (CONTRACT.md's names): no list of records for every group and
+     * The body, written as it is produced (docs/api.md's names): no list of records for every group and
      * day built first and serialised by reflection (a 1,000-group, 730-day answer is about 800 KB).
      * Undefined figures are null.
      */

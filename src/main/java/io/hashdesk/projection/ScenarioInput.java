@@ -18,7 +18,7 @@ public record ScenarioInput(String name, String days, String priceDriftPercent, 
                 plain(s.hashrateGrowthPercent()), s.feesPerBlockBtc() == null ? "" : plain(s.feesPerBlockBtc()));
     }
 
-    /** Missing values take the defaults of ECONOMICS.md (90 days, no drift, no growth, live fees). */
+    /** Missing values take the defaults of docs/economics.md (90 days, no drift, no growth, live fees). */
     public ScenarioInput withDefaults() {
         return new ScenarioInput(blank(name) ? "custom" : name.strip(), blank(days) ? "90" : days.strip(),
                 blank(priceDriftPercent) ? "0" : priceDriftPercent.strip(),

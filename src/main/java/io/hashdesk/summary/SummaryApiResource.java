@@ -22,6 +22,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.MailQuota;
 import io.hashdesk.account.Operator;
@@ -29,10 +38,12 @@ import io.hashdesk.web.Problem;
 
 /** The weekly summary for scripts: settings, delivery state, and "send it now". */
 @Path("/api/v1/summary")
+@Tag(name = "Weekly summary", description = "The weekly summary mail: on or off, day and hour, delivery state, a test send.")
 @Produces(MediaType.APPLICATION_JSON)
 public class SummaryApiResource {
 
     /** A mail waiting in the outbox (after failed attempts when lastError is set). */
+    @Schema(name = "SummaryPending")
     public record PendingJson(long id, String kind, int attempts, Instant nextAttemptAt, String lastError,
             Instant giveUpAt) {
         static PendingJson of(OutboxMail m) {
@@ -41,17 +52,20 @@ public class SummaryApiResource {
     }
 
     /** The last mail given up on since the last one sent. */
+    @Schema(name = "SummaryFailed")
     public record FailedJson(long id, String kind, Instant failedAt, String lastError) {
         static FailedJson of(OutboxMail m) {
             return m == null ? null : new FailedJson(m.id, m.kind, m.failedAt, m.lastError);
         }
     }
 
+    @Schema(name = "SummarySettings")
     public record SettingsJson(boolean enabled, String sendDay, int sendHour, String timezone, Instant lastSentAt,
             PendingJson pending, FailedJson failed) {
     }
 
     /** What "send it now" did: {@code sent}, or {@code pending} (the SMTP server did not take it yet). */
+    @Schema(name = "SummaryTest")
     public record TestJson(long id, String status, String messageId, Instant nextAttemptAt, String lastError) {
     }
 
@@ -74,6 +88,7 @@ public class SummaryApiResource {
 
     @GET
     @Path("settings")
+    @Operation(summary = "The weekly summary's settings and delivery state")
     public SettingsJson settings() {
         return json(current.get());
     }
@@ -89,7 +104,19 @@ public class SummaryApiResource {
     @PUT
     @Path("settings")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response update(String body, UriInfo uri) {
+    @Operation(summary = "Change the weekly summary's settings", description = "Fields left out keep their value;"
+            + " sendDay is MONDAY..SUNDAY and sendHour 0-23 in your time zone. timezone, lastSentAt, pending and failed"
+            + " are read-only (timezone is set on /settings).")
+    @APIResponse(responseCode = "200", description = "The settings as saved",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SettingsJson.class)))
+    @APIResponse(responseCode = "400", description = "Not a JSON object, an unknown field, or a value out of range (each field named in errors[])")
+    public Response update(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, properties = {
+                    @SchemaProperty(name = "enabled", type = SchemaType.BOOLEAN),
+                    @SchemaProperty(name = "sendDay", type = SchemaType.STRING, enumeration = { "MONDAY", "TUESDAY",
+                            "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY" }),
+                    @SchemaProperty(name = "sendHour", type = SchemaType.INTEGER, minimum = "0", maximum = "23") })))
+            String body, UriInfo uri) {
         Operator operator = current.get();
         JsonNode in;
         try {
@@ -149,6 +176,14 @@ public class SummaryApiResource {
     /** Sends the operator's summary now, as a separate test mail through the outbox (the week's own is not used up). */
     @POST
     @Path("test")
+    @Operation(summary = "Send this week's summary now, as a test mail", description = "A separate mail through the"
+            + " outbox: the week's own summary is not used up.")
+    @APIResponse(responseCode = "200", description = "Sent (status sent)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestJson.class)))
+    @APIResponse(responseCode = "202", description = "The SMTP server did not take it yet (status pending, with lastError"
+            + " and nextAttemptAt): the outbox tries again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TestJson.class)))
+    @APIResponse(responseCode = "429", description = "Asked again within a minute")
     public Response test(UriInfo uri) {
         Operator operator = current.get();
         OutboxMail m;

@@ -2,16 +2,20 @@ package io.hashdesk.web;
 
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** An RFC 9457 problem detail, the body of every error under /api. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "Problem", description = "An RFC 9457 problem detail: field names the first offending field, errors[] all of them")
 public record Problem(String type, String title, int status, String detail, String instance, String field,
         List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One offending field and what is wrong with it. */
+    @Schema(name = "FieldError")
     public record FieldError(String field, String message) {
     }
 

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 
 import org.junit.jupiter.api.Test;
 
-/** The public vectors of ECONOMICS.md: the local estimate must match mempool to the last digit. */
+/** The public vectors of docs/economics.md: the local estimate must match mempool to the last digit. */
 class DifficultyEstimateTest {
 
     @Test

@@ -10,7 +10,7 @@ final class Networks {
     private Networks() {
     }
 
-    /** The worked example of ECONOMICS.md: D 1.355e14, 71,000 USD, 3.125 + 0.03 BTC per block; no retarget soon. */
+    /** The worked example of docs/economics.md: D 1.355e14, 71,000 USD, 3.125 + 0.03 BTC per block; no retarget soon. */
     static NetworkState workedExample() {
         return new NetworkState(71_000, 1.355e14, 935_000, 0.03, 0, 935_424, AS_OF.plusSeconds(400L * 86_400));
     }

@@ -28,7 +28,7 @@ class RigEconomicsTest {
         NetworkState net = Networks.workedExample();
         GroupToday g = one(SiteTerms.flat(0.06), new RigGroupSpec(1, 0, 1, 200, 3500, null), net);
         assertEquals(3.155, net.rewardPerBlockBtc(), 1e-12);
-        // ECONOMICS.md quotes the hashprice cut to three digits (0.033256...).
+        // docs/economics.md quotes the hashprice cut to three digits (0.033256...).
         assertEquals(0.0332, g.hashpriceUsdPerThDay(), 0.0001);
         assertEquals(33.2, g.hashpriceUsdPerThDay() * 1000, 0.1);
         assertEquals(6.65, g.revenueUsd(), 0.005);
@@ -51,7 +51,7 @@ class RigEconomicsTest {
     @Test
     void thePreviewSharesTheSitesHostingWithTheGroupsAlreadyThere() {
         NetworkState net = Networks.workedExample();
-        // ECONOMICS.md's worked example at a site charging 730 USD a month of hosting, beside a group
+        // docs/economics.md's worked example at a site charging 730 USD a month of hosting, beside a group
         // drawing three times the power: the new group pays a quarter of the hosting, 6 USD a day.
         SiteTerms site = new SiteTerms(new FlatTariff(0.06), 1, 0, 730, 100, false, UTC);
         List<RigGroupSpec> others = List.of(new RigGroupSpec(7, 0, 3, 200, 3500, null));

@@ -72,7 +72,7 @@ class EsploraEarlyEpochTest {
         assertEquals(1816, j.getLong("nextAdjustment.remainingBlocks"));
         double change = j.getDouble("nextAdjustment.changePercent");
         Instant date = Instant.parse(j.getString("nextAdjustment.estimatedRetargetDate"));
-        // ECONOMICS.md's sliding window, for the second the estimate was made in.
+        // docs/economics.md's sliding window, for the second the estimate was made in.
         boolean matched = false;
         for (long now = before; now <= after && !matched; now++) {
             double diffSeconds = Math.max(0, now - epochStartTime);

@@ -138,7 +138,7 @@ public final class MempoolStubs {
                 hash(height), height, timestamp, hash(height + 1), hash(height - 1), timestamp - 3600, bits));
     }
 
-    /** ECONOMICS.md's third vector: the tip is the last block of its epoch. */
+    /** docs/economics.md's third vector: the tip is the last block of its epoch. */
     static final long ESPLORA_TIP = 788_255;
     static final long TIP_BITS = 0x1705ae3aL;
     static final long PREVIOUS_EPOCH_BITS = 0x17060a8bL;

@@ -109,7 +109,7 @@ class NetworkTest {
         assertEquals("esplora", j.getString("source"));
         assertEquals(ESPLORA_TIP, j.getLong("height"));
         assertEquals(Consensus.difficultyFromBits(TIP_BITS), j.getDouble("difficulty"), 0);
-        // ECONOMICS.md's third vector, computed by hashdesk from the blocks.
+        // docs/economics.md's third vector, computed by hashdesk from the blocks.
         assertEquals(-1.4512637555574193, j.getDouble("nextAdjustment.changePercent"), 0);
         assertEquals(1, j.getLong("nextAdjustment.remainingBlocks"));
         assertEquals(788_256, j.getLong("nextAdjustment.retargetHeight"));

@@ -5,18 +5,28 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.hashdesk.network.MempoolStubs;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -98,5 +108,63 @@ class PostgresProductionTest {
                 .formParam("saveName", "pg scenario").formParam("days", "30").post("/projection/scenarios")
                 .then().statusCode(303);
         given().cookies(s.cookies()).get("/projection").then().statusCode(200).body(containsString("pg scenario"));
+    }
+
+    @TestHTTPResource(value = "/", management = true)
+    java.net.URL management;
+
+    /**
+     * docs/operations.md, Backups: on PostgreSQL POST /backup refuses (pg_dump's job), and a pg_dump taken
+     * while hashdesk runs restores with pg_restore into a fresh database that holds the data.
+     */
+    @Test
+    void aPgDumpTakenWhileHashdeskRunsRestoresIntoAFreshDatabase(@TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(onPath("pg_dump") && onPath("pg_restore"), "pg_dump and pg_restore are not installed");
+        Operators.Session s = Operators.newSignedIn("pg-backup");
+        given().cookies(s.cookies()).header("X-CSRF-TOKEN", s.csrf()).contentType("application/json")
+                .body("{\"name\":\"Backed up\",\"tariff\":{\"type\":\"flat\",\"usdPerKwh\":0.05}}")
+                .post("/api/v1/sites").then().statusCode(201);
+        given().baseUri("http://" + management.getHost() + ":" + management.getPort()).post("/backup")
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("pg_dump"));
+
+        Path dump = dir.resolve("hashdesk.dump");
+        String user = System.getProperty("pg.user", "postgres");
+        run("pg_dump", "--format=custom", "--no-owner", "--schema=" + OnPostgres.SCHEMA, "--host=127.0.0.1",
+                "--username=" + user, "--file=" + dump, "test");
+        String restored = OnPostgres.SCHEMA + "_restored_" + UUID.randomUUID().toString().substring(0, 8);
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", user, "");
+                Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE " + restored);
+        }
+        try {
+            run("pg_restore", "--no-owner", "--host=127.0.0.1", "--username=" + user, "--dbname=" + restored,
+                    dump.toString());
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + restored, user, "");
+                    PreparedStatement q = c.prepareStatement("SELECT s.name FROM " + OnPostgres.SCHEMA + ".site s JOIN "
+                            + OnPostgres.SCHEMA + ".operator o ON o.id = s.operator_id WHERE o.email = ?")) {
+                q.setString(1, s.email());
+                try (ResultSet r = q.executeQuery()) {
+                    org.junit.jupiter.api.Assertions.assertTrue(r.next(), "the site is in the restored database");
+                    org.junit.jupiter.api.Assertions.assertEquals("Backed up", r.getString(1));
+                }
+            }
+        } finally {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", user, "");
+                    Statement st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + restored);
+            }
+        }
+    }
+
+    private static boolean onPath(String command) {
+        return java.util.Arrays.stream(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, command)));
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS), command[0] + " timed out");
+        org.junit.jupiter.api.Assertions.assertEquals(0, p.exitValue(), command[0] + " failed: " + output);
     }
 }

@@ -26,11 +26,11 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
-/** GET /api/v1/projection and the pages built on it, against a WireMock network with ECONOMICS.md's worked numbers. */
+/** GET /api/v1/projection and the pages built on it, against a WireMock network with docs/economics.md's worked numbers. */
 @QuarkusTest
 class ProjectionApiTest {
 
-    /** ECONOMICS.md's worked example: D 1.355e14, 71,000 USD, 3.125 + 0.03 BTC per block (0.03 x 144 = 4.32 BTC of fees). */
+    /** docs/economics.md's worked example: D 1.355e14, 71,000 USD, 3.125 + 0.03 BTC per block (0.03 x 144 = 4.32 BTC of fees). */
     static void workedExampleNetwork(NetworkService network, double price) {
         // Other test classes leave their own snapshots (other heights): start from an empty store.
         MempoolStubs.startAfresh(network);

@@ -174,7 +174,7 @@ class ProjectionOptionsApiTest {
 
     @Test
     void tenThousandPathsAsTheContractSaysWithinTheMemoryBound() {
-        // CONTRACT.md: paths 1 to 10,000. The price factors of one run are bounded (paths x days), so the
+        // docs/api.md: paths 1 to 10,000. The price factors of one run are bounded (paths x days), so the
         // longest horizon takes fewer paths, and says how many.
         JsonNode many = projection("?days=30&paths=10,000&volatilityPercent=55");
         assertEquals(10_000, many.at("/risk/paths").asInt());

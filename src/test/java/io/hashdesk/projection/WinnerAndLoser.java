@@ -8,7 +8,7 @@ import io.hashdesk.testing.Operators;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
- * A new operator on ECONOMICS.md's worked network at 71,000 USD with two rig groups: a profitable S21
+ * A new operator on docs/economics.md's worked network at 71,000 USD with two rig groups: a profitable S21
  * group at 0.04 USD/kWh (10 units, 1,000 USD paid: pays back in about a month) and an S19 group at
  * 0.11 USD/kWh that loses money on every day (revenue 3.16 USD against 8.58 USD of power per unit and
  * day; its site charges 365 USD a month of hosting, 12 USD a day, running or not).

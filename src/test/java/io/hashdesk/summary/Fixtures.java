@@ -36,7 +36,7 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** ECONOMICS.md's worked network (D 1.355e14, 71,000 USD, 3.155 BTC per block), with a -5 % adjustment in 3 days. */
+    /** docs/economics.md's worked network (D 1.355e14, 71,000 USD, 3.155 BTC per block), with a -5 % adjustment in 3 days. */
     static void workedNetwork(NetworkService network) {
         MempoolStubs.startAfresh(network);
         MempoolStubs.mempool(935_000, 71_000, 1.355e14, 432_000_000L, -5, System.currentTimeMillis() + 3L * 86_400_000);
