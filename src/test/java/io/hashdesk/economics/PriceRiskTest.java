@@ -139,7 +139,18 @@ class PriceRiskTest {
                     double cum = 0;
                     for (int d = 0; d < s.days(); d++) {
                         double xv = x[PriceRisk.index(k, d, s.days())];
-                        m.day(w.btcPerHash[d], w.usdPerHash[d] * xv, w.windows[m.site][d], 1, policy, out, scratch);
+                        Projection.Split split = w.split[d];
+                        if (split == null) {
+                            m.day(w.btcPerHash[d], w.usdPerHash[d] * xv, w.windows[m.site][d], 1, policy, out, scratch);
+                        } else {
+                            // A day split by a retarget or the halving: each part decided on its own.
+                            double[] usd = split.usdPerHash.clone();
+                            for (int q = 0; q < usd.length; q++) {
+                                usd[q] *= xv;
+                            }
+                            m.parts(new Projection.Split(split.btcPerHash, usd, split.dayFraction, split.windows),
+                                    policy, out, new double[GroupModel.SIZE], scratch);
+                        }
                         double p = out[GroupModel.PROFIT];
                         fleetDay[d][k] += p;
                         if (Double.isNaN(pay[k]) && purchase > 0 && cum + p >= purchase && p > 0) {
