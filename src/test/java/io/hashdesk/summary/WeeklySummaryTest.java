@@ -168,7 +168,9 @@ class WeeklySummaryTest {
         assertTrue(Fixtures.header(mail, "List-Unsubscribe").startsWith("<https://hashdesk.example/unsubscribe?token="));
         assertEquals("List-Unsubscribe=One-Click", Fixtures.header(mail, "List-Unsubscribe-Post"));
 
-        // The past week from the ledger, each day priced with that day's snapshot by the economics core.
+        // The past week from the ledger, each day priced by the economics core from the snapshots in force
+        // during it, each for the time it was in force (the previous day's noon snapshot prices the morning),
+        // under "switch off when losing" (Downtown's group is off). Tuesday counts from the fleet's 09:00.
         double total = 0;
         for (int i = 0; i < 7; i++) {
             LocalDate day = monday.minusDays(7 - i);
@@ -179,7 +181,18 @@ class WeeklySummaryTest {
             } else if (s == null) {
                 assertTrue(text.contains(label + ": no data"), text);
             } else {
-                FleetToday t = RigEconomics.today(f.fleet(), Ledger.state(s), day.atStartOfDay(chicago).toInstant());
+                NetworkSnapshot morning = byDay.get(i - 1);
+                Instant from = day.atStartOfDay(chicago).toInstant();
+                if (i == 1) {
+                    from = day.atTime(9, 0).atZone(chicago).toInstant();
+                }
+                Instant end = day.plusDays(1).atStartOfDay(chicago).toInstant();
+                double before = Duration.between(from, s.fetchedAt).toSeconds() / 3600.0;
+                double after = Duration.between(s.fetchedAt, end).toSeconds() / 3600.0;
+                Expected t = Expected.of(f.fleet(), s, day, chicago).times((after + (morning == null ? before : 0)) / 24);
+                if (morning != null) {
+                    t = t.plus(Expected.of(f.fleet(), morning, day, chicago).times(before / 24));
+                }
                 assertTrue(text.contains(label + ": " + Formats.btc(t.btc()) + " mined, revenue "
                         + Formats.usd0(t.revenueUsd()) + ", power " + Formats.usd0(t.powerCostUsd()) + ", hosting "
                         + Formats.usd0(t.hostingUsd()) + ", pool fees " + Formats.usd0(t.poolFeeUsd()) + ", profit "
@@ -257,10 +270,15 @@ class WeeklySummaryTest {
         List<LedgerDay> rows = QuarkusTransaction.requiringNew().call(() -> LedgerDay
                 .<LedgerDay>list("operatorId = ?1 order by date", f.operator().id));
         assertEquals(List.of(d1, d3), rows.stream().map(r -> r.date).toList(), "d2 has no snapshot; each day once");
-        // The last snapshot of the day is the day's network data.
+        // Each snapshot of the day weighs by the time it was in force: s1early from the day's start (nothing
+        // before it) to 18:00, s1 from 18:00 to midnight. The row names the last one. Under "switch off when
+        // losing", the policy of the projection beside it (Downtown's group is off).
         assertEquals(s1.id, rows.get(0).snapshotId);
-        FleetToday t1 = RigEconomics.today(f.fleet(), Ledger.state(s1), d1.atStartOfDay(ZoneId.of("UTC")).toInstant());
-        FleetToday t3 = RigEconomics.today(f.fleet(), Ledger.state(s3), d3.atStartOfDay(ZoneId.of("UTC")).toInstant());
+        ZoneId utc = ZoneId.of("UTC");
+        Expected t1 = Expected.of(f.fleet(), s1early, d1, utc).times(18 / 24.0)
+                .plus(Expected.of(f.fleet(), s1, d1, utc).times(6 / 24.0));
+        // d3: s1 is more than a day old at d3's start, so s3 prices the whole day.
+        Expected t3 = Expected.of(f.fleet(), s3, d3, utc);
         assertEquals(t1.profitUsd(), rows.get(0).profitUsd, 1e-9 * Math.abs(t1.profitUsd()));
         assertEquals(t1.btc(), rows.get(0).btc, 1e-15);
         assertEquals(t3.revenueUsd(), rows.get(1).revenueUsd, 1e-9 * t3.revenueUsd());
@@ -383,6 +401,36 @@ class WeeklySummaryTest {
         String text = Fixtures.part(Fixtures.mailsTo(old.session().email()).get(0), "text/plain");
         assertTrue(text.contains("NOTE: live network data could not be fetched for 3 days"), text);
         Fixtures.workedNetwork(network);
+    }
+
+    /**
+     * A day's fleet figures at one snapshot under "switch off when losing", computed from today's figures of
+     * the economics core: a group flagged to switch off (none of these sites curtails) earns nothing, draws
+     * nothing and still pays its hosting.
+     */
+    record Expected(double btc, double revenueUsd, double powerCostUsd, double hostingUsd, double poolFeeUsd,
+            double profitUsd) {
+
+        static Expected of(Fleet fleet, NetworkSnapshot s, LocalDate day, ZoneId zone) {
+            FleetToday t = RigEconomics.today(fleet, Ledger.state(s), day.atStartOfDay(zone).toInstant());
+            Expected e = new Expected(0, 0, 0, 0, 0, 0);
+            for (GroupToday g : t.groups()) {
+                e = e.plus(g.switchOff() ? new Expected(0, 0, 0, g.hostingUsd(), 0, -g.hostingUsd())
+                        : new Expected(g.btc(), g.revenueUsd(), g.powerCostUsd(), g.hostingUsd(), g.poolFeeUsd(),
+                                g.profitUsd()));
+            }
+            return e;
+        }
+
+        Expected times(double k) {
+            return new Expected(btc * k, revenueUsd * k, powerCostUsd * k, hostingUsd * k, poolFeeUsd * k,
+                    profitUsd * k);
+        }
+
+        Expected plus(Expected o) {
+            return new Expected(btc + o.btc, revenueUsd + o.revenueUsd, powerCostUsd + o.powerCostUsd,
+                    hostingUsd + o.hostingUsd, poolFeeUsd + o.poolFeeUsd, profitUsd + o.profitUsd);
+        }
     }
 
     static String subject(MimeMessage m) {
