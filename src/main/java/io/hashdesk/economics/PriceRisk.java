@@ -111,6 +111,17 @@ public final class PriceRisk {
         public long sizeBytes() {
             return 6L * 8 * days + 48L * groups.size() + 256;
         }
+
+        /**
+         * How far the median price path lies below the base case (the mean path) after the horizon's days, in
+         * percent: {@code 1 - exp(-s^2 t / 2)} with {@code s = sigma / sqrt(365)}. The median of log-normal
+         * paths lies below their mean, so the P50 band sits below the base case by price alone
+         * (3.7 % at 90 days and 14 % at a year at 55 % volatility).
+         */
+        public double medianPathBelowBasePercent() {
+            double s = options.volatilityPercent() / 100 / Math.sqrt(365);
+            return 100 * (1 - Math.exp(-s * s * days / 2));
+        }
     }
 
     public static Result run(Fleet fleet, NetworkState network, Scenario scenario, Instant asOf, Options options) {

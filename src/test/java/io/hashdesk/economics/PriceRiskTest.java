@@ -23,6 +23,18 @@ class PriceRiskTest {
         return 1e-9 * Math.abs(scale) + 1e-9;
     }
 
+    /** Issue 17: the median path's distance below the base case, 3.7 % at 90 days and 14 % at a year at 55 %. */
+    @Test
+    void theMedianPathLiesBelowTheBaseCaseByTheLogNormalGap() {
+        Fleet fleet = PolicyTest.mixedFleet();
+        PriceRisk.Result q = PriceRisk.run(fleet, NET, Scenario.base(90), AS_OF, new PriceRisk.Options(20, 55, 1));
+        assertEquals(3.7, q.medianPathBelowBasePercent(), 0.05);
+        PriceRisk.Result y = PriceRisk.run(fleet, NET, Scenario.base(365), AS_OF, new PriceRisk.Options(20, 55, 1));
+        assertEquals(14.0, y.medianPathBelowBasePercent(), 0.05);
+        assertEquals(0, PriceRisk.run(fleet, NET, Scenario.base(90), AS_OF, new PriceRisk.Options(20, 0, 1))
+                .medianPathBelowBasePercent(), 0);
+    }
+
     @Test
     void withoutVolatilityEveryBandIsTheDeterministicProjection() {
         Fleet fleet = PolicyTest.mixedFleet();
