@@ -21,6 +21,22 @@ public record FleetToday(List<GroupToday> groups, double hashrateHs, double powe
         return hashpriceUsdPerThDay * 1000;
     }
 
+    /**
+     * The fleet's profit per day under an operating policy: under "switch off when losing" a group flagged
+     * to switch off earns nothing and draws nothing (it still pays its hosting); a group at a curtailing site
+     * already runs only the hours that pay, so its figures stand under either policy.
+     */
+    public double profitUsd(OperatingPolicy policy) {
+        if (policy == OperatingPolicy.KEEP_RUNNING) {
+            return profitUsd;
+        }
+        double sum = 0;
+        for (GroupToday g : groups) {
+            sum += g.switchOff() ? -g.hostingUsd() : g.profitUsd();
+        }
+        return sum;
+    }
+
     public boolean empty() {
         return groups.isEmpty();
     }

@@ -51,9 +51,12 @@ final class GroupModel {
      * </ul>
      * Hosting is charged whether or not the group runs.
      *
-     * @param btcPerHash BTC earned per H/s hashed for the whole day (sum over the day's segments)
-     * @param usdPerHash USD earned per H/s for the whole day (price folded in per segment)
-     * @param hostingFraction share of the day's hosting to charge (1 for a whole day)
+     * <p>The window may be a part of a day (split by a retarget or the halving: each part is decided on its
+     * own, see {@link #parts}) or a day of 23 or 25 hours; the figures are then for that stretch of time.
+     *
+     * @param btcPerHash BTC earned per H/s hashed over the window
+     * @param usdPerHash USD earned per H/s over the window (price folded in)
+     * @param hostingFraction share of a day's hosting to charge (1 for a whole day)
      */
     void day(double btcPerHash, double usdPerHash, PowerWindow power, double hostingFraction, OperatingPolicy policy,
             double[] out, double[] scratch) {
@@ -72,9 +75,9 @@ final class GroupModel {
             switchOff = marginFull < powerFull;
             boolean runs = !switchOff || policy == OperatingPolicy.KEEP_RUNNING;
             cost = runs ? powerFull : 0;
-            hours = runs ? PowerWindow.HOURS : 0;
+            hours = runs ? power.length : 0;
         }
-        double fraction = hours / PowerWindow.HOURS;
+        double fraction = hours / power.length;
         double btc = btcFull * fraction;
         double revenue = revenueFull * fraction;
         double fee = revenue * poolFee;
@@ -95,12 +98,28 @@ final class GroupModel {
     }
 
     /**
+     * A day split by retargets or the halving (ECONOMICS.md: "for each day segment and group"): each part is
+     * decided on its own under the policy, and the parts are summed into {@code out}. The group counts as
+     * switched off for the day when it is off in any part.
+     */
+    void parts(Projection.Split split, OperatingPolicy policy, double[] out, double[] part, double[] scratch) {
+        java.util.Arrays.fill(out, 0);
+        for (int p = 0; p < split.count; p++) {
+            day(split.btcPerHash[p], split.usdPerHash[p], split.windows[site][p], split.dayFraction[p], policy, part,
+                    scratch);
+            for (int k = 0; k < SIZE; k++) {
+                out[k] = k == SWITCH_OFF ? Math.max(out[k], part[k]) : out[k] + part[k];
+            }
+        }
+    }
+
+    /**
      * At a curtailing site: the power cost of the hours whose price is at or below what an hour earns
      * after the pool fee; those hours go to {@code scratch[0]}. A method of its own so that {@link #day}
      * stays small enough for the JIT to inline into the projection's loop (325 bytes of bytecode at most).
      */
     private double curtailedCost(double marginFull, PowerWindow power, double[] scratch) {
-        double energyFull = kwhPerHour * PowerWindow.HOURS;
+        double energyFull = kwhPerHour * power.length;
         double threshold = energyFull > 0 ? marginFull / energyFull : Double.POSITIVE_INFINITY;
         return kwhPerHour * power.rateHoursAtOrBelow(threshold, scratch);
     }

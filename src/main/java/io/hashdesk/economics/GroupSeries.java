@@ -23,8 +23,16 @@ public final class GroupSeries {
     private final double[] price;
     private final double[] poolFee;
     private final double[] hostingPerDay;
+    /**
+     * Days split by a retarget or the halving, where a group may run one part and not the other (so its BTC
+     * is not worth the day's average price): their revenue is kept, slot {@code splitSlot[day]} (-1 elsewhere).
+     */
+    private final int[] splitSlot;
+    private final float[] splitRevenue;
+    private final int splitDays;
 
-    GroupSeries(int groups, int days, double[] price, double[] poolFee, double[] hostingPerDay) {
+    GroupSeries(int groups, int days, double[] price, double[] poolFee, double[] hostingPerDay, int[] splitSlot,
+            int splitDays) {
         this.groups = groups;
         this.days = days;
         this.btc = new float[groups * days];
@@ -33,13 +41,19 @@ public final class GroupSeries {
         this.price = price;
         this.poolFee = poolFee;
         this.hostingPerDay = hostingPerDay;
+        this.splitSlot = splitSlot;
+        this.splitDays = splitDays;
+        this.splitRevenue = new float[groups * splitDays];
     }
 
-    void set(int group, int day, double btcMined, double powerCost, double hoursRun) {
+    void set(int group, int day, double btcMined, double revenue, double powerCost, double hoursRun) {
         int i = group * days + day;
         btc[i] = (float) btcMined;
         power[i] = (float) powerCost;
         hours[i] = (float) hoursRun;
+        if (splitSlot[day] >= 0) {
+            splitRevenue[group * splitDays + splitSlot[day]] = (float) revenue;
+        }
     }
 
     public int groups() {
@@ -55,9 +69,10 @@ public final class GroupSeries {
         return btc[group * days + day];
     }
 
-    /** USD: BTC mined at the day's average price. */
+    /** USD: BTC mined at the day's average price (on a split day, each part's BTC at that part's price). */
     public double revenueUsd(int group, int day) {
-        return btc(group, day) * price[day];
+        int slot = splitSlot[day];
+        return slot >= 0 ? splitRevenue[group * splitDays + slot] : btc(group, day) * price[day];
     }
 
     public double poolFeeUsd(int group, int day) {
@@ -120,6 +135,6 @@ public final class GroupSeries {
 
     /** Approximate heap size of the series, bytes (for memory-bounded caches). */
     public long sizeBytes() {
-        return 3L * 4 * btc.length + 8L * (poolFee.length + hostingPerDay.length) + 64;
+        return 3L * 4 * btc.length + 4L * splitRevenue.length + 4L * splitSlot.length + 8L * (poolFee.length + hostingPerDay.length) + 64;
     }
 }

@@ -14,6 +14,9 @@ package io.hashdesk.economics;
  * @param runningHours hours of the day the group runs (below 24 when curtailment switches it off)
  * @param switchOff true when the group should be off all day: at a curtailing site, when no hour pays;
  *        elsewhere, when running the whole day costs more in power than it earns after the pool fee
+ * @param shutdownPriceUsd the BTC price below which the group should be off ("back on above"): for a group at a
+ *        curtailing site the price at which its cheapest hour pays (above it, it runs at least those hours);
+ *        for any other group the price at which the whole day's power is covered
  * @param drawnKwh kWh actually drawn in the hours it runs (equals {@code energyKwh} for a group running all day)
  */
 public record GroupToday(long rigId, double hashrateHs, double energyKwh, double btc, double revenueUsd,

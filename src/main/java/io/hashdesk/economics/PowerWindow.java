@@ -6,7 +6,8 @@ import java.time.zone.ZoneRules;
 import java.util.Arrays;
 
 /**
- * A site's electricity prices over one 24-hour window, reduced to price levels (ascending) with the
+ * A site's electricity prices over a window of time (24 hours, or one part of a day split by a
+ * retarget or the halving, or a ledger day of 23 or 25 hours), reduced to price levels (ascending) with the
  * hours spent at each, so a rig group's cost, with or without curtailment, is a short sum.
  */
 final class PowerWindow {
@@ -19,10 +20,13 @@ final class PowerWindow {
     final double[] hours;
     /** Sum of rate * hours over the whole window (USD per kW of draw). */
     final double rateHours;
+    /** Hours in the window (24 for a whole day). */
+    final double length;
 
-    private PowerWindow(double[] rates, double[] hours) {
+    private PowerWindow(double[] rates, double[] hours, double length) {
         this.rates = rates;
         this.hours = hours;
+        this.length = length;
         double sum = 0;
         for (int i = 0; i < rates.length; i++) {
             sum += rates[i] * hours[i];
@@ -31,7 +35,11 @@ final class PowerWindow {
     }
 
     static PowerWindow flat(double usdPerKwh) {
-        return new PowerWindow(new double[] { usdPerKwh }, new double[] { HOURS });
+        return flat(usdPerKwh, HOURS);
+    }
+
+    static PowerWindow flat(double usdPerKwh, double hours) {
+        return new PowerWindow(new double[] { usdPerKwh }, new double[] { hours }, hours);
     }
 
     /** Sum of rate * hours over the levels priced at or below {@code threshold}; hours go to {@code out[0]}. */
@@ -67,6 +75,20 @@ final class PowerWindow {
                 this.weekly = tou.weeklyRates();
                 this.flat = null;
             }
+        }
+
+        /**
+         * Any stretch of time [from, end), in seconds: a part of a day split by a retarget or the halving, or a
+         * ledger day of 23 or 25 hours. Not cached (such windows are rare).
+         */
+        PowerWindow window(long from, long end) {
+            if (end - from == 86_400) {
+                return window(from);
+            }
+            if (flat != null) {
+                return flat(flat.rates[0], (end - from) / 3600.0);
+            }
+            return compute(from, end);
         }
 
         /** The 24 hours starting at {@code epochSecond}. */
@@ -165,7 +187,7 @@ final class PowerWindow {
                 levelRates[j + 1] = r;
                 levelHours[j + 1] = h;
             }
-            return new PowerWindow(Arrays.copyOf(levelRates, n), Arrays.copyOf(levelHours, n));
+            return new PowerWindow(Arrays.copyOf(levelRates, n), Arrays.copyOf(levelHours, n), (end - from) / 3600.0);
         }
 
         /** Monday 00:00 local = 0; 1970-01-01 was a Thursday. */

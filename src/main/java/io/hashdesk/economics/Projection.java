@@ -95,6 +95,8 @@ public final class Projection {
         final double[] height;
         /** Per site, the power window of each day (cached objects: equal windows are the same object). */
         final PowerWindow[][] windows;
+        /** The parts of each day split by a retarget or the halving, null for a day in one piece. */
+        final Split[] split;
         final List<ProjectionResult.Event> events;
 
         Days(int count, double fees, int sites) {
@@ -106,7 +108,31 @@ public final class Projection {
             this.price = new double[count];
             this.height = new double[count];
             this.windows = new PowerWindow[sites][count];
+            this.split = new Split[count];
             this.events = new ArrayList<>();
+        }
+    }
+
+    /**
+     * A day cut by a retarget or the halving into parts, each decided on its own under the operating policy
+     * (ECONOMICS.md: "for each day segment and group"), each with its own power window.
+     */
+    static final class Split {
+        final int count;
+        /** BTC and USD earned per H/s over each part. */
+        final double[] btcPerHash;
+        final double[] usdPerHash;
+        /** Each part's share of the day (they sum to 1): the share of the day's hosting it carries. */
+        final double[] dayFraction;
+        /** Per site, each part's power window. */
+        final PowerWindow[][] windows;
+
+        Split(double[] btcPerHash, double[] usdPerHash, double[] dayFraction, PowerWindow[][] windows) {
+            this.count = btcPerHash.length;
+            this.btcPerHash = btcPerHash;
+            this.usdPerHash = usdPerHash;
+            this.dayFraction = dayFraction;
+            this.windows = windows;
         }
     }
 
@@ -128,14 +154,26 @@ public final class Projection {
             // Walk the day in segments cut at retargets and halvings.
             double btcPerHash = 0, usdPerHash = 0;
             double end = d + 1;
+            int parts = 0;
             while (t < end) {
                 double retargetAt = nextRetargetAt();
                 double halvingAt = nextHalvingAt();
                 double eventAt = Math.min(retargetAt, halvingAt);
                 double next = Math.min(end, eventAt);
                 double perHash = RigEconomics.btcPerHashDay(difficulty, rewardAt()) * (next - t);
+                double usd = perHash * averagePrice(t, next);
                 btcPerHash += perHash;
-                usdPerHash += perHash * averagePrice(t, next);
+                usdPerHash += usd;
+                if (next > t && parts == partBtc.length) {
+                    partTo[parts - 1] = next;
+                    partBtc[parts - 1] += perHash;
+                    partUsd[parts - 1] += usd;
+                } else if (next > t) {
+                    partFrom[parts] = t;
+                    partTo[parts] = next;
+                    partBtc[parts] = perHash;
+                    partUsd[parts++] = usd;
+                }
                 height = heightAt(next);
                 t = next;
                 if (next == eventAt) {
@@ -154,8 +192,31 @@ public final class Projection {
             for (int s = 0; s < sites; s++) {
                 out.windows[s][d] = sources[s].window(start + (long) d * 86_400);
             }
+            if (parts > 1) {
+                out.split[d] = split(parts, sources, start);
+            }
         }
         return out;
+    }
+
+    // The parts of the day being walked (a day holds a handful of events at most; more are merged into the last).
+    private final double[] partFrom = new double[8], partTo = new double[8], partBtc = new double[8],
+            partUsd = new double[8];
+
+    private Split split(int parts, PowerWindow.Source[] sources, long start) {
+        double[] btc = java.util.Arrays.copyOf(partBtc, parts);
+        double[] usd = java.util.Arrays.copyOf(partUsd, parts);
+        double[] fraction = new double[parts];
+        PowerWindow[][] windows = new PowerWindow[sources.length][parts];
+        for (int p = 0; p < parts; p++) {
+            fraction[p] = partTo[p] - partFrom[p];
+            long from = start + Math.round(partFrom[p] * SECONDS_PER_DAY);
+            long to = start + Math.round(partTo[p] * SECONDS_PER_DAY);
+            for (int s = 0; s < sources.length; s++) {
+                windows[s][p] = sources[s].window(from, Math.max(from + 1, to));
+            }
+        }
+        return new Split(btc, usd, fraction, windows);
     }
 
     /**
@@ -179,11 +240,17 @@ public final class Projection {
             poolFee[i] = models[i].poolFee;
             hostingShare[i] = models[i].hostingPerDay;
         }
+        int[] splitSlot = new int[days];
+        int splitDays = 0;
+        for (int d = 0; d < days; d++) {
+            splitSlot[d] = w.split[d] == null ? -1 : splitDays++;
+        }
         GroupSeries series = detail == GroupDetail.DAILY
-                ? new GroupSeries(n, days, w.price, poolFee, hostingShare)
+                ? new GroupSeries(n, days, w.price, poolFee, hostingShare, splitSlot, splitDays)
                 : null;
         double[] btcPerHash = w.btcPerHash, usdPerHash = w.usdPerHash;
         double[] out = new double[GroupModel.SIZE];
+        double[] part = new double[GroupModel.SIZE];
         double[] scratch = new double[1];
         List<ProjectionResult.GroupOutcome> outcomes = new ArrayList<>(n);
 
@@ -196,11 +263,16 @@ public final class Projection {
             double payback = Double.NaN;
             int unprofitable = -1, switchOff = -1, daysOff = 0, firstOff = -1;
             for (int d = 0; d < days; d++) {
-                m.day(btcPerHash[d], usdPerHash[d], windows[d], 1, policy, out, scratch);
+                Split split = w.split[d];
+                if (split == null) {
+                    m.day(btcPerHash[d], usdPerHash[d], windows[d], 1, policy, out, scratch);
+                } else {
+                    m.parts(split, policy, out, part, scratch);
+                }
                 double p = out[GroupModel.PROFIT];
                 double hours = out[GroupModel.HOURS];
                 if (series != null) {
-                    series.set(i, d, out[GroupModel.BTC], out[GroupModel.POWER], hours);
+                    series.set(i, d, out[GroupModel.BTC], out[GroupModel.REVENUE], out[GroupModel.POWER], hours);
                 }
                 btc[d] += out[GroupModel.BTC];
                 rev[d] += out[GroupModel.REVENUE];

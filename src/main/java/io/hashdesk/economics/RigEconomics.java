@@ -32,7 +32,7 @@ public final class RigEconomics {
         for (GroupModel m : models) {
             PowerWindow window = sources[m.site].window(asOf.getEpochSecond());
             m.day(a, b, window, 1, OperatingPolicy.KEEP_RUNNING, out, scratch);
-            groups.add(figures(m, out, hashprice, network.priceUsd()));
+            groups.add(figures(m, window, out, hashprice, network.priceUsd()));
             hs += m.hashrate;
             watts += m.kwhPerHour * 1000;
             kwh += m.kwhPerHour * PowerWindow.HOURS;
@@ -68,14 +68,17 @@ public final class RigEconomics {
         return today.get(today.size() - 1);
     }
 
-    private static GroupToday figures(GroupModel m, double[] out, double hashprice, double price) {
+    private static GroupToday figures(GroupModel m, PowerWindow window, double[] out, double hashprice, double price) {
         double energyFull = m.kwhPerHour * PowerWindow.HOURS;
         double marginFull = out[GroupModel.FULL_MARGIN];
         double powerFull = out[GroupModel.FULL_POWER];
         double breakeven = energyFull > 0 ? (marginFull - m.hostingPerDay) / energyFull : Double.NaN;
         double shutdownRate = energyFull > 0 ? marginFull / energyFull : Double.NaN;
         double netBtcFull = m.hashrate > 0 && m.poolFee < 1 ? marginFull / price : 0;
-        double shutdownPrice = netBtcFull > 0 ? powerFull / netBtcFull : Double.NaN;
+        // The price below which the group should be off: a curtailing group comes back on as soon as its
+        // cheapest hour pays (it then runs those hours), any other group when the whole day's power is covered.
+        double threshold = m.curtail ? energyFull * window.rates[0] : powerFull;
+        double shutdownPrice = netBtcFull > 0 ? threshold / netBtcFull : Double.NaN;
         double netBtc = out[GroupModel.BTC] * (1 - m.poolFee);
         double costPerBtc = netBtc > 0 ? (out[GroupModel.POWER] + out[GroupModel.HOSTING]) / netBtc : Double.NaN;
         double profit = out[GroupModel.PROFIT];

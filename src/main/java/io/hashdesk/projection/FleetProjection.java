@@ -100,13 +100,32 @@ public record FleetProjection(Instant asOf, NetworkView network, Scenario scenar
         return switchOff().stream().mapToLong(s -> s.rig().units).sum();
     }
 
-    /** What the groups to switch off lose per day, USD (negative). */
+    /**
+     * What the groups to switch off lose per day by running, USD (negative): their power against what they
+     * earn after pool fees. Hosting is left out: it is paid whether they run or not, so switching off does not
+     * save it.
+     */
     public double switchOffProfitUsd() {
-        return switchOff().stream().mapToDouble(s -> s.today().profitUsd()).sum();
+        return switchOff().stream().mapToDouble(s -> s.today().profitUsd() + s.today().hostingUsd()).sum();
     }
 
     /** Change of the fleet's daily profit caused by the next adjustment alone, USD/day. */
     public double adjustmentEffectUsd() {
         return afterAdjustment.profitUsd() - today.profitUsd();
+    }
+
+    /** Today's fleet profit per day under the projection's policy (the basis of the projected days). */
+    public double profitTodayUsd() {
+        return today.profitUsd(policy());
+    }
+
+    /** The same once the next adjustment has happened. */
+    public double profitAfterAdjustmentUsd() {
+        return afterAdjustment.profitUsd(policy());
+    }
+
+    /** Change of the fleet's daily profit under the projection's policy caused by the next adjustment alone. */
+    public double policyAdjustmentEffectUsd() {
+        return profitAfterAdjustmentUsd() - profitTodayUsd();
     }
 }

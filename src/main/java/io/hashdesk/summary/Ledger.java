@@ -24,24 +24,21 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hashdesk.account.Operator;
-import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.NetworkState;
-import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
 import io.hashdesk.fleet.FleetService;
 import io.hashdesk.network.NetworkSnapshot;
-import io.hashdesk.projection.FleetProjection;
-import io.hashdesk.projection.ProjectionService;
 import io.hashdesk.web.Formats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * The daily ledger: once a day per operator, what the fleet earned that day, from that day's network
- * data. A day of the operator's calendar is recorded at the first refresh after it ended (a stored
- * snapshot later than its end proves it is over), from the last snapshot taken during it. Missed
- * days are filled the same way as long as a stored snapshot still covers them; a day no snapshot
- * covers stays empty and is shown as such. Today's figures come from the economics core exactly as
- * the dashboard computes them ({@link RigEconomics#today}), for the 24 hours from the day's midnight.
+ * data. A day of the operator's calendar is recorded as soon as the clock passes its end (the next
+ * local midnight: 23 or 25 hours later across a clock change), priced from the snapshots in force
+ * during it, each weighted by the time it was in force, under "switch off when losing" (the policy
+ * of the projection it is shown beside); see {@link LedgerFigures}. The fleet's first day counts from
+ * the moment it was set up. Missed days are filled the same way as long as stored snapshots still
+ * cover them; a day during which no snapshot was taken stays empty and is shown as such.
  */
 @ApplicationScoped
 public class Ledger {
@@ -67,9 +64,6 @@ public class Ledger {
     @Inject
     EntityManager em;
 
-    private record SnapshotRef(long id, Instant fetchedAt) {
-    }
-
     /** A day of the ledger as shown: recorded, before the fleet existed, or without network data. */
     public record Day(LocalDate date, LedgerDay recorded, boolean beforeFleet) {
         public boolean empty() {
@@ -90,15 +84,14 @@ public class Ledger {
      */
     public int recordDue(Instant now) {
         Instant from = now.minus(Duration.ofDays(BACKFILL_DAYS + 2));
-        List<SnapshotRef> snapshots = QuarkusTransaction.requiringNew().call(() -> em
+        List<LedgerFigures.Ref> snapshots = QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("select s.id, s.fetchedAt from NetworkSnapshot s where s.fetchedAt >= :from"
                         + " and s.fetchedAt <= :now order by s.fetchedAt, s.id", Object[].class)
                 .setParameter("from", from).setParameter("now", now).getResultStream()
-                .map(r -> new SnapshotRef((Long) r[0], (Instant) r[1])).toList());
+                .map(r -> new LedgerFigures.Ref((Long) r[0], (Instant) r[1])).toList());
         if (snapshots.isEmpty()) {
             return 0;
         }
-        Instant newest = snapshots.get(snapshots.size() - 1).fetchedAt();
         LocalDate earliest = from.atZone(ZoneId.of("UTC")).toLocalDate().minusDays(1);
         List<Object[]> operators = QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("select o.id, o.timezone, min(r.createdAt) from Operator o, RigGroup r"
@@ -110,34 +103,36 @@ public class Ledger {
                 .setParameter("from", earliest).getResultStream()
                 .forEach(r -> recorded.add(r[0] + "/" + r[1])));
         Map<Long, NetworkSnapshot> snapshotCache = new ConcurrentHashMap<>();
-        record Work(long operatorId, ZoneId zone, List<LocalDate> days, List<Long> snapshots) {
-        }
         List<Work> work = new ArrayList<>();
         for (Object[] row : operators) {
             long operatorId = (Long) row[0];
             ZoneId zone = Formats.zoneOf((String) row[1]);
-            LocalDate fleetSince = ((Instant) row[2]).atZone(zone).toLocalDate();
+            Instant fleetAt = (Instant) row[2];
+            LocalDate fleetSince = fleetAt.atZone(zone).toLocalDate();
             LocalDate today = now.atZone(zone).toLocalDate();
             LocalDate day = today.minusDays(BACKFILL_DAYS);
             if (day.isBefore(fleetSince)) {
                 day = fleetSince;
             }
-            List<LocalDate> days = new ArrayList<>();
-            List<Long> using = new ArrayList<>();
+            List<DayWork> days = new ArrayList<>();
+            // Every day before today has ended: the clock has passed its end.
             for (; day.isBefore(today); day = day.plusDays(1)) {
-                Instant start = day.atStartOfDay(zone).toInstant();
-                Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
-                if (newest.isBefore(end) || recorded.contains(operatorId + "/" + day)) {
+                if (recorded.contains(operatorId + "/" + day)) {
                     continue;
                 }
-                SnapshotRef last = lastWithin(snapshots, start, end);
-                if (last != null) {
-                    days.add(day);
-                    using.add(last.id());
+                Instant start = day.atStartOfDay(zone).toInstant();
+                Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
+                Instant since = fleetAt.isAfter(start) ? fleetAt : start;
+                if (!since.isBefore(end)) {
+                    continue;
+                }
+                List<LedgerFigures.Ref> using = LedgerFigures.inForce(snapshots, since, end);
+                if (!using.isEmpty()) {
+                    days.add(new DayWork(day, since, end, using.stream().map(LedgerFigures.Ref::id).toList()));
                 }
             }
             if (!days.isEmpty()) {
-                work.add(new Work(operatorId, zone, days, using));
+                work.add(new Work(operatorId, zone, days));
             }
         }
         // Chunks of operators, each in one transaction (fleets read in three queries, rows written in one
@@ -155,8 +150,8 @@ public class Ledger {
                     em.clear();
                     int n = 0;
                     for (Work w : chunk) {
-                        n += record(w.operatorId(), fleets.get(w.operatorId()), w.zone(), w.days(), w.snapshots(),
-                                snapshotCache, now);
+                        n += record(w.operatorId(), fleets.get(w.operatorId()), w.zone(), w.days(), snapshotCache,
+                                now);
                     }
                     em.flush();
                     return n;
@@ -171,7 +166,7 @@ public class Ledger {
                 try {
                     n += QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> record(w.operatorId(),
                             fleets.fleetsOf(List.of(w.operatorId())).get(w.operatorId()), w.zone(), w.days(),
-                            w.snapshots(), snapshotCache, now));
+                            snapshotCache, now));
                 } catch (RuntimeException e) {
                     if (Db.isUniqueViolation(e)) {
                         LOG.debugf("ledger of operator %d recorded by another instance", w.operatorId());
@@ -184,73 +179,25 @@ public class Ledger {
         });
     }
 
-    private static SnapshotRef lastWithin(List<SnapshotRef> snapshots, Instant start, Instant end) {
-        // Sorted by time: binary search for the last one before end.
-        int lo = 0, hi = snapshots.size() - 1, found = -1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (snapshots.get(mid).fetchedAt().isBefore(end)) {
-                found = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return found >= 0 && !snapshots.get(found).fetchedAt().isBefore(start) ? snapshots.get(found) : null;
+    /** One day to record: from its start (or the fleet's) to its end, with the snapshots in force over it. */
+    private record DayWork(LocalDate date, Instant from, Instant end, List<Long> snapshotIds) {
     }
 
-    private int record(long operatorId, OperatorFleet fleet, ZoneId zone, List<LocalDate> days,
-            List<Long> snapshotIds, Map<Long, NetworkSnapshot> snapshotCache, Instant now) {
+    private record Work(long operatorId, ZoneId zone, List<DayWork> days) {
+    }
+
+    private int record(long operatorId, OperatorFleet fleet, ZoneId zone, List<DayWork> days,
+            Map<Long, NetworkSnapshot> snapshotCache, Instant now) {
         if (fleet == null || fleet.rigs().isEmpty()) {
             return 0;
         }
-        for (int i = 0; i < days.size(); i++) {
-            NetworkSnapshot s = snapshotCache.computeIfAbsent(snapshotIds.get(i),
-                    id -> em.find(NetworkSnapshot.class, id));
-            em.persist(figures(operatorId, fleet, zone, days.get(i), s, now));
+        for (DayWork day : days) {
+            List<NetworkSnapshot> snapshots = day.snapshotIds().stream()
+                    .map(id -> snapshotCache.computeIfAbsent(id, k -> em.find(NetworkSnapshot.class, k))).toList();
+            em.persist(LedgerFigures.figures(operatorId, fleet, zone, day.date(), snapshots, day.from(), day.end(),
+                    now));
         }
         return days.size();
-    }
-
-    /** The fleet's figures for one day from one snapshot (the dashboard's computation, from that day's midnight). */
-    static LedgerDay figures(long operatorId, OperatorFleet fleet, ZoneId zone, LocalDate date, NetworkSnapshot s,
-            Instant now) {
-        NetworkState state = state(s);
-        FleetToday t = RigEconomics.today(fleet.fleet(), state, date.atStartOfDay(zone).toInstant());
-        LedgerDay d = new LedgerDay();
-        d.operatorId = operatorId;
-        d.date = date;
-        d.timezone = zone.getId();
-        d.snapshotId = s.id;
-        d.snapshotFetchedAt = s.fetchedAt;
-        d.priceUsd = s.priceUsd;
-        d.difficulty = s.difficulty;
-        d.hashpriceUsdPerThDay = state.hashpriceUsdPerThDay();
-        d.rigGroups = fleet.rigs().size();
-        d.btc = t.btc();
-        d.revenueUsd = t.revenueUsd();
-        d.poolFeeUsd = t.poolFeeUsd();
-        d.powerCostUsd = t.powerCostUsd();
-        d.hostingUsd = t.hostingUsd();
-        d.profitUsd = t.profitUsd();
-        List<LedgerSite> sites = new ArrayList<>();
-        for (FleetProjection.SiteToday site : ProjectionService.sites(fleet, t)) {
-            double btc = 0;
-            for (int g = 0; g < fleet.rigs().size(); g++) {
-                if (fleet.rigs().get(g).site.id.equals(site.site().id)) {
-                    btc += t.groups().get(g).btc();
-                }
-            }
-            sites.add(new LedgerSite(site.site().id, site.site().name, btc, site.revenueUsd(), site.poolFeeUsd(),
-                    site.powerCostUsd(), site.hostingUsd(), site.profitUsd()));
-        }
-        try {
-            d.sites = JSON.writeValueAsString(sites);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        d.recordedAt = now;
-        return d;
     }
 
     static NetworkState state(NetworkSnapshot s) {

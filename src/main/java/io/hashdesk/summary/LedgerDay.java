@@ -14,7 +14,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * What an operator's fleet earned on one day of the operator's calendar, from that day's network
- * data (see {@link Ledger}). Money in USD for the day, BTC mined before the pool fee.
+ * data (see {@link Ledger}), under "switch off when losing" (the policy of the projection beside it).
+ * Money in USD for the day, BTC mined before the pool fee. The snapshot columns name the last snapshot
+ * in force during the day; price, difficulty and hashprice are averages over the day, weighted by time.
  */
 @Entity
 @Table(name = "ledger_day")
@@ -69,6 +71,14 @@ public class LedgerDay extends PanacheEntityBase {
 
     @Column(name = "profit_usd", nullable = false)
     public double profitUsd;
+
+    /** The day's length in hours (23 or 25 across a clock change, fewer on the fleet's first day); null before V11. */
+    @Column
+    public Double hours;
+
+    /** The fleet's profit had every group run all day (what switching off saved is the difference); null before V11. */
+    @Column(name = "keep_running_profit_usd")
+    public Double keepRunningProfitUsd;
 
     /** Per site, JSON (see {@link LedgerSite}). */
     @Column(nullable = false, length = 200000)

@@ -40,6 +40,12 @@ public class Outbox {
 
     /** A summary missed by more than this (the app was down) is skipped, not sent days late. */
     static final Duration GRACE = Duration.ofDays(1);
+    /**
+     * Never two weekly summaries closer than this: after the send day is changed, the next one goes out on
+     * the new day unless the last one went out less than this before it (then a week later). So a change
+     * leaves between 4 and 10 days between two summaries, never 13, never two in a few days.
+     */
+    static final Duration MIN_GAP = Duration.ofDays(4);
     /** At most one test mail per operator this often. */
     static final Duration TEST_INTERVAL = Duration.ofMinutes(1);
     /** Summaries stored per transaction. */
@@ -82,8 +88,10 @@ public class Outbox {
     }
 
     /**
-     * Stores this week's summary for every operator whose send hour has come (and not passed by more
-     * than a day) and who has none yet. Returns how many were stored.
+     * Stores the summary due for every operator whose send hour has come (and not passed by more than a
+     * day, also across the week's end) and who has none for that send day yet, nor any other weekly
+     * summary within {@link #MIN_GAP} before it. A summary is keyed by the local date it was due. Returns
+     * how many were stored.
      */
     public int enqueueDue(Instant now) {
         List<Object[]> operators = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
@@ -91,12 +99,17 @@ public class Outbox {
                         + " left join SummarySettings s on s.operatorId = o.id"
                         // Mail goes only to an address its owner confirmed (account/VerificationTokens).
                         + " where o.emailVerifiedAt is not null", Object[].class).getResultList());
-        LocalDate oldestWeek = now.minus(Duration.ofDays(8)).atZone(ZoneId.of("UTC")).toLocalDate();
+        LocalDate oldestWeek = now.minus(Duration.ofDays(16)).atZone(ZoneId.of("UTC")).toLocalDate();
         Set<String> stored = new HashSet<>();
+        Map<Long, Instant> lastStored = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> em.createQuery(
-                "select m.operatorId, m.weekStart from OutboxMail m where m.kind = :kind and m.weekStart >= :from",
-                Object[].class).setParameter("kind", OutboxMail.WEEKLY).setParameter("from", oldestWeek)
-                .getResultStream().forEach(r -> stored.add(r[0] + "/" + r[1])));
+                "select m.operatorId, m.weekStart, m.createdAt from OutboxMail m where m.kind = :kind"
+                        + " and m.weekStart >= :from", Object[].class)
+                .setParameter("kind", OutboxMail.WEEKLY).setParameter("from", oldestWeek)
+                .getResultStream().forEach(r -> {
+                    stored.add(r[0] + "/" + r[1]);
+                    lastStored.merge((Long) r[0], (Instant) r[2], (a, b) -> a.isAfter(b) ? a : b);
+                }));
         List<Due> due = new ArrayList<>();
         for (Object[] row : operators) {
             if (row[3] != null && !((Boolean) row[3])) {
@@ -108,12 +121,18 @@ public class Outbox {
             int hour = row[5] == null ? SummarySettings.DEFAULT_HOUR : (Integer) row[5];
             LocalDate week = weekStart(now, zone);
             Instant at = due(week, zone, day, hour);
+            if (now.isBefore(at)) {
+                // Last week's may still be in its grace day (a Sunday 23:00 summary late into Monday).
+                at = due(week.minusWeeks(1), zone, day, hour);
+            }
+            LocalDate dueDate = at.atZone(zone).toLocalDate();
             Instant createdAt = (Instant) row[2];
+            Instant last = lastStored.get(operatorId);
             if (now.isBefore(at) || !now.isBefore(at.plus(GRACE)) || createdAt.isAfter(at)
-                    || stored.contains(operatorId + "/" + week)) {
+                    || stored.contains(operatorId + "/" + dueDate) || last != null && last.isAfter(at.minus(MIN_GAP))) {
                 continue;
             }
-            due.add(new Due(operatorId, week, endOfFollowingDay(at, zone)));
+            due.add(new Due(operatorId, dueDate, endOfFollowingDay(at, zone)));
         }
         List<List<Due>> chunks = new ArrayList<>();
         for (int i = 0; i < due.size(); i += CHUNK) {
@@ -148,7 +167,7 @@ public class Outbox {
         });
     }
 
-    /** An operator's summary due this week. */
+    /** An operator's summary due, keyed by its send date ({@code week}). */
     private record Due(long operatorId, LocalDate week, Instant giveUpAt) {
     }
 

@@ -45,7 +45,10 @@ public class OutboxMail extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public String kind;
 
-    /** Monday of the summary's week in the operator's zone; null for a test mail. */
+    /**
+     * The local date the summary was due (its send day) in the operator's zone: one summary per send date
+     * (mails stored before issue 17 hold the Monday of their week); null for a test mail.
+     */
     @Column(name = "week_start")
     public LocalDate weekStart;
 

@@ -3,6 +3,7 @@ package io.hashdesk.summary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 
 import io.hashdesk.HashdeskConfig;
 import io.hashdesk.account.Operator;
+import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.network.SnapshotStore;
@@ -105,15 +107,24 @@ public class SummaryBuilder {
         }
         WeeklySummary.Totals past = WeeklySummary.Totals.of(days);
 
+        // The policy the operator runs (the projection's default, "switch off when losing") is the basis of both
+        // the past week (the ledger records it) and the next; kept running is the comparison.
         FleetProjection p = projections.project(owner, Scenario.base(Scenario.DEFAULT_DAYS));
         List<WeeklySummary.NextDay> next = new ArrayList<>();
         WeeklySummary.Totals nextTotals = new WeeklySummary.Totals(0, 0, 0, 0, 0, 0, 0);
+        double nextSaves = 0;
+        ZoneId z = Formats.zoneOf(zone);
         if (!p.empty()) {
             ProjectionResult r = p.result();
+            ProjectionResult running = projections.project(owner, Scenario.base(Scenario.DEFAULT_DAYS)
+                    .withPolicy(OperatingPolicy.KEEP_RUNNING)).result();
             int n = Math.min(DAYS, r.days());
             double nb = 0, nr = 0, np = 0, nh = 0, nf = 0, npr = 0;
             for (int d = 0; d < n; d++) {
-                next.add(new WeeklySummary.NextDay(p.asOf().plus(Duration.ofDays(d)), r.btc()[d], r.revenueUsd()[d],
+                Instant start = p.asOf().plus(Duration.ofDays(d));
+                LocalDate date = dateOf(start, z);
+                nextSaves += r.profitUsd()[d] - running.profitUsd()[d];
+                next.add(new WeeklySummary.NextDay(start, date, r.btc()[d], r.revenueUsd()[d],
                         r.powerCostUsd()[d], r.hostingUsd()[d], r.poolFeeUsd()[d], r.profitUsd()[d]));
                 nb += r.btc()[d];
                 nr += r.revenueUsd()[d];
@@ -131,7 +142,15 @@ public class SummaryBuilder {
         String base = baseUrl();
         return new WeeklySummary(test, owner.email, zone, now, from, to, days, past, List.copyOf(sites.values()),
                 p, List.copyOf(next), nextTotals, weekAgo, base + "/dashboard", base + "/settings",
-                unsubscribeUrl(owner.id));
+                unsubscribeUrl(owner.id), WeeklySummary.savedUsd(days), nextSaves);
+    }
+
+    /**
+     * The operator's date that holds most of the 24 hours from {@code start} (its middle): day 0 starts at the
+     * top of the current UTC hour, which in a :30 or :45 zone at send hour 0 is the evening before.
+     */
+    static LocalDate dateOf(Instant start, ZoneId zone) {
+        return start.plus(Duration.ofHours(12)).atZone(zone).toLocalDate();
     }
 
     public String unsubscribeUrl(long operatorId) {

@@ -16,11 +16,14 @@ import io.hashdesk.projection.FleetProjection;
  * @param projection the dashboard's base projection (null without a fleet)
  * @param nextDays the first 7 days of that projection
  * @param hashpriceWeekAgo USD per TH/s per day about 7 days before, or null without that history
+ * @param pastSavedUsd what switching off losing groups saved over the recorded past days against keeping
+ *        everything running, or null when no recorded day has that comparison
+ * @param nextSavesUsd what it saves over the next 7 projected days
  */
 public record WeeklySummary(boolean test, String email, String zone, Instant now, LocalDate from, LocalDate to,
         List<Ledger.Day> pastDays, Totals past, List<LedgerSite> pastSites, FleetProjection projection,
         List<NextDay> nextDays, Totals next, Double hashpriceWeekAgo, String dashboardUrl, String settingsUrl,
-        String unsubscribeUrl) {
+        String unsubscribeUrl, Double pastSavedUsd, double nextSavesUsd) {
 
     /** Sums over some days, USD and BTC. */
     public record Totals(int days, double btc, double revenueUsd, double powerCostUsd, double hostingUsd,
@@ -46,9 +49,30 @@ public record WeeklySummary(boolean test, String email, String zone, Instant now
         }
     }
 
-    /** One projected day (24 hours from {@code start}). */
-    public record NextDay(Instant start, double btc, double revenueUsd, double powerCostUsd, double hostingUsd,
+    /**
+     * One projected day (24 hours from {@code start}), labelled with {@code date}: the operator's date that
+     * holds most of it (day 0 starts at the top of the current UTC hour, which in a :30 or :45 zone can be
+     * the evening before).
+     */
+    public record NextDay(Instant start, LocalDate date, double btc, double revenueUsd, double powerCostUsd, double hostingUsd,
             double poolFeeUsd, double profitUsd) {
+    }
+
+    /** The operating policy both the past and the projected figures assume, e.g. "switch off when losing". */
+    public String policyLabel() {
+        return projection.policy().label();
+    }
+
+    /** Past days recorded with the kept-running comparison (days recorded before it existed lack it). */
+    public static Double savedUsd(List<Ledger.Day> days) {
+        Double saved = null;
+        for (Ledger.Day d : days) {
+            LedgerDay r = d.recorded();
+            if (r != null && r.keepRunningProfitUsd != null) {
+                saved = (saved == null ? 0 : saved) + r.profitUsd - r.keepRunningProfitUsd;
+            }
+        }
+        return saved;
     }
 
     public boolean hasFleet() {

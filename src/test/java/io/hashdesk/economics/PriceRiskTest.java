@@ -23,6 +23,18 @@ class PriceRiskTest {
         return 1e-9 * Math.abs(scale) + 1e-9;
     }
 
+    /** Issue 17: the median path's distance below the base case, 3.7 % at 90 days and 14 % at a year at 55 %. */
+    @Test
+    void theMedianPathLiesBelowTheBaseCaseByTheLogNormalGap() {
+        Fleet fleet = PolicyTest.mixedFleet();
+        PriceRisk.Result q = PriceRisk.run(fleet, NET, Scenario.base(90), AS_OF, new PriceRisk.Options(20, 55, 1));
+        assertEquals(3.7, q.medianPathBelowBasePercent(), 0.05);
+        PriceRisk.Result y = PriceRisk.run(fleet, NET, Scenario.base(365), AS_OF, new PriceRisk.Options(20, 55, 1));
+        assertEquals(14.0, y.medianPathBelowBasePercent(), 0.05);
+        assertEquals(0, PriceRisk.run(fleet, NET, Scenario.base(90), AS_OF, new PriceRisk.Options(20, 0, 1))
+                .medianPathBelowBasePercent(), 0);
+    }
+
     @Test
     void withoutVolatilityEveryBandIsTheDeterministicProjection() {
         Fleet fleet = PolicyTest.mixedFleet();
@@ -139,7 +151,18 @@ class PriceRiskTest {
                     double cum = 0;
                     for (int d = 0; d < s.days(); d++) {
                         double xv = x[PriceRisk.index(k, d, s.days())];
-                        m.day(w.btcPerHash[d], w.usdPerHash[d] * xv, w.windows[m.site][d], 1, policy, out, scratch);
+                        Projection.Split split = w.split[d];
+                        if (split == null) {
+                            m.day(w.btcPerHash[d], w.usdPerHash[d] * xv, w.windows[m.site][d], 1, policy, out, scratch);
+                        } else {
+                            // A day split by a retarget or the halving: each part decided on its own.
+                            double[] usd = split.usdPerHash.clone();
+                            for (int q = 0; q < usd.length; q++) {
+                                usd[q] *= xv;
+                            }
+                            m.parts(new Projection.Split(split.btcPerHash, usd, split.dayFraction, split.windows),
+                                    policy, out, new double[GroupModel.SIZE], scratch);
+                        }
                         double p = out[GroupModel.PROFIT];
                         fleetDay[d][k] += p;
                         if (Double.isNaN(pay[k]) && purchase > 0 && cum + p >= purchase && p > 0) {

@@ -90,6 +90,46 @@ class ProjectionTest {
         assertEquals(436.0 / 144, r.events().get(1).atDay(), 1e-9);
     }
 
+    /**
+     * Issue 17: the halving at mid-day, a group earning 1.3 times its power before and 0.65 times after
+     * (no fees: the reward halves exactly). Decided per part (ECONOMICS.md, "for each day segment and
+     * group"), it runs the morning and is off in the afternoon; decided on the whole day (0.975) it was off all day.
+     */
+    @Test
+    void aDaySplitByTheHalvingIsDecidedPerPart() {
+        // 72 blocks before the halving, 408 before the retarget, at 600 s per block: the halving at 12:00.
+        NetworkState probe = new NetworkState(1, D, 1_049_928, 0, 0, 1_050_336, AS_OF.plusSeconds(408L * 600));
+        double btcBefore = 200e12 * Networks.btcPerHashDay(D, 3.125);
+        double power = 84 * 0.06;
+        double price = 1.3 * power / btcBefore;
+        NetworkState net = new NetworkState(price, probe.difficulty(), probe.height(), 0, 0, probe.nextRetargetHeight(),
+                probe.nextRetargetAt());
+        Fleet fleet = fleet(SiteTerms.flat(0.06), RIG);
+        ProjectionResult r = Projection.run(fleet, net, Scenario.base(3), AS_OF);
+        assertEquals(0.5, r.events().get(0).atDay(), 1e-9);
+        // Morning: half a day earning 1.3 times half a day's power; afternoon off.
+        double expected = 0.5 * 1.3 * power - 0.5 * power;
+        assertEquals(expected, r.profitUsd()[0], 1e-9);
+        assertEquals(0.756, r.profitUsd()[0], 1e-9);
+        assertEquals(0.5 * btcBefore, r.btc()[0], rel(btcBefore));
+        assertEquals(0.5 * power, r.powerCostUsd()[0], 1e-9);
+        assertEquals(12, r.groupSeries().hoursRun(0, 0), 1e-4);
+        assertEquals(0, r.groupSeries().hoursRun(0, 1), 0, "off the whole next day (0.65 times its power)");
+        assertEquals(0, r.groups().get(0).firstSwitchOffDay(), "off for part of day 0");
+        // Kept running the day is the sum of both parts, as before.
+        ProjectionResult all = Projection.run(fleet, net, Scenario.base(3).withPolicy(OperatingPolicy.KEEP_RUNNING),
+                AS_OF);
+        assertEquals(0.5 * 1.3 * power + 0.5 * 0.65 * power - power, all.profitUsd()[0], 1e-9);
+        // Price risk without volatility is the projection itself, split day included.
+        PriceRisk.Result risk = PriceRisk.run(fleet, net, Scenario.base(3), AS_OF, new PriceRisk.Options(8, 0, 1));
+        assertEquals(expected, risk.profitP50()[0], 1e-9);
+        assertEquals(expected, risk.cumulativeP10()[2], 1e-9);
+        RigGroupSpec bought = new RigGroupSpec(7, 0, 1, 200, 3500, 0.7);
+        PriceRisk.Result payback = PriceRisk.run(fleet(SiteTerms.flat(0.06), bought), net, Scenario.base(3), AS_OF,
+                new PriceRisk.Options(8, 0, 1));
+        assertEquals(1.0, payback.groups().get(0).paybackProbability(), 0, "0.756 on day 0 pays back 0.70");
+    }
+
     @Test
     void laterRetargetsFollowTheModelledHashrateClampedToFourTimes() {
         assertEquals(4.0, Projection.retargetFactor(2.0), 0);
@@ -267,7 +307,10 @@ class ProjectionTest {
                 ZoneId.of("America/New_York"));
         NetworkState net = Networks.workedExample();
         Instant start = Instant.parse("2026-02-09T13:30:00Z");
-        ProjectionResult r = Projection.run(fleet(ny, RIG), net, Scenario.base(800), start);
+        // Kept running: day 399 is split by the retarget, and under "switch off when losing" each part is decided
+        // on its own (the part holding the 0.15 peak alone does not pay), which is not what this test is about.
+        ProjectionResult r = Projection.run(fleet(ny, RIG), net,
+                Scenario.base(800).withPolicy(OperatingPolicy.KEEP_RUNNING), start);
         for (int d = 0; d < 800; d++) {
             GroupToday fresh = RigEconomics.preview(ny, List.of(), RIG, net, start.plusSeconds(86_400L * d));
             assertEquals(fresh.powerCostUsd(), r.powerCostUsd()[d], 1e-12, "day " + d);

@@ -186,6 +186,36 @@ class RigEconomicsTest {
     }
 
     @Test
+    void aCurtailingGroupComesBackOnWhenItsCheapestHourPays() {
+        // Issue 17: 0.03 USD/kWh 00-08, 0.09 08-24, 200 TH/s at 3.5 kW. The cheapest hour pays from
+        // 84 kWh x 0.03 / BTC per day, about 26,900 USD (not the 62,767 of the day's average rate).
+        SiteTerms site = new SiteTerms(peakTariff(0.03, 0.09), 1, 0, 0, 100, true, UTC);
+        RigGroupSpec rig = new RigGroupSpec(1, 0, 1, 200, 3500, null);
+        GroupToday g = one(site, rig, Networks.workedExample());
+        double btc = 200e12 * Networks.btcPerHashDay(1.355e14, 3.155);
+        assertEquals(84 * 0.03 / btc, g.shutdownPriceUsd(), 1e-6);
+        assertEquals(26_900, g.shutdownPriceUsd(), 10);
+        // At 40,000 USD it runs the 8 cheap hours at a profit: on, as "back on above" says.
+        GroupToday at40k = one(site, rig, at(40_000));
+        assertEquals(8, at40k.runningHours(), 1e-12);
+        assertTrue(at40k.profitUsd() > 0);
+        assertFalse(at40k.switchOff());
+        // Just below the threshold no hour pays; just above, the cheap hours run.
+        assertTrue(one(site, rig, at(g.shutdownPriceUsd() * 0.999)).switchOff());
+        assertEquals(8, one(site, rig, at(g.shutdownPriceUsd() * 1.001)).runningHours(), 1e-12);
+        // Without curtailment the whole day's power is the threshold, as before.
+        GroupToday flatDay = one(new SiteTerms(peakTariff(0.03, 0.09), 1, 0, 0, 100, false, UTC), rig,
+                Networks.workedExample());
+        assertEquals(84 * 0.07 / btc, flatDay.shutdownPriceUsd(), 1e-6);
+    }
+
+    private static NetworkState at(double price) {
+        NetworkState w = Networks.workedExample();
+        return new NetworkState(price, w.difficulty(), w.height(), w.feesPerBlockBtc(), w.nextChangePercent(),
+                w.nextRetargetHeight(), w.nextRetargetAt());
+    }
+
+    @Test
     void timeOfUseHoursAreTheSitesLocalHours() {
         NetworkState net = Networks.workedExample();
         // Peak 08:00-24:00 in New York (UTC-5 in February); the day starts at 00:00 UTC = 19:00 local.

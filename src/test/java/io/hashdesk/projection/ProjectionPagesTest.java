@@ -77,6 +77,11 @@ class ProjectionPagesTest {
         long pct = Math.round(risk.getDouble("risk.probabilityPositive") * 100);
         assertTrue(summary.contains(">" + pct + " %<") || summary.contains("above 99 %") || summary.contains("below 1 %"),
                 summary);
+        // Beside the bands: how far the median path lies below the base case (1 - exp(-s^2 t / 2), s = 0.7 / sqrt(365)).
+        double gap = 100 * (1 - Math.exp(-0.7 * 0.7 / 365 * 60 / 2));
+        String median = section(page, "id=\"median-path\"", "</p>");
+        assertTrue(median.contains(String.format(Locale.ENGLISH, "%.1f %% below the base case", gap)), median);
+        assertTrue(median.contains("median of log-normal price paths lies below their mean"), median);
         // The volatility input says its bound; the policy can be chosen.
         assertTrue(page.contains("id=\"volatilityPercent\"") && page.contains("Annualised, 0 to 200 %; default 55 %"));
         assertTrue(page.contains("<option value=\"run-all\">Keep everything running</option>"));

@@ -169,7 +169,9 @@ class WeeklySummaryTest {
         assertTrue(Fixtures.header(mail, "List-Unsubscribe").startsWith("<https://hashdesk.example/unsubscribe?token="));
         assertEquals("List-Unsubscribe=One-Click", Fixtures.header(mail, "List-Unsubscribe-Post"));
 
-        // The past week from the ledger, each day priced with that day's snapshot by the economics core.
+        // The past week from the ledger, each day priced by the economics core from the snapshots in force
+        // during it, each for the time it was in force (the previous day's noon snapshot prices the morning),
+        // under "switch off when losing" (Downtown's group is off). Tuesday counts from the fleet's 09:00.
         double total = 0;
         for (int i = 0; i < 7; i++) {
             LocalDate day = monday.minusDays(7 - i);
@@ -180,7 +182,18 @@ class WeeklySummaryTest {
             } else if (s == null) {
                 assertTrue(text.contains(label + ": no data"), text);
             } else {
-                FleetToday t = RigEconomics.today(f.fleet(), Ledger.state(s), day.atStartOfDay(chicago).toInstant());
+                NetworkSnapshot morning = byDay.get(i - 1);
+                Instant from = day.atStartOfDay(chicago).toInstant();
+                if (i == 1) {
+                    from = day.atTime(9, 0).atZone(chicago).toInstant();
+                }
+                Instant end = day.plusDays(1).atStartOfDay(chicago).toInstant();
+                double before = Duration.between(from, s.fetchedAt).toSeconds() / 3600.0;
+                double after = Duration.between(s.fetchedAt, end).toSeconds() / 3600.0;
+                Expected t = Expected.of(f.fleet(), s, day, chicago).times((after + (morning == null ? before : 0)) / 24);
+                if (morning != null) {
+                    t = t.plus(Expected.of(f.fleet(), morning, day, chicago).times(before / 24));
+                }
                 assertTrue(text.contains(label + ": " + Formats.btc(t.btc()) + " mined, revenue "
                         + Formats.usd0(t.revenueUsd()) + ", power " + Formats.usd0(t.powerCostUsd()) + ", hosting "
                         + Formats.usd0(t.hostingUsd()) + ", pool fees " + Formats.usd0(t.poolFeeUsd()) + ", profit "
@@ -201,10 +214,12 @@ class WeeklySummaryTest {
         double next = 0;
         for (int d = 0; d < 7; d++) {
             next += r.profitUsd()[d];
-            assertTrue(text.contains(SummaryFormats.weekday(p.asOf().plus(Duration.ofDays(d)), CHICAGO) + ": "
+            // Labelled with the Chicago date holding most of the day (day 0 starts at the top of the UTC hour).
+            assertTrue(text.contains(SummaryFormats.weekday(SummaryBuilder.dateOf(p.asOf().plus(Duration.ofDays(d)),
+                    ZoneId.of(CHICAGO))) + ": "
                     + Formats.btc(r.btc()[d]) + ", revenue " + Formats.usd0(r.revenueUsd()[d])), text);
         }
-        assertTrue(text.contains("profit " + Formats.usd0(next) + "\n\nNext difficulty adjustment"), text);
+        assertTrue(text.contains("profit " + Formats.usd0(next) + "\n\nWhat switching off saves"), text);
 
         // The adjustment line: estimate, date in Chicago, blocks to go, profit before and after.
         FleetToday before = RigEconomics.today(f.fleet(), state, p.asOf());
@@ -212,8 +227,9 @@ class WeeklySummaryTest {
         assertTrue(text.contains("Next difficulty adjustment: −5.00 % (estimate) at block 935,424, around "
                 + Formats.dateTime(net.estimatedRetargetDate(), CHICAGO) + ", " + net.remainingBlocks()
                 + " blocks to go."), text);
-        assertTrue(text.contains("Daily profit before: " + Formats.usd0(before.profitUsd()) + "; after: "
-                + Formats.usd0(after.profitUsd())), text);
+        // Before and after on the mail's basis, "switch off when losing" (Downtown's group off: hosting only).
+        assertTrue(text.contains("Daily profit before: " + Formats.usd0(switchedOff(before)) + "; after: "
+                + Formats.usd0(switchedOff(after))), text);
 
         // The switch-off list with the price at which the group turns back on.
         GroupToday losing = before.groups().stream().filter(g -> g.rigId() == f.rigB()).findFirst().orElseThrow();
@@ -258,10 +274,15 @@ class WeeklySummaryTest {
         List<LedgerDay> rows = QuarkusTransaction.requiringNew().call(() -> LedgerDay
                 .<LedgerDay>list("operatorId = ?1 order by date", f.operator().id));
         assertEquals(List.of(d1, d3), rows.stream().map(r -> r.date).toList(), "d2 has no snapshot; each day once");
-        // The last snapshot of the day is the day's network data.
+        // Each snapshot of the day weighs by the time it was in force: s1early from the day's start (nothing
+        // before it) to 18:00, s1 from 18:00 to midnight. The row names the last one. Under "switch off when
+        // losing", the policy of the projection beside it (Downtown's group is off).
         assertEquals(s1.id, rows.get(0).snapshotId);
-        FleetToday t1 = RigEconomics.today(f.fleet(), Ledger.state(s1), d1.atStartOfDay(ZoneId.of("UTC")).toInstant());
-        FleetToday t3 = RigEconomics.today(f.fleet(), Ledger.state(s3), d3.atStartOfDay(ZoneId.of("UTC")).toInstant());
+        ZoneId utc = ZoneId.of("UTC");
+        Expected t1 = Expected.of(f.fleet(), s1early, d1, utc).times(18 / 24.0)
+                .plus(Expected.of(f.fleet(), s1, d1, utc).times(6 / 24.0));
+        // d3: s1 is more than a day old at d3's start, so s3 prices the whole day.
+        Expected t3 = Expected.of(f.fleet(), s3, d3, utc);
         assertEquals(t1.profitUsd(), rows.get(0).profitUsd, 1e-9 * Math.abs(t1.profitUsd()));
         assertEquals(t1.btc(), rows.get(0).btc, 1e-15);
         assertEquals(t3.revenueUsd(), rows.get(1).revenueUsd, 1e-9 * t3.revenueUsd());
@@ -384,6 +405,40 @@ class WeeklySummaryTest {
         String text = Fixtures.part(Fixtures.mailsTo(old.session().email()).get(0), "text/plain");
         assertTrue(text.contains("NOTE: live network data could not be fetched for 3 days"), text);
         Fixtures.workedNetwork(network);
+    }
+
+    /**
+     * A day's fleet figures at one snapshot under "switch off when losing", computed from today's figures of
+     * the economics core: a group flagged to switch off (none of these sites curtails) earns nothing, draws
+     * nothing and still pays its hosting.
+     */
+    record Expected(double btc, double revenueUsd, double powerCostUsd, double hostingUsd, double poolFeeUsd,
+            double profitUsd) {
+
+        static Expected of(Fleet fleet, NetworkSnapshot s, LocalDate day, ZoneId zone) {
+            FleetToday t = RigEconomics.today(fleet, Ledger.state(s), day.atStartOfDay(zone).toInstant());
+            Expected e = new Expected(0, 0, 0, 0, 0, 0);
+            for (GroupToday g : t.groups()) {
+                e = e.plus(g.switchOff() ? new Expected(0, 0, 0, g.hostingUsd(), 0, -g.hostingUsd())
+                        : new Expected(g.btc(), g.revenueUsd(), g.powerCostUsd(), g.hostingUsd(), g.poolFeeUsd(),
+                                g.profitUsd()));
+            }
+            return e;
+        }
+
+        Expected times(double k) {
+            return new Expected(btc * k, revenueUsd * k, powerCostUsd * k, hostingUsd * k, poolFeeUsd * k,
+                    profitUsd * k);
+        }
+
+        Expected plus(Expected o) {
+            return new Expected(btc + o.btc, revenueUsd + o.revenueUsd, powerCostUsd + o.powerCostUsd,
+                    hostingUsd + o.hostingUsd, poolFeeUsd + o.poolFeeUsd, profitUsd + o.profitUsd);
+        }
+    }
+
+    static double switchedOff(FleetToday t) {
+        return t.groups().stream().mapToDouble(g -> g.switchOff() ? -g.hostingUsd() : g.profitUsd()).sum();
     }
 
     static String subject(MimeMessage m) {
