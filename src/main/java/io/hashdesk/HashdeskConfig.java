@@ -18,6 +18,8 @@ public interface HashdeskConfig {
 
     Summary summary();
 
+    Alerts alerts();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -61,5 +63,18 @@ public interface HashdeskConfig {
         /** How often due summaries are looked for (and the ledger and the outbox are worked through). */
         @WithDefault("1m")
         Duration checkEvery();
+    }
+
+    interface Alerts {
+        /**
+         * Whether webhooks may point at loopback, private or link-local addresses (or names resolving
+         * there) and use plain http. Off: a webhook cannot reach into the server's own network.
+         */
+        @WithDefault("false")
+        boolean allowPrivateWebhooks();
+
+        /** How often due alert deliveries (webhooks, mails, digests after quiet hours) and stale data are looked for. */
+        @WithDefault("30s")
+        Duration deliverEvery();
     }
 }
