@@ -59,36 +59,45 @@ public class AlertFiring {
     public boolean change(Observation o, StateMachine.State s, String to, Instant observedAt, Instant now,
             AlertMessage message) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement u = c.prepareStatement("UPDATE alert_state SET state = ?, pending = NULL,"
-                        + " pending_count = 0, observed_at = ?, changes = changes + 1"
-                        + " WHERE rule_id = ? AND subject = ? AND changes = ? AND observed_at < ?")) {
-                    u.setString(1, to);
-                    u.setObject(2, AlertStates.odt(observedAt));
-                    u.setLong(3, o.ruleId());
-                    u.setString(4, o.subject());
-                    u.setLong(5, s.changes());
-                    u.setObject(6, AlertStates.odt(observedAt));
-                    if (u.executeUpdate() != 1) {
-                        c.rollback();
-                        return false;
-                    }
-                }
-                if (message != null) {
-                    long id = insertAlert(c, o.operatorId(), o.ruleId(), o.kind(),
-                            "rule:" + o.ruleId() + ":" + o.subject() + ":" + (s.changes() + 1), now, message);
-                    deliver(c, id, o.operatorId(), now, message, Target.ALL);
-                }
-                c.commit();
-                return true;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            return change(c, config.baseUrl(), o, s, to, observedAt, now, message);
+        }
+    }
+
+    /** As above on a connection of the caller's (which this leaves in auto-commit). */
+    static boolean change(Connection c, String baseUrl, Observation o, StateMachine.State s, String to,
+            Instant observedAt, Instant now, AlertMessage message) throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try (PreparedStatement u = c.prepareStatement("UPDATE alert_state SET state = ?, pending = NULL,"
+                    + " pending_count = 0, observed_at = ?, changes = changes + 1"
+                    + " WHERE rule_id = ? AND subject = ? AND changes = ? AND observed_at < ?")) {
+                u.setString(1, to);
+                u.setObject(2, AlertStates.odt(observedAt));
+                u.setLong(3, o.ruleId());
+                u.setString(4, o.subject());
+                u.setLong(5, s.changes());
+                u.setObject(6, AlertStates.odt(observedAt));
+                if (u.executeUpdate() != 1) {
+                    c.rollback();
                     return false;
                 }
-                throw e;
             }
+            if (message != null) {
+                long id = insertAlert(c, o.operatorId(), o.ruleId(), o.kind(),
+                        "rule:" + o.ruleId() + ":" + o.subject() + ":" + (s.changes() + 1), now, message);
+                deliver(c, baseUrl, id, o.operatorId(), now, message, Target.ALL);
+            }
+            c.commit();
+            return true;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return false;
+            }
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
         }
     }
 
@@ -103,7 +112,7 @@ public class AlertFiring {
             try {
                 long id = insertAlert(c, operatorId, null, TEST_KIND,
                         "test:" + channel + ":" + now.getEpochSecond() / 60, now, m);
-                deliver(c, id, operatorId, now, m, new Target(false, webhookId == null, webhookId));
+                deliver(c, config.baseUrl(), id, operatorId, now, m, new Target(false, webhookId == null, webhookId));
                 c.commit();
                 return id;
             } catch (SQLException | RuntimeException e) {
@@ -143,7 +152,7 @@ public class AlertFiring {
     }
 
     /** The alert's deliveries: held until the quiet hours end, or due now (the mail stored in the outbox). */
-    private void deliver(Connection c, long alertId, long operatorId, Instant now, AlertMessage m, Target target)
+    private static void deliver(Connection c, String baseUrl, long alertId, long operatorId, Instant now, AlertMessage m, Target target)
             throws SQLException {
         String recipient = null;
         boolean verified = false;
@@ -175,7 +184,7 @@ public class AlertFiring {
             } else if (heldUntil != null) {
                 insertDelivery(c, alertId, "email", null, "held", heldUntil, null, null);
             } else {
-                long mail = AlertMail.insert(c, config.baseUrl(), operatorId, recipient, alertId, false, m.subject(),
+                long mail = AlertMail.insert(c, baseUrl, operatorId, recipient, alertId, false, m.subject(),
                         m.text(), now);
                 insertDelivery(c, alertId, "email", null, "pending", now, mail, null);
             }

@@ -18,7 +18,7 @@ public record QuietHours(LocalTime from, LocalTime to) {
 
     /** "HH:MM", or null when the text is not one. */
     public static LocalTime parse(String text) {
-        if (text == null || !text.trim().matches("\\d{2}:\\d{2}")) {
+        if (text == null || !text.trim().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
             return null;
         }
         try {
