@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -69,18 +70,40 @@ public class AlertEvaluator {
      * ({@code timedOnly}) between refreshes. Each snapshot counts once per rule and subject.
      */
     public Result evaluate(NetworkView net, Instant now, boolean timedOnly) throws SQLException {
-        long started = System.nanoTime();
         Map<AlertKind, RuleEvaluator> byKind = new EnumMap<>(AlertKind.class);
         for (RuleEvaluator e : evaluatorBeans) {
-            if (!timedOnly || e.timed()) {
-                byKind.put(e.kind(), e);
-            }
+            byKind.put(e.kind(), e);
         }
+        return evaluate(dataSource::getConnection, byKind, fleets::of, firing::change, net, now, timedOnly);
+    }
+
+    /** Opens a connection. */
+    public interface Connections {
+        Connection open() throws SQLException;
+    }
+
+    /** Makes a confirmed change ({@link AlertFiring#change}). */
+    public interface Changes {
+        boolean change(Observation o, StateMachine.State s, String to, Instant observedAt, Instant now,
+                AlertMessage message) throws SQLException;
+    }
+
+    /** The evaluation itself, on any database and fleet source (the benchmark drives it directly). */
+    public static Result evaluate(Connections db, Map<AlertKind, RuleEvaluator> evaluators,
+            Function<Map<Long, Long>, Map<Long, FleetFacts>> fleets, Changes changer, NetworkView net, Instant now,
+            boolean timedOnly) throws SQLException {
+        long started = System.nanoTime();
+        Map<AlertKind, RuleEvaluator> byKind = new EnumMap<>(AlertKind.class);
+        evaluators.forEach((k, e) -> {
+            if (!timedOnly || e.timed()) {
+                byKind.put(k, e);
+            }
+        });
         // A timed evaluation counts at "now"; after a refresh, at the snapshot's own moment.
         Instant at = timedOnly ? now : net.fetchedAt();
         AlertStates.Loaded loaded;
         Map<Long, Map<String, StateMachine.State>> states;
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.open()) {
             if (!timedOnly) {
                 AlertStates.ensureDefaults(c, now);
             }
@@ -93,7 +116,7 @@ public class AlertEvaluator {
                 fleetVersions.put(r.operatorId(), loaded.fleetVersions().get(r.operatorId()));
             }
         }
-        Map<Long, FleetFacts> facts = fleetVersions.isEmpty() ? Map.of() : fleets.of(fleetVersions);
+        Map<Long, FleetFacts> facts = fleetVersions.isEmpty() ? Map.of() : fleets.apply(fleetVersions);
         NetworkState state = net.state();
         Instant asOf = now.truncatedTo(ChronoUnit.HOURS);
         Map<Long, OperatorFacts> operators = new HashMap<>();
@@ -117,14 +140,14 @@ public class AlertEvaluator {
                 default -> writes.add(new AlertStates.Write(o.ruleId(), o.subject(), step, at));
             }
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.open()) {
             AlertStates.write(c, writes);
         }
         int made = 0;
         int fired = 0;
         for (Change ch : changes) {
             AlertMessage m = ch.o().message().on(ch.s().state(), ch.to());
-            if (firing.change(ch.o(), ch.s(), ch.to(), at, now, m)) {
+            if (changer.change(ch.o(), ch.s(), ch.to(), at, now, m)) {
                 made++;
                 if (m != null) {
                     fired++;

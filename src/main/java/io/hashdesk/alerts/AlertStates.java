@@ -141,29 +141,25 @@ final class AlertStates {
         if (writes.isEmpty()) {
             return;
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO alert_state (rule_id, subject, state,"
-                + " pending_count, observed_at, changes) SELECT ?, ?, ?, 0, ?, 0 FROM alert_rule r WHERE r.id = ?"
-                + " AND NOT EXISTS (SELECT 1 FROM alert_state s WHERE s.rule_id = ? AND s.subject = ?)");
-                PreparedStatement update = c.prepareStatement("UPDATE alert_state SET state = ?, pending = ?,"
-                        + " pending_count = ?, observed_at = ? WHERE rule_id = ? AND subject = ? AND observed_at < ?")) {
-            for (Write w : writes) {
-                StateMachine.Step s = w.step();
-                if (s.action() == StateMachine.Action.INSERT) {
-                    insert.setLong(1, w.ruleId());
-                    insert.setString(2, w.subject());
-                    insert.setString(3, s.state());
-                    insert.setObject(4, odt(w.at()));
-                    insert.setLong(5, w.ruleId());
-                    insert.setLong(6, w.ruleId());
-                    insert.setString(7, w.subject());
-                    try {
-                        insert.executeUpdate();
-                    } catch (SQLException e) {
-                        if (!"23505".equals(e.getSQLState())) {
-                            throw e;
-                        }
-                    }
-                } else {
+        List<Write> inserts = writes.stream().filter(w -> w.step().action() == StateMachine.Action.INSERT).toList();
+        List<Write> updates = writes.stream().filter(w -> w.step().action() != StateMachine.Action.INSERT).toList();
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try {
+            try {
+                insert(c, inserts, true);
+                c.commit();
+            } catch (SQLException e) {
+                // Another instance inserted some of them first: one by one, each its own commit.
+                c.rollback();
+                c.setAutoCommit(true);
+                insert(c, inserts, false);
+                c.setAutoCommit(false);
+            }
+            try (PreparedStatement update = c.prepareStatement("UPDATE alert_state SET state = ?, pending = ?,"
+                    + " pending_count = ?, observed_at = ? WHERE rule_id = ? AND subject = ? AND observed_at < ?")) {
+                for (Write w : updates) {
+                    StateMachine.Step s = w.step();
                     update.setString(1, s.state());
                     update.setString(2, s.pending());
                     update.setInt(3, s.pendingCount());
@@ -173,8 +169,50 @@ final class AlertStates {
                     update.setObject(7, odt(w.at()));
                     update.addBatch();
                 }
+                if (!updates.isEmpty()) {
+                    update.executeBatch();
+                }
             }
-            update.executeBatch();
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    /** First sights: in one batch, or one by one leaving alone a row another instance inserted first. */
+    private static void insert(Connection c, List<Write> inserts, boolean batch) throws SQLException {
+        if (inserts.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO alert_state (rule_id, subject, state,"
+                + " pending_count, observed_at, changes) SELECT ?, ?, ?, 0, ?, 0 FROM alert_rule r WHERE r.id = ?"
+                + " AND NOT EXISTS (SELECT 1 FROM alert_state s WHERE s.rule_id = ? AND s.subject = ?)")) {
+            for (Write w : inserts) {
+                insert.setLong(1, w.ruleId());
+                insert.setString(2, w.subject());
+                insert.setString(3, w.step().state());
+                insert.setObject(4, odt(w.at()));
+                insert.setLong(5, w.ruleId());
+                insert.setLong(6, w.ruleId());
+                insert.setString(7, w.subject());
+                if (batch) {
+                    insert.addBatch();
+                    continue;
+                }
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+            if (batch) {
+                insert.executeBatch();
+            }
         }
     }
 
