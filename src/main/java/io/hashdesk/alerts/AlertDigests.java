@@ -38,51 +38,58 @@ public class AlertDigests {
     /** Releases every held delivery whose quiet hours are over; returns how many digests were made. */
     public int release(Instant now) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                List<Held> held = new ArrayList<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT id, alert_id, channel, webhook_id FROM alert_delivery"
-                        + " WHERE state = 'held' AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED")) {
-                    s.setObject(1, AlertStates.odt(now));
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            long hook = r.getLong(4);
-                            held.add(new Held(r.getLong(1), r.getLong(2), r.getString(3), r.wasNull() ? null : hook));
-                        }
-                    }
-                }
-                if (held.isEmpty()) {
-                    c.commit();
-                    return 0;
-                }
-                Map<Long, Long> operatorOf = new LinkedHashMap<>();
-                try (PreparedStatement s = c.prepareStatement("SELECT operator_id FROM alert WHERE id = ?")) {
-                    for (Held h : held) {
-                        s.setLong(1, h.alertId());
-                        try (ResultSet r = s.executeQuery()) {
-                            if (r.next()) {
-                                operatorOf.put(h.alertId(), r.getLong(1));
-                            }
-                        }
-                    }
-                }
-                Map<String, List<Held>> groups = new LinkedHashMap<>();
-                held.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(h -> groups
-                        .computeIfAbsent(operatorOf.get(h.alertId()) + "/" + h.channel() + "/" + h.webhookId(),
-                                k -> new ArrayList<>()).add(h));
-                for (List<Held> g : groups.values()) {
-                    digest(c, operatorOf.get(g.get(0).alertId()), g, now);
-                }
-                c.commit();
-                return groups.size();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
+            return release(c, config.baseUrl(), now);
         }
     }
 
-    private void digest(Connection c, long operatorId, List<Held> g, Instant now) throws SQLException {
+    /** As above on a connection of the caller's (left in auto-commit). */
+    static int release(Connection c, String baseUrl, Instant now) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            List<Held> held = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT id, alert_id, channel, webhook_id FROM alert_delivery"
+                    + " WHERE state = 'held' AND next_attempt_at <= ? FOR UPDATE SKIP LOCKED")) {
+                s.setObject(1, AlertStates.odt(now));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        long hook = r.getLong(4);
+                        held.add(new Held(r.getLong(1), r.getLong(2), r.getString(3), r.wasNull() ? null : hook));
+                    }
+                }
+            }
+            if (held.isEmpty()) {
+                c.commit();
+                return 0;
+            }
+            Map<Long, Long> operatorOf = new LinkedHashMap<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT operator_id FROM alert WHERE id = ?")) {
+                for (Held h : held) {
+                    s.setLong(1, h.alertId());
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            operatorOf.put(h.alertId(), r.getLong(1));
+                        }
+                    }
+                }
+            }
+            Map<String, List<Held>> groups = new LinkedHashMap<>();
+            held.stream().sorted((a, b) -> Long.compare(a.id(), b.id())).forEach(h -> groups
+                    .computeIfAbsent(operatorOf.get(h.alertId()) + "/" + h.channel() + "/" + h.webhookId(),
+                            k -> new ArrayList<>()).add(h));
+            for (List<Held> g : groups.values()) {
+                digest(c, baseUrl, operatorOf.get(g.get(0).alertId()), g, now);
+            }
+            c.commit();
+            return groups.size();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static void digest(Connection c, String baseUrl, long operatorId, List<Held> g, Instant now) throws SQLException {
         Held lead = g.get(0);
         try (PreparedStatement fold = c.prepareStatement(
                 "UPDATE alert_delivery SET state = 'digested', digest_id = ? WHERE id = ?")) {
@@ -111,7 +118,7 @@ public class AlertDigests {
             }
             if (verified) {
                 AlertPayload p = AlertPayload.of(AlertPayload.alertsOf(c, lead.id()));
-                mail = AlertMail.insert(c, config.baseUrl(), operatorId, recipient, lead.alertId(), g.size() > 1,
+                mail = AlertMail.insert(c, baseUrl, operatorId, recipient, lead.alertId(), g.size() > 1,
                         p.subject(), p.text(), now);
             } else {
                 error = "Not sent: the address is not verified yet (see Settings).";

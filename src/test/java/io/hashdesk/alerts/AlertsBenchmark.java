@@ -1,5 +1,7 @@
 package io.hashdesk.alerts;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,6 +35,8 @@ public final class AlertsBenchmark {
 
     static final int OPERATORS = 10_000;
     static final int GROUPS = 10;
+    /** Embedded H2 runs in the caller's thread: its CPU time is the evaluation's, whatever the machine's load. */
+    static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private AlertsBenchmark() {
     }
@@ -100,10 +104,13 @@ public final class AlertsBenchmark {
             Instant at = t0.plus(Duration.ofMinutes(5L * (run + 1)));
             // Run 6: the price moves so that some groups cross their switch-off price (a pending change).
             double p = run == 6 ? price * 0.9 : price;
+            long cpu = CPU.getCurrentThreadCpuTime();
             AlertEvaluator.Result r = AlertEvaluator.evaluate(db, evaluators, v -> fleets, changes, network(at, p), at,
                     false);
-            System.out.printf("run %d at %,.0f USD: %d rules, %d observations, %d states written, %d fired: %d ms%n",
-                    run + 1, p, r.rules(), r.observations(), r.written(), r.fired(), r.millis());
+            cpu = CPU.getCurrentThreadCpuTime() - cpu;
+            System.out.printf("run %d at %,.0f USD: %d rules, %d observations, %d states written, %d fired: %d ms wall,"
+                    + " %d ms CPU, load %.1f%n", run + 1, p, r.rules(), r.observations(), r.written(), r.fired(),
+                    r.millis(), cpu / 1_000_000, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
         try (Connection c = db.open(); PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM alert_state");
                 var r = s.executeQuery()) {
