@@ -110,6 +110,21 @@ public class AlertFiring {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
+                // One a minute: none in the last 60 s (and the minute in the key settles two requests at once).
+                try (PreparedStatement recent = c.prepareStatement("SELECT COUNT(*) FROM alert WHERE operator_id = ?"
+                        + " AND kind = ? AND event_key LIKE ? AND fired_at > ?")) {
+                    recent.setLong(1, operatorId);
+                    recent.setString(2, TEST_KIND);
+                    recent.setString(3, "test:" + channel + ":%");
+                    recent.setObject(4, AlertStates.odt(now.minusSeconds(60)));
+                    try (ResultSet r = recent.executeQuery()) {
+                        r.next();
+                        if (r.getLong(1) > 0) {
+                            c.rollback();
+                            throw new TooSoon();
+                        }
+                    }
+                }
                 long id = insertAlert(c, operatorId, null, TEST_KIND,
                         "test:" + channel + ":" + now.getEpochSecond() / 60, now, m);
                 deliver(c, config.baseUrl(), id, operatorId, now, m, new Target(false, webhookId == null, webhookId));
