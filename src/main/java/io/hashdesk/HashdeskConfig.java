@@ -22,6 +22,8 @@ public interface HashdeskConfig {
 
     Backup backup();
 
+    Alerts alerts();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -95,5 +97,18 @@ public interface HashdeskConfig {
          */
         @WithDefault("data/backups")
         String directory();
+    }
+
+    interface Alerts {
+        /**
+         * Whether webhooks may point at loopback, private or link-local addresses (or names resolving
+         * there) and use plain http. Off: a webhook cannot reach into the server's own network.
+         */
+        @WithDefault("false")
+        boolean allowPrivateWebhooks();
+
+        /** How often due alert deliveries (webhooks, mails, digests after quiet hours) and stale data are looked for. */
+        @WithDefault("30s")
+        Duration deliverEvery();
     }
 }

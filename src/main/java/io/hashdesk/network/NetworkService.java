@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
@@ -56,6 +57,9 @@ public class NetworkService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Event<SnapshotStored> stored;
 
     /** A reading (or part of one) refused as implausible: when, from where, what and why. */
     public record Refusal(Instant at, String source, String what, String why) {
@@ -162,6 +166,11 @@ public class NetworkService {
         s.hashrateHistory = SnapshotStore.historyJson(
                 reading.history().isEmpty() ? previous.history() : reading.history());
         current = view(store.save(s, config.network().refresh()));
+        try {
+            stored.fire(new SnapshotStored(current));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "an observer of the new snapshot failed; the snapshot is kept");
+        }
         return reading.source().equals("mempool") ? Outcome.MEMPOOL : Outcome.ESPLORA;
     }
 

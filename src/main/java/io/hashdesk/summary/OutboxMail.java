@@ -29,6 +29,9 @@ public class OutboxMail extends PanacheEntityBase {
 
     public static final String WEEKLY = "weekly";
     public static final String TEST = "test";
+    /** An alert (alertId) or a digest of alerts held during quiet hours (alertId: its first alert). */
+    public static final String ALERT = "alert";
+    public static final String ALERT_DIGEST = "alert-digest";
 
     public static final String PENDING = "pending";
     public static final String SENDING = "sending";
@@ -96,4 +99,8 @@ public class OutboxMail extends PanacheEntityBase {
 
     @Column(name = "failed_at")
     public Instant failedAt;
+
+    /** The alert this mail carries (unique: one mail per alert); null for summaries. */
+    @Column(name = "alert_id")
+    public Long alertId;
 }

@@ -113,14 +113,18 @@ public class OutboxSender {
     }
 
     static Mail mail(OutboxClaims.Claimed m) {
-        return Mail.withHtml(m.recipient(), m.subject(), SevenBitHtml.of(m.html())).setText(m.text())
-                .addHeader("Message-ID", m.messageId())
-                .addHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        Mail mail = Mail.withHtml(m.recipient(), m.subject(), SevenBitHtml.of(m.html())).setText(m.text())
+                .addHeader("Message-ID", m.messageId());
+        // Alert mails have no one-click unsubscribe (they are switched off on /alerts): an empty URL.
+        if (m.unsubscribeUrl() != null && !m.unsubscribeUrl().isBlank()) {
+            mail.addHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">")
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        return mail;
     }
 
     /** "<summary-42-2026-11-30@hashdesk.example>": fixed per operator and week, so a resend is recognised. */
-    static String messageId(String baseUrl, String local) {
+    public static String messageId(String baseUrl, String local) {
         String host;
         try {
             host = URI.create(baseUrl).getHost();

@@ -1,0 +1,45 @@
+package io.hashdesk.alerts;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The kinds of rule an operator can set, with what their threshold means. The pool kinds
+ * ({@code pool-underpaid}, {@code pool-token-refused}) come with the pool accounts: each kind is one
+ * {@link RuleEvaluator}, so a new kind is a constant here and an evaluator, nothing else.
+ */
+public enum AlertKind {
+    GROUP_SWITCH("group-switch", "Switch a group off or back on", null, false),
+    PRICE_BELOW("price-below", "BTC price below", "USD", true),
+    PRICE_ABOVE("price-above", "BTC price above", "USD", true),
+    HASHPRICE_BELOW("hashprice-below", "Hashprice below", "USD per PH/s per day", true),
+    FLEET_PROFIT_BELOW("fleet-profit-below", "Fleet profit below", "USD per day", true),
+    DATA_STALE("data-stale", "No live network data for", "hours", false);
+
+    /** Confirmations and margin of a new rule unless it says otherwise. */
+    public static final int DEFAULT_CONFIRMATIONS = 2;
+    public static final double DEFAULT_MARGIN_PERCENT = 1;
+    public static final int DEFAULT_STALE_HOURS = 2;
+
+    public final String code;
+    public final String label;
+    /** The threshold's unit; null when the kind has no threshold. */
+    public final String unit;
+    public final boolean needsThreshold;
+
+    AlertKind(String code, String label, String unit, boolean needsThreshold) {
+        this.code = code;
+        this.label = label;
+        this.unit = unit;
+        this.needsThreshold = needsThreshold;
+    }
+
+    public static Optional<AlertKind> of(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+    }
+
+    public static List<String> codes() {
+        return Arrays.stream(values()).map(k -> k.code).toList();
+    }
+}

@@ -1,0 +1,52 @@
+package io.hashdesk.alerts;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One of an operator's alert rules (written here; the evaluation reads the table with plain SQL). */
+@Entity
+@Table(name = "alert_rule")
+public class AlertRule extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "operator_id", nullable = false)
+    public long operatorId;
+
+    @Column(nullable = false, length = 32)
+    public String kind;
+
+    @Column(nullable = false)
+    public boolean enabled;
+
+    /** group-switch only: the group, or null for every group. */
+    @Column(name = "rig_id")
+    public Long rigId;
+
+    /** Kept for the pool kinds, which come with the pool accounts; null for every kind accepted now. */
+    @Column(name = "pool_id")
+    public Long poolId;
+
+    public Double threshold;
+
+    @Column(nullable = false)
+    public int confirmations;
+
+    @Column(name = "margin_percent", nullable = false)
+    public double marginPercent;
+
+    public Integer hours;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,230 @@
+package io.hashdesk.alerts;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import io.hashdesk.HashdeskConfig;
+import io.hashdesk.account.Operator;
+import io.hashdesk.alerts.AlertJson.AlertEntry;
+import io.hashdesk.alerts.AlertJson.ChannelsJson;
+import io.hashdesk.alerts.AlertJson.RuleJson;
+import io.hashdesk.alerts.AlertJson.WebhookCreated;
+import io.hashdesk.fleet.RigGroup;
+import io.hashdesk.secrets.SecretBox;
+import io.hashdesk.web.FormErrors;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/** An operator's rules, channels, webhooks and history; ownership checked by operator id throughout. */
+@ApplicationScoped
+public class AlertService {
+
+    /** At most this many rules and webhooks per operator. */
+    static final int MAX_RULES = 100;
+    static final int MAX_WEBHOOKS = 10;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    SecretBox box;
+
+    @Inject
+    HashdeskConfig config;
+
+    @Inject
+    AlertFiring firing;
+
+    @Inject
+    Clock clock;
+
+    /** Replaced by tests that need a name to resolve somewhere in particular. */
+    WebhookAddress.Resolver resolver = WebhookAddress.DNS;
+
+    /** A change refused, with its errors by field; or done, with what it made. */
+    public record Outcome<T>(T value, FormErrors errors) {
+        public boolean ok() {
+            return errors == null || !errors.any();
+        }
+    }
+
+    /** The operator's settings and default rule, made the first time they are needed. */
+    public void ensureDefaults(Operator owner) {
+        try (Connection c = dataSource.getConnection()) {
+            AlertStates.ensureDefaults(c, owner.id, clock.instant());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the default alert rule", e);
+        }
+    }
+
+    public List<AlertRule> rules(Operator owner) {
+        ensureDefaults(owner);
+        return QuarkusTransaction.requiringNew().call(
+                () -> AlertRule.<AlertRule>list("operatorId = ?1 order by id", owner.id));
+    }
+
+    @Transactional
+    public AlertRule rule(Operator owner, long id) {
+        return AlertRule.<AlertRule>find("operatorId = ?1 and id = ?2", owner.id, id).firstResultOptional()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    private static Set<Long> rigIds(long operatorId) {
+        return new HashSet<>(RigGroup.getEntityManager()
+                .createQuery("select r.id from RigGroup r where r.operatorId = :o", Long.class)
+                .setParameter("o", operatorId).getResultList());
+    }
+
+    @Transactional
+    public Outcome<AlertRule> createRule(Operator owner, RuleJson in) {
+        FormErrors errors = RuleValidation.check(in, rigIds(owner.id));
+        if (AlertRule.count("operatorId", owner.id) >= MAX_RULES) {
+            errors.add("kind", "You have " + MAX_RULES + " rules, the most an account keeps; delete one first.");
+        }
+        if (errors.any()) {
+            return new Outcome<>(null, errors);
+        }
+        AlertRule r = new AlertRule();
+        r.operatorId = owner.id;
+        r.createdAt = clock.instant();
+        RuleValidation.apply(in, r);
+        r.persist();
+        return new Outcome<>(r, null);
+    }
+
+    @Transactional
+    public Outcome<AlertRule> updateRule(Operator owner, long id, RuleJson in) {
+        AlertRule r = rule(owner, id);
+        FormErrors errors = RuleValidation.check(in, rigIds(owner.id));
+        if (errors.any()) {
+            return new Outcome<>(null, errors);
+        }
+        RuleValidation.apply(in, r);
+        return new Outcome<>(r, null);
+    }
+
+    @Transactional
+    public AlertRule setEnabled(Operator owner, long id, boolean enabled) {
+        AlertRule r = rule(owner, id);
+        r.enabled = enabled;
+        return r;
+    }
+
+    @Transactional
+    public void deleteRule(Operator owner, long id) {
+        rule(owner, id).delete();
+    }
+
+    public AlertSettings settings(Operator owner) {
+        ensureDefaults(owner);
+        return QuarkusTransaction.requiringNew().call(() -> AlertSettings.<AlertSettings>findById(owner.id));
+    }
+
+    /** Email on or off and quiet hours; fields left out keep their value. */
+    public Outcome<AlertSettings> updateChannels(Operator owner, ChannelsJson in, boolean partial) {
+        AlertSettings current = settings(owner);
+        FormErrors errors = FormErrors.none();
+        String from = partial && in.quietFrom() == null ? current.quietFrom : blankToNull(in.quietFrom());
+        String to = partial && in.quietTo() == null ? current.quietTo : blankToNull(in.quietTo());
+        if (from != null && QuietHours.parse(from) == null) {
+            errors.add("quietFrom", "Enter a time as HH:MM (24-hour), or leave both empty for no quiet hours.");
+        }
+        if (to != null && QuietHours.parse(to) == null) {
+            errors.add("quietTo", "Enter a time as HH:MM (24-hour), or leave both empty for no quiet hours.");
+        }
+        if (!errors.any() && (from == null) != (to == null)) {
+            errors.add(from == null ? "quietFrom" : "quietTo", "Enter both times, or neither for no quiet hours.");
+        }
+        if (!errors.any() && from != null && QuietHours.parse(from).equals(QuietHours.parse(to))) {
+            errors.add("quietTo", "The quiet hours must end at another time than they start.");
+        }
+        if (errors.any()) {
+            return new Outcome<>(null, errors);
+        }
+        String f = from == null ? null : QuietHours.format(QuietHours.parse(from));
+        String t = to == null ? null : QuietHours.format(QuietHours.parse(to));
+        boolean email = in.email() == null ? current.email : in.email();
+        return new Outcome<>(QuarkusTransaction.requiringNew().call(() -> {
+            AlertSettings s = AlertSettings.findById(owner.id);
+            s.email = email;
+            s.quietFrom = f;
+            s.quietTo = t;
+            s.updatedAt = clock.instant();
+            return s;
+        }), null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Transactional
+    public List<AlertWebhook> webhooks(Operator owner) {
+        return AlertWebhook.list("operatorId = ?1 order by id", owner.id);
+    }
+
+    /** Adds a webhook after checking where its URL leads; its secret is in the answer, and nowhere else. */
+    public Outcome<WebhookCreated> addWebhook(Operator owner, String url) {
+        FormErrors errors = FormErrors.none();
+        String refusal = WebhookAddress.refusal(url, config.alerts().allowPrivateWebhooks(), resolver);
+        if (refusal != null) {
+            errors.add("url", "The URL " + refusal + ".");
+            return new Outcome<>(null, errors);
+        }
+        String secret = WebhookSignature.newSecret();
+        return QuarkusTransaction.requiringNew().call(() -> {
+            if (AlertWebhook.count("operatorId", owner.id) >= MAX_WEBHOOKS) {
+                return new Outcome<>(null, FormErrors.none().add("url",
+                        "You have " + MAX_WEBHOOKS + " webhooks, the most an account keeps; delete one first."));
+            }
+            AlertWebhook w = new AlertWebhook();
+            w.operatorId = owner.id;
+            w.url = url.trim();
+            w.secretSealed = "";
+            w.createdAt = clock.instant();
+            w.persist();
+            w.flush();
+            w.secretSealed = box.seal(secret, WebhookSender.purpose(w.id));
+            return new Outcome<>(new WebhookCreated(w.id, w.url, secret), null);
+        });
+    }
+
+    @Transactional
+    public void deleteWebhook(Operator owner, long id) {
+        if (AlertWebhook.delete("operatorId = ?1 and id = ?2", owner.id, id) == 0) {
+            throw new NotFoundException();
+        }
+    }
+
+    public List<AlertEntry> history(Operator owner, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            return AlertHistory.of(c, owner.id, limit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the alerts", e);
+        }
+    }
+
+    /** A test alert to email ({@code webhookId} null) or one of the operator's webhooks; throttled per channel. */
+    public long test(Operator owner, Long webhookId, Instant now) {
+        if (webhookId != null && QuarkusTransaction.requiringNew().call(
+                () -> AlertWebhook.count("operatorId = ?1 and id = ?2", owner.id, webhookId)) == 0) {
+            throw new NotFoundException();
+        }
+        try {
+            return firing.test(owner.id, webhookId, now);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not store the test alert", e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.hashdesk.alerts;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.hashdesk.alerts.AlertJson.AlertEntry;
+import io.hashdesk.alerts.AlertJson.WebhookCreated;
+import io.hashdesk.fleet.RigGroup;
+
+/**
+ * What /alerts shows: the rules in words, the form to add one (as typed), the channels, the webhooks
+ * (a new one's secret once), and the last 100 alerts with their deliveries.
+ */
+public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, List<Option> groups, RuleForm form,
+        AlertSettings settings, String quietFrom, String quietTo, List<AlertWebhook> webhooks, String webhookUrl,
+        WebhookCreated created, List<AlertEntry> history) {
+
+    /** A rule in words. */
+    public record RuleRow(long id, String kind, String what, String confirmation, boolean enabled) {
+    }
+
+    public record Option(String value, String label) {
+    }
+
+    /** The add-a-rule form as typed. */
+    public record RuleForm(String kind, String rigId, String threshold, String confirmations, String marginPercent,
+            String hours) {
+        static final RuleForm EMPTY = new RuleForm("price-below", "", "", "2", "1", "2");
+    }
+
+    static List<RuleRow> rows(List<AlertRule> rules, List<RigGroup> rigs) {
+        Map<Long, String> names = new HashMap<>();
+        for (RigGroup r : rigs) {
+            names.put(r.id, r.model + " at " + r.site.name);
+        }
+        List<RuleRow> out = new ArrayList<>();
+        for (AlertRule r : rules) {
+            AlertKind kind = AlertKind.of(r.kind).orElse(null);
+            if (kind == null) {
+                continue;
+            }
+            String what = switch (kind) {
+                case GROUP_SWITCH -> r.rigId == null ? "Every rig group: when to switch it off or back on"
+                        : names.getOrDefault(r.rigId, "rig group " + r.rigId) + ": when to switch it off or back on";
+                case DATA_STALE -> "No live network data for " + r.hours + " hours";
+                default -> kind.label + " " + number(r.threshold) + " " + kind.unit;
+            };
+            String confirmation = kind == AlertKind.DATA_STALE ? "at once"
+                    : r.confirmations + " consecutive refresh" + (r.confirmations == 1 ? "" : "es") + ", beyond "
+                            + number(r.marginPercent) + " %";
+            out.add(new RuleRow(r.id, kind.code, what, confirmation, r.enabled));
+        }
+        return out;
+    }
+
+    static List<Option> kindOptions() {
+        List<Option> out = new ArrayList<>();
+        for (AlertKind k : AlertKind.values()) {
+            out.add(new Option(k.code, k.label + (k.unit == null ? "" : " (" + k.unit + ")")));
+        }
+        return out;
+    }
+
+    static List<Option> groupOptions(List<RigGroup> rigs) {
+        List<Option> out = new ArrayList<>();
+        out.add(new Option("", "Every rig group"));
+        for (RigGroup r : rigs) {
+            out.add(new Option(Long.toString(r.id), r.model + " at " + r.site.name));
+        }
+        return out;
+    }
+
+    static String number(Double v) {
+        if (v == null) {
+            return "";
+        }
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? String.format(Locale.ENGLISH, "%,.0f", v)
+                : String.format(Locale.ENGLISH, "%,.2f", v);
+    }
+}

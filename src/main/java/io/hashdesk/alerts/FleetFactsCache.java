@@ -1,0 +1,65 @@
+package io.hashdesk.alerts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.hashdesk.fleet.FleetService;
+import io.hashdesk.fleet.FleetService.OperatorFleet;
+import io.hashdesk.fleet.RigGroup;
+
+/**
+ * The fleets the evaluation reads, kept while their version holds: after the first evaluation a refresh
+ * re-reads only the fleets that changed (in bulk, a chunk of operators at a time).
+ */
+@ApplicationScoped
+public class FleetFactsCache {
+
+    static final int CHUNK = 500;
+
+    @Inject
+    FleetService fleets;
+
+    private final Map<Long, FleetFacts> cache = new ConcurrentHashMap<>();
+
+    /** The fleets of these operators (operator id to fleet version); an operator without sites has none. */
+    public Map<Long, FleetFacts> of(Map<Long, Long> versions) {
+        List<Long> stale = new ArrayList<>();
+        versions.forEach((id, version) -> {
+            FleetFacts f = cache.get(id);
+            if (f == null || f.version() != version) {
+                stale.add(id);
+            }
+        });
+        for (int i = 0; i < stale.size(); i += CHUNK) {
+            List<Long> chunk = stale.subList(i, Math.min(stale.size(), i + CHUNK));
+            Map<Long, OperatorFleet> read = fleets.fleetsOf(chunk);
+            for (Long id : chunk) {
+                OperatorFleet f = read.get(id);
+                if (f == null) {
+                    cache.remove(id);
+                } else {
+                    cache.put(id, facts(f));
+                }
+            }
+        }
+        cache.keySet().retainAll(versions.keySet());
+        return cache;
+    }
+
+    static FleetFacts facts(OperatorFleet f) {
+        List<String> models = new ArrayList<>(f.rigs().size());
+        List<String> sites = new ArrayList<>(f.rigs().size());
+        List<Boolean> curtailing = new ArrayList<>(f.rigs().size());
+        for (RigGroup r : f.rigs()) {
+            models.add(r.model);
+            sites.add(r.site.name);
+            curtailing.add(r.site.curtail);
+        }
+        return new FleetFacts(f.version(), f.fleet(), List.copyOf(models), List.copyOf(sites), List.copyOf(curtailing));
+    }
+}
