@@ -18,6 +18,8 @@ public interface HashdeskConfig {
 
     Summary summary();
 
+    Pools pools();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -61,5 +63,27 @@ public interface HashdeskConfig {
         /** How often due summaries are looked for (and the ledger and the outbox are worked through). */
         @WithDefault("1m")
         Duration checkEvery();
+    }
+
+    interface Pools {
+        /** Braiins Pool's API (daily rewards and hashrate of an account, with its Pool-Auth-Token). */
+        @WithDefault("https://pool.braiins.com")
+        String braiinsUrl();
+
+        /** OCEAN's API (not read yet: see docs/operations.md). */
+        @WithDefault("https://api.ocean.xyz/v1")
+        String oceanUrl();
+
+        /** How often the closed UTC days not yet stored are fetched in the background. */
+        @WithDefault("1h")
+        Duration refresh();
+
+        /** The least time between two requests to Braiins from one instance (its limit: about one per 5 s). */
+        @WithDefault("5s")
+        Duration braiinsInterval();
+
+        /** How many closed days a new account fetches back (pools keep 45 to 90 days). */
+        @WithDefault("90")
+        int backfillDays();
     }
 }
