@@ -50,6 +50,11 @@ public class Expectations {
         return out;
     }
 
+    /** The nameplate TH/s of the covered groups. */
+    double nameplate(List<Covered> groups) {
+        return groups == null ? 0 : groups.stream().mapToDouble(Covered::terahash).sum();
+    }
+
     /** Expected BTC at full uptime per day, for the days with network history. */
     public Map<LocalDate, Double> fullUptimeBtc(long operatorId, Long siteId, Collection<LocalDate> days) {
         Map<LocalDate, Double> out = new HashMap<>();
