@@ -42,7 +42,7 @@ CREATE TABLE pool_earning_day (
 -- and, when a retarget fell inside the day, the moment and the new difficulty; the day's BTC price
 -- (USD) and average fees per block (BTC); the height at the day's start for the subsidy.
 CREATE TABLE network_day (
-    day                   DATE             NOT NULL PRIMARY KEY,
+    network_date          DATE             NOT NULL PRIMARY KEY,
     difficulty            DOUBLE PRECISION NOT NULL,
     retarget_at           TIMESTAMP WITH TIME ZONE,
     difficulty_after      DOUBLE PRECISION,

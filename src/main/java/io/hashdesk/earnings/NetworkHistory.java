@@ -83,8 +83,8 @@ public class NetworkHistory {
         LocalDate from = dates.stream().min(LocalDate::compareTo).orElseThrow();
         LocalDate to = dates.stream().max(LocalDate::compareTo).orElseThrow();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em().createNativeQuery("SELECT day, difficulty, retarget_at, difficulty_after, height,"
-                + " fees_per_block_btc, price_usd FROM network_day WHERE day BETWEEN :from AND :to"
+        List<Object[]> rows = em().createNativeQuery("SELECT network_date, difficulty, retarget_at, difficulty_after, height,"
+                + " fees_per_block_btc, price_usd FROM network_day WHERE network_date BETWEEN :from AND :to"
                 + " AND fees_per_block_btc IS NOT NULL")
                 .setParameter("from", Date.valueOf(from)).setParameter("to", Date.valueOf(to)).getResultList();
         Map<LocalDate, Day> out = new HashMap<>();
@@ -119,9 +119,9 @@ public class NetworkHistory {
         EntityManager em = em();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         days.forEach((d, day) -> {
-            em.createNativeQuery("DELETE FROM network_day WHERE day = :d").setParameter("d", Date.valueOf(d))
+            em.createNativeQuery("DELETE FROM network_day WHERE network_date = :d").setParameter("d", Date.valueOf(d))
                     .executeUpdate();
-            em.createNativeQuery("INSERT INTO network_day (day, difficulty, retarget_at, difficulty_after, height,"
+            em.createNativeQuery("INSERT INTO network_day (network_date, difficulty, retarget_at, difficulty_after, height,"
                     + " price_usd, fees_per_block_btc, recorded_at) VALUES (:d, :diff, :rat, :after, :h, :p, :f, :now)")
                     .setParameter("d", Date.valueOf(d)).setParameter("diff", day.difficulty())
                     .setParameter("rat", day.retargetAt() == null ? null : day.retargetAt().atOffset(ZoneOffset.UTC))

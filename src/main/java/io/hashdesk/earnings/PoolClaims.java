@@ -17,7 +17,7 @@ import java.util.List;
  * short transaction and given a lease ({@code fetch_lease_until}); another instance takes an account
  * over only once the lease has run out (the claimer died mid-fetch), and only the claimer releases it.
  * <p>
- * An account is due when it was never fetched, when it was last fetched before the start of the
+ * An account is due when it is new (never fetched, or its token just changed), when it was last fetched before the start of the
  * current UTC day (a day has closed since), or when its last fetch failed at least {@code retryAfter}
  * ago. An account whose token was refused is never due: it waits for a new token.
  */
@@ -38,7 +38,7 @@ public final class PoolClaims {
         try {
             List<Long> ids = new ArrayList<>();
             String due = onlyId != null ? " AND id = ?"
-                    : " AND (last_fetch_at IS NULL OR last_fetch_at < ? OR (state = 'error' AND last_fetch_at <= ?))";
+                    : " AND (state = 'new' OR last_fetch_at IS NULL OR last_fetch_at < ? OR (state = 'error' AND last_fetch_at <= ?))";
             try (PreparedStatement select = c.prepareStatement("SELECT id FROM pool_account WHERE kind = 'braiins'"
                     + " AND state <> 'token-refused' AND (fetch_lease_until IS NULL OR fetch_lease_until <= ?)" + due
                     + " FETCH FIRST " + Math.max(1, max) + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {

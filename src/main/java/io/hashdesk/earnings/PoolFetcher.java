@@ -105,7 +105,7 @@ public class PoolFetcher {
         try {
             fetch(id);
         } catch (RuntimeException e) {
-            LOG.warnf("pool account %d: fetch failed (%s)", id, e.getClass().getSimpleName());
+            LOG.warnf(e, "pool account %d: fetch failed", id);
             record(id, PoolAccount.ERROR, "The fetch failed unexpectedly; it is tried again within the hour.", null);
         } finally {
             try (Connection c = dataSource.getConnection()) {
@@ -225,9 +225,12 @@ public class PoolFetcher {
                 if (tooLarge != null) {
                     throw new Refusal(PoolAccount.ERROR, "Braiins' answer was refused: " + tooLarge.getMessage());
                 }
-                last = "Braiins did not answer in time";
+                last = "Braiins did not answer in time or could not be reached";
             } catch (UpstreamDataException e) {
                 throw new Refusal(PoolAccount.ERROR, "Braiins' answer was refused: " + e.getMessage());
+            } catch (RuntimeException e) {
+                // A timeout can surface as a failure of the client's response filter (no headers yet).
+                last = "Braiins did not answer in time or could not be reached";
             }
             pause(attempt);
         }
