@@ -79,6 +79,11 @@ public class NetworkHistory {
         return Panache.getEntityManager();
     }
 
+    /** Forgets the last failure, so the next need asks mempool at once (tests, and after a restart anyway). */
+    void retryNow() {
+        lastFailure = null;
+    }
+
     static Map<LocalDate, Day> read(Collection<LocalDate> dates) {
         LocalDate from = dates.stream().min(LocalDate::compareTo).orElseThrow();
         LocalDate to = dates.stream().max(LocalDate::compareTo).orElseThrow();

@@ -161,7 +161,7 @@ public class PoolFetcher {
         List<EarningDays.Day> days = new ArrayList<>();
         for (BraiinsAnswers.Reward r : rewards) {
             Double most = expected.get(r.date());
-            if (most != null && r.btc() > MOST_TIMES_EXPECTED * most) {
+            if (most != null && most > 0 && r.btc() > MOST_TIMES_EXPECTED * most) {
                 record(id, PoolAccount.ERROR, String.format(Locale.ENGLISH, "Braiins reports %.8f BTC for %s, more"
                         + " than 10 times the %.8f BTC the rigs this account covers could earn that day at full"
                         + " uptime; nothing stored from this answer. Check which site the account covers.",
