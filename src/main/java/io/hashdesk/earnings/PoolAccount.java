@@ -17,7 +17,6 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class PoolAccount extends PanacheEntityBase {
 
     public static final String BRAIINS = "braiins";
-    public static final String CSV = "csv";
 
     public static final String NEW = "new";
     public static final String OK = "ok";
@@ -35,7 +34,7 @@ public class PoolAccount extends PanacheEntityBase {
     @Column(nullable = false, length = 100)
     public String name;
 
-    /** {@link #BRAIINS} or {@link #CSV}. */
+    /** {@link #BRAIINS} (the schema also allows 'csv' and 'ocean', which no route writes yet). */
     @Column(nullable = false, length = 16)
     public String kind;
 

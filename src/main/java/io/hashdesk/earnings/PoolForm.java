@@ -44,10 +44,6 @@ public class PoolForm {
         return new PoolInput(null, name, kind, site, token, null, null, threshold, null, null, null, null);
     }
 
-    public boolean isCsv() {
-        return PoolAccount.CSV.equals(kind);
-    }
-
     public boolean siteIs(Long id) {
         return id != null && id.toString().equals(siteId);
     }

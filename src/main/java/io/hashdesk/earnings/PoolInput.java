@@ -19,8 +19,8 @@ public record PoolInput(
         @NotBlank(message = "Name the account, e.g. \"Braiins main\".")
         @Size(max = 100, message = "Use at most 100 characters.")
         String name,
-        @NotBlank(message = "Choose braiins (fetched with an API token) or csv (daily exports you upload).")
-        @Pattern(regexp = "braiins|csv", message = "Choose braiins (fetched with an API token) or csv (daily exports you upload).")
+        @NotBlank(message = "Choose braiins: a Braiins Pool account read with its API token.")
+        @Pattern(regexp = "braiins", message = "Choose braiins: a Braiins Pool account read with its API token.")
         String kind,
         Long siteId,
         @Size(max = 500, message = "An API token has at most 500 characters.")

@@ -113,9 +113,6 @@ public class PoolService {
                 && (existing == null || existing.tokenSealed == null)) {
             errors.add("token", "Paste the API token of a Braiins access profile with web API access.");
         }
-        if (PoolAccount.CSV.equals(in.kind()) && in.token() != null) {
-            errors.add("token", "A csv account has no token: you upload its daily export instead.");
-        }
         if (in.address() != null && !errors.has("address")) {
             errors.add("address", "Only an ocean account has a payout address.");
         }

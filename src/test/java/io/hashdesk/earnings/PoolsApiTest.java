@@ -65,9 +65,9 @@ class PoolsApiTest {
     void anotherOperatorsAccountAnswers404() {
         Operators.Session owner = Operators.newSignedIn("pools-owner");
         Operators.Session other = Operators.newSignedIn("pools-other");
-        long id = createPool(owner, "{\"name\": \"Mine\", \"kind\": \"csv\"}");
+        long id = createPool(owner, "{\"name\": \"Mine\", \"kind\": \"braiins\", \"token\": \"t-1\"}");
         as(other).get("/api/v1/pools/" + id).then().statusCode(404);
-        as(other).contentType(ContentType.JSON).body("{\"name\": \"Taken\", \"kind\": \"csv\"}")
+        as(other).contentType(ContentType.JSON).body("{\"name\": \"Taken\", \"kind\": \"braiins\"}")
                 .put("/api/v1/pools/" + id).then().statusCode(404);
         as(other).contentType(ContentType.JSON).post("/api/v1/pools/" + id + "/fetch").then().statusCode(404);
         as(other).delete("/api/v1/pools/" + id).then().statusCode(404);
@@ -80,13 +80,13 @@ class PoolsApiTest {
         as(me).contentType(ContentType.JSON).body("{\"name\": \"\", \"kind\": \"braiins\"}").post("/api/v1/pools")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("name")).body("errors.field", hasItem("token"));
-        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"kraken\"}").post("/api/v1/pools")
+        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"csv\", \"token\": \"t-1\"}").post("/api/v1/pools")
                 .then().statusCode(422).body("errors.field", hasItem("kind"));
-        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"csv\", \"thresholdPercent\": 120}")
+        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"braiins\", \"token\": \"t-1\", \"thresholdPercent\": 120}")
                 .post("/api/v1/pools").then().statusCode(422).body("errors.field", hasItem("thresholdPercent"));
-        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"csv\", \"siteId\": 987654321}")
+        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"braiins\", \"token\": \"t-1\", \"siteId\": 987654321}")
                 .post("/api/v1/pools").then().statusCode(422).body("errors.field", hasItem("siteId"));
-        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"csv\", \"colour\": 1}")
+        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"braiins\", \"colour\": 1}")
                 .post("/api/v1/pools").then().statusCode(400).body("field", equalTo("colour"));
         as(me).get("/api/v1/pools").then().statusCode(200).body("size()", equalTo(0));
     }
