@@ -24,6 +24,8 @@ public interface HashdeskConfig {
 
     Alerts alerts();
 
+    Pools pools();
+
     /** Base URL of this installation, used for links in emails. */
     @WithDefault("http://localhost:8080")
     String baseUrl();
@@ -110,5 +112,23 @@ public interface HashdeskConfig {
         /** How often due alert deliveries (webhooks, mails, digests after quiet hours) and stale data are looked for. */
         @WithDefault("30s")
         Duration deliverEvery();
+    }
+
+    interface Pools {
+        /** Braiins Pool's API (daily rewards and hashrate of an account, with its Pool-Auth-Token). */
+        @WithDefault("https://pool.braiins.com")
+        String braiinsUrl();
+
+        /** How often the closed UTC days not yet stored are fetched in the background. */
+        @WithDefault("1h")
+        Duration refresh();
+
+        /** The least time between two requests to Braiins from one instance (its limit: about one per 5 s). */
+        @WithDefault("5s")
+        Duration braiinsInterval();
+
+        /** How many closed days a new account fetches back (pools keep 45 to 90 days). */
+        @WithDefault("90")
+        int backfillDays();
     }
 }

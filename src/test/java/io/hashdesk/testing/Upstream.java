@@ -10,7 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * One WireMock server standing in for mempool (under /mempool) and esplora (under /esplora) for the
+ * One WireMock server standing in for mempool (under /mempool), esplora (under /esplora) and Braiins Pool (under /braiins) for the
  * whole test run; the app's source URLs point at it. Applies to every @QuarkusTest, so all of them
  * share one application start.
  */
@@ -37,7 +37,8 @@ public class Upstream implements QuarkusTestResourceLifecycleManager {
         startShared();
         String base = "http://localhost:" + server.port();
         return Map.of("hashdesk.network.mempool-url", base + "/mempool",
-                "hashdesk.network.esplora-url", base + "/esplora");
+                "hashdesk.network.esplora-url", base + "/esplora",
+                "hashdesk.pools.braiins-url", base + "/braiins");
     }
 
     @Override

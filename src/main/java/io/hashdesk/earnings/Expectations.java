@@ -1,0 +1,94 @@
+package io.hashdesk.earnings;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.hashdesk.economics.Consensus;
+import io.hashdesk.economics.ExpectedEarnings;
+import io.hashdesk.fleet.RigGroup;
+
+/**
+ * What the rigs an account covers (its site's groups, or the whole fleet) earn in expectation on
+ * past UTC days, at each day's stored network state ({@link NetworkHistory}); days without history
+ * are left out rather than invented.
+ */
+@ApplicationScoped
+public class Expectations {
+
+    @Inject
+    NetworkHistory history;
+
+    /** A covered group: TH/s of all its units, its site's uptime and pool fee. */
+    record Covered(long siteId, double terahash, double uptimePercent, double poolFeePercent) {
+    }
+
+    /** Expected BTC of one day: at the sites' configured uptime, and at 100 % uptime. */
+    public record Expected(double btc, double fullUptimeBtc, double nameplateThs, Double priceUsd) {
+    }
+
+    /** The owner's groups the account covers. */
+    @Transactional
+    public List<Covered> covered(long operatorId, Long siteId) {
+        List<RigGroup> rigs = siteId == null
+                ? RigGroup.<RigGroup>list("select r from RigGroup r join fetch r.site where r.operatorId = ?1", operatorId)
+                : RigGroup.<RigGroup>list("select r from RigGroup r join fetch r.site where r.operatorId = ?1 and r.site.id = ?2",
+                        operatorId, siteId);
+        List<Covered> out = new ArrayList<>(rigs.size());
+        for (RigGroup r : rigs) {
+            out.add(new Covered(r.site.id, r.units * r.terahashPerUnit, r.site.uptimePercent, r.site.poolFeePercent));
+        }
+        return out;
+    }
+
+    /** The nameplate TH/s of the covered groups. */
+    double nameplate(List<Covered> groups) {
+        return groups == null ? 0 : groups.stream().mapToDouble(Covered::terahash).sum();
+    }
+
+    /** Expected BTC at full uptime per day, for the days with network history. */
+    public Map<LocalDate, Double> fullUptimeBtc(long operatorId, Long siteId, Collection<LocalDate> days) {
+        Map<LocalDate, Double> out = new HashMap<>();
+        expected(covered(operatorId, siteId), history.days(days)).forEach((d, e) -> out.put(d, e.fullUptimeBtc()));
+        return out;
+    }
+
+    /** Expected BTC per day for the covered groups, for the days in {@code network}. */
+    public static Map<LocalDate, Expected> expected(List<Covered> groups, Map<LocalDate, NetworkHistory.Day> network) {
+        Map<LocalDate, Expected> out = new HashMap<>();
+        network.forEach((date, day) -> {
+            List<ExpectedEarnings.Stretch> stretches = stretches(date, day);
+            double btc = 0;
+            double full = 0;
+            double ths = 0;
+            for (Covered g : groups) {
+                btc += ExpectedEarnings.btc(g.terahash(), g.uptimePercent(), g.poolFeePercent(), stretches);
+                full += ExpectedEarnings.btc(g.terahash(), 100, g.poolFeePercent(), stretches);
+                ths += g.terahash();
+            }
+            out.put(date, new Expected(btc, full, ths, day.priceUsd()));
+        });
+        return out;
+    }
+
+    /** The day in stretches of one difficulty each: split at a retarget inside it. */
+    static List<ExpectedEarnings.Stretch> stretches(LocalDate date, NetworkHistory.Day day) {
+        double reward = Consensus.subsidyBtc(day.height()) + day.feesPerBlockBtc();
+        Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        if (day.retargetAt() == null || day.difficultyAfter() == null) {
+            return ExpectedEarnings.wholeDay(day.difficulty(), reward);
+        }
+        double before = day.retargetAt().getEpochSecond() - start.getEpochSecond();
+        return List.of(new ExpectedEarnings.Stretch(before, day.difficulty(), reward),
+                new ExpectedEarnings.Stretch(86_400 - before, day.difficultyAfter(), reward));
+    }
+}

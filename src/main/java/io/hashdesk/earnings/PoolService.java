@@ -1,0 +1,193 @@
+package io.hashdesk.earnings;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.NotFoundException;
+
+import io.hashdesk.account.Operator;
+import io.hashdesk.fleet.Site;
+import io.hashdesk.secrets.SecretBox;
+import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.LimitReachedException;
+
+/**
+ * An operator's pool accounts: every read is by (owner, id), so another operator's id answers 404
+ * like a missing one. The token is sealed with {@link SecretBox} as soon as the row has its id and is
+ * never returned; a new token clears a "token refused" state so the account is fetched again.
+ */
+@ApplicationScoped
+public class PoolService {
+
+    /** At most this many pool accounts per operator. */
+    public static final int MAX_POOLS = 1_000;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    SecretBox secrets;
+
+    /** An account as shown: the entity, its stored days, and why its token cannot be read (or null). */
+    public record PoolView(PoolAccount account, long daysStored, String tokenProblem, String siteName) {
+        public PoolJson json() {
+            return PoolJson.of(account, daysStored, tokenProblem);
+        }
+
+        /** The state to show: a token this instance cannot read is an error with that reason. */
+        public String stateLabel() {
+            return tokenProblem != null ? "error" : account.stateLabel();
+        }
+
+        public String errorText() {
+            return tokenProblem != null ? tokenProblem : account.lastError;
+        }
+    }
+
+    @Transactional
+    public List<PoolAccount> accounts(Operator owner) {
+        return PoolAccount.<PoolAccount>list("operatorId = ?1 order by lower(name), id", owner.id);
+    }
+
+    /** The owner's account, or 404. */
+    @Transactional
+    public PoolAccount account(Operator owner, long id) {
+        return PoolAccount.<PoolAccount>find("operatorId = ?1 and id = ?2", owner.id, id).firstResultOptional()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional
+    public List<PoolView> views(Operator owner) {
+        List<PoolAccount> list = accounts(owner);
+        Map<Long, Long> days = EarningDays.countsByPool(list.stream().map(a -> a.id).toList());
+        Map<Long, String> sites = new HashMap<>();
+        Site.<Site>list("operatorId", owner.id).forEach(s -> sites.put(s.id, s.name));
+        return list.stream().map(a -> new PoolView(a, days.getOrDefault(a.id, 0L), tokenProblem(a),
+                a.siteId == null ? null : sites.get(a.siteId))).toList();
+    }
+
+    @Transactional
+    public PoolView view(Operator owner, long id) {
+        PoolAccount a = account(owner, id);
+        Site site = a.siteId == null ? null : Site.findById(a.siteId);
+        return new PoolView(a, EarningDays.countsByPool(List.of(a.id)).getOrDefault(a.id, 0L), tokenProblem(a),
+                site == null ? null : site.name);
+    }
+
+    /** Why the stored token cannot be read here (another secrets key, damage), or null. */
+    String tokenProblem(PoolAccount a) {
+        if (a.tokenSealed == null) {
+            return null;
+        }
+        try {
+            secrets.open(a.tokenSealed, PoolAccount.tokenPurpose(a.id));
+            return null;
+        } catch (SecretBox.SecretUnreadableException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Every rule an account must meet, by field (JSON names); empty when it can be saved. */
+    @Transactional
+    public FormErrors check(Operator owner, PoolAccount existing, PoolInput raw) {
+        PoolInput in = raw.strip();
+        FormErrors errors = FormErrors.of(validator.validate(in));
+        if (existing != null && in.id() != null && !in.id().equals(existing.id)) {
+            errors.add("id", "The id in the body does not match the address.");
+        }
+        if (existing != null && in.kind() != null && !errors.has("kind") && !in.kind().equals(existing.kind)) {
+            errors.add("kind", "An account keeps its kind; add a new account for another kind.");
+        }
+        if (in.siteId() != null && Site.count("operatorId = ?1 and id = ?2", owner.id, in.siteId()) == 0) {
+            errors.add("siteId", "Choose one of your sites, or none for the whole fleet.");
+        }
+        if (PoolAccount.BRAIINS.equals(in.kind()) && in.token() == null && !errors.has("token")
+                && (existing == null || existing.tokenSealed == null)) {
+            errors.add("token", "Paste the API token of a Braiins access profile with web API access.");
+        }
+        if (in.address() != null && !errors.has("address")) {
+            errors.add("address", "Only an ocean account has a payout address.");
+        }
+        return errors;
+    }
+
+    /** Adds an account; the errors by field when a rule fails (nothing saved). */
+    @Transactional
+    public Saved create(Operator owner, PoolInput raw) {
+        lockOwner(owner);
+        FormErrors errors = check(owner, null, raw);
+        if (errors.any()) {
+            return new Saved(null, errors);
+        }
+        if (PoolAccount.count("operatorId", owner.id) >= MAX_POOLS) {
+            throw new LimitReachedException(null, String.format(Locale.ENGLISH,
+                    "You have %,d pool accounts, the most one account can hold; nothing was added.", MAX_POOLS));
+        }
+        PoolInput in = raw.strip();
+        PoolAccount a = new PoolAccount();
+        a.operatorId = owner.id;
+        a.kind = in.kind();
+        a.state = PoolAccount.NEW;
+        a.createdAt = Instant.now();
+        apply(a, in);
+        a.persist();
+        PoolAccount.flush(); // the id, which the token's seal names
+        if (in.token() != null) {
+            a.tokenSealed = secrets.seal(in.token(), PoolAccount.tokenPurpose(a.id));
+        }
+        return new Saved(a, FormErrors.none());
+    }
+
+    @Transactional
+    public Saved update(Operator owner, long id, PoolInput raw) {
+        lockOwner(owner);
+        PoolAccount a = account(owner, id);
+        FormErrors errors = check(owner, a, raw);
+        if (errors.any()) {
+            return new Saved(a, errors);
+        }
+        PoolInput in = raw.strip();
+        apply(a, in);
+        if (in.token() != null) {
+            a.tokenSealed = secrets.seal(in.token(), PoolAccount.tokenPurpose(a.id));
+            if (!PoolAccount.OK.equals(a.state)) {
+                a.state = PoolAccount.NEW; // a new token is worth trying again
+                a.lastError = null;
+            }
+        }
+        return new Saved(a, FormErrors.none());
+    }
+
+    /** Deletes the owner's account and its stored days; 404 if it is not theirs. */
+    @Transactional
+    public void delete(Operator owner, long id) {
+        account(owner, id).delete();
+    }
+
+    private static void apply(PoolAccount a, PoolInput in) {
+        a.name = in.name();
+        a.siteId = in.siteId();
+        a.address = in.address();
+        a.thresholdPercent = in.thresholdPercent();
+        a.updatedAt = Instant.now();
+    }
+
+    private static void lockOwner(Operator owner) {
+        Operator.getEntityManager().find(Operator.class, owner.id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The saved account, or the errors by field and nothing saved. */
+    public record Saved(PoolAccount value, FormErrors errors) {
+        public boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package io.hashdesk.earnings;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.account.Operator;
+import io.hashdesk.fleet.FleetService;
+import io.hashdesk.fleet.Site;
+import io.hashdesk.web.Flash;
+import io.hashdesk.web.FormErrors;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The operator's pool accounts: list with state and "Fetch now", add, edit, delete. */
+@Path("/pools")
+@Produces(MediaType.TEXT_HTML)
+public class PoolsResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance index(List<PoolService.PoolView> pools, String zone);
+
+        static native TemplateInstance index$row(PoolService.PoolView pool, String zone);
+
+        static native TemplateInstance form(PoolService.PoolView pool, PoolForm form, FormErrors errors, List<Site> sites);
+
+        static native TemplateInstance confirmDelete(PoolService.PoolView pool);
+    }
+
+    @Inject
+    PoolService pools;
+
+    @Inject
+    PoolFetcher fetcher;
+
+    @Inject
+    FleetService fleet;
+
+    @Inject
+    CurrentOperator current;
+
+    @Inject
+    Flash flash;
+
+    @GET
+    public TemplateInstance index() {
+        Operator owner = current.get();
+        return Templates.index(pools.views(owner), owner.timezone);
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance newPool() {
+        return Templates.form(null, PoolForm.blank(), FormErrors.none(), fleet.sites(current.get()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@BeanParam PoolForm form) {
+        Operator owner = current.get();
+        FormErrors errors = FormErrors.none();
+        PoolInput in = form.toInput(errors);
+        if (errors.isEmpty()) {
+            PoolService.Saved saved = pools.create(owner, in);
+            if (saved.ok()) {
+                flash.success("Pool account \"" + saved.value().name + "\" added."
+                        + (saved.value().isBraiins() ? " Fetch now to read its days, or wait for the hourly fetch." : ""));
+                return Response.seeOther(URI.create("/pools")).build();
+            }
+            errors = saved.errors();
+        } else {
+            errors.addAll(pools.check(owner, null, in));
+        }
+        return Response.status(422).entity(Templates.form(null, form, errors, fleet.sites(owner))).build();
+    }
+
+    @GET
+    @Path("{id:\\d+}")
+    public TemplateInstance edit(@PathParam("id") long id) {
+        Operator owner = current.get();
+        PoolService.PoolView view = pools.view(owner, id);
+        return Templates.form(view, PoolForm.of(view.account()), FormErrors.none(), fleet.sites(owner));
+    }
+
+    @POST
+    @Path("{id:\\d+}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") long id, @BeanParam PoolForm form) {
+        Operator owner = current.get();
+        PoolService.PoolView view = pools.view(owner, id);
+        form.kind = view.account().kind; // the kind is fixed once created
+        FormErrors errors = FormErrors.none();
+        PoolInput in = form.toInput(errors);
+        if (errors.isEmpty()) {
+            PoolService.Saved saved = pools.update(owner, id, in);
+            if (saved.ok()) {
+                flash.success("Pool account \"" + saved.value().name + "\" saved.");
+                return Response.seeOther(URI.create("/pools")).build();
+            }
+            errors = saved.errors();
+        } else {
+            errors.addAll(pools.check(owner, view.account(), in));
+        }
+        return Response.status(422).entity(Templates.form(view, form, errors, fleet.sites(owner))).build();
+    }
+
+    @GET
+    @Path("{id:\\d+}/delete")
+    public TemplateInstance confirmDelete(@PathParam("id") long id) {
+        return Templates.confirmDelete(pools.view(current.get(), id));
+    }
+
+    @POST
+    @Path("{id:\\d+}/delete")
+    public Response delete(@PathParam("id") long id) {
+        Operator owner = current.get();
+        PoolAccount a = pools.account(owner, id);
+        pools.delete(owner, id);
+        flash.success("Pool account \"" + a.name + "\" and its stored days deleted.");
+        return Response.seeOther(URI.create("/pools")).build();
+    }
+
+    /** "Fetch now": htmx swaps the account's row; without htmx, back to the list. */
+    @POST
+    @Path("{id:\\d+}/fetch")
+    public Response fetch(@PathParam("id") long id, @HeaderParam("HX-Request") String htmx) {
+        Operator owner = current.get();
+        PoolAccount a = pools.account(owner, id);
+        fetcher.fetchNow(a.id);
+        if (htmx != null) {
+            return Response.ok(Templates.index$row(pools.view(owner, id), owner.timezone)).build();
+        }
+        return Response.seeOther(URI.create("/pools")).build();
+    }
+}

@@ -1,0 +1,105 @@
+package io.hashdesk.earnings;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.hashdesk.economics.ExpectedEarnings;
+
+/**
+ * Credited against expected, per account and UTC day (docs/economics.md, "Expected and realized
+ * earnings"): expected at the covered sites' uptime and pool fee at that day's network state,
+ * realized % = credited / expected, effective uptime = credited / expected at 100 % uptime, USD at
+ * the day's price. A day without network history has no expected side (null), never an invented one.
+ */
+@ApplicationScoped
+public class Reconciliation {
+
+    @Inject
+    Expectations expectations;
+
+    @Inject
+    NetworkHistory history;
+
+    /** One account's day; null where the network history of the day is missing. */
+    public record DayRow(LocalDate date, long poolId, double creditedBtc, Double creditedUsd, Double expectedBtc,
+            Double expectedUsd, Double realizedPercent, Double effectiveUptimePercent, Double reportedThs,
+            double nameplateThs) {
+    }
+
+    /** Sums over the days that have an expected side (credited on days without history is left out of both). */
+    public record Totals(double creditedBtc, double expectedBtc, Double creditedUsd, Double expectedUsd,
+            Double realizedPercent) {
+    }
+
+    public record Report(List<DayRow> days, Totals totals) {
+    }
+
+    /** The accounts' stored days from {@code from} to {@code to}, reconciled. */
+    public Report report(List<PoolAccount> accounts, LocalDate from, LocalDate to) {
+        List<Long> ids = accounts.stream().map(a -> a.id).toList();
+        List<EarningDays.Day> credited = io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting()
+                .call(() -> EarningDays.between(ids, from, to));
+        Set<LocalDate> dates = new HashSet<>();
+        credited.forEach(d -> dates.add(d.date()));
+        Map<LocalDate, NetworkHistory.Day> network = history.days(dates);
+        Map<Long, Map<LocalDate, Expectations.Expected>> expected = new HashMap<>();
+        Map<String, List<Expectations.Covered>> coveredBy = new HashMap<>();
+        for (PoolAccount a : accounts) {
+            List<Expectations.Covered> covered = coveredBy.computeIfAbsent(a.operatorId + ":" + a.siteId,
+                    k -> expectations.covered(a.operatorId, a.siteId));
+            expected.put(a.id, Expectations.expected(covered, network));
+        }
+        List<DayRow> rows = new ArrayList<>(credited.size());
+        double cBtc = 0;
+        double eBtc = 0;
+        double cUsd = 0;
+        double eUsd = 0;
+        boolean usdKnown = true;
+        for (EarningDays.Day d : credited) {
+            Expectations.Expected e = expected.get(d.poolId()).get(d.date());
+            Double price = e == null ? null : e.priceUsd();
+            Double expBtc = e == null ? null : e.btc();
+            rows.add(new DayRow(d.date(), d.poolId(), d.creditedBtc(), price == null ? null : d.creditedBtc() * price,
+                    expBtc, price == null || expBtc == null ? null : expBtc * price,
+                    e == null ? null : nanToNull(ExpectedEarnings.percentOf(d.creditedBtc(), e.btc())),
+                    e == null ? null : nanToNull(ExpectedEarnings.percentOf(d.creditedBtc(), e.fullUptimeBtc())),
+                    d.reportedThs(), e == null ? expectations.nameplate(coveredBy.get(key(accounts, d.poolId())))
+                            : e.nameplateThs()));
+            if (e != null) {
+                cBtc += d.creditedBtc();
+                eBtc += e.btc();
+                if (price != null) {
+                    cUsd += d.creditedBtc() * price;
+                    eUsd += e.btc() * price;
+                } else {
+                    usdKnown = false;
+                }
+            }
+        }
+        boolean any = rows.stream().anyMatch(r -> r.expectedBtc() != null);
+        Totals totals = new Totals(cBtc, eBtc, any && usdKnown ? cUsd : null, any && usdKnown ? eUsd : null,
+                any ? nanToNull(ExpectedEarnings.percentOf(cBtc, eBtc)) : null);
+        return new Report(rows, totals);
+    }
+
+    private static String key(List<PoolAccount> accounts, long poolId) {
+        for (PoolAccount a : accounts) {
+            if (a.id == poolId) {
+                return a.operatorId + ":" + a.siteId;
+            }
+        }
+        return "";
+    }
+
+    private static Double nanToNull(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+}
