@@ -39,6 +39,7 @@ class SendDayTest {
 
     Operator operator(String hint, DayOfWeek day, int hour) {
         Operators.Session s = Operators.newSignedIn(hint);
+        Fixtures.verified(s.email());
         Operator o = Fixtures.operator(s.email());
         Fixtures.timezone(o.id, "UTC");
         Fixtures.backdate(o.id, MONDAY.minus(Duration.ofDays(30)), MONDAY.minus(Duration.ofDays(30)));

@@ -63,6 +63,7 @@ class WeeklyBasisTest {
         long downtown = Fixtures.site(s, "Downtown", 0.12, 0, 150, "UTC");
         Fixtures.rig(s, prairie, "Custom 200 TH", 10, 200, 3500);
         long losing = Fixtures.rig(s, downtown, "Custom 100 TH", 5, 100, 3250);
+        Fixtures.verified(s.email());
         Operator o = Fixtures.operator(s.email());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Fixtures.backdate(o.id, today.minusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant(),
