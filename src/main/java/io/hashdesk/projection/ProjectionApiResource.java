@@ -30,7 +30,9 @@ import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.network.NetworkApiResource;
+import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Problem;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * GET /api/v1/projection, exactly as CONTRACT.md names it: the scenario under its operating policy
@@ -62,12 +64,18 @@ public class ProjectionApiResource {
     @Inject
     CurrentOperator operator;
 
+    @Inject
+    WorkBudget budget;
+
+    @Inject
+    HeavyWork heavy;
+
     @GET
     public Response get(@QueryParam("days") String days, @QueryParam("priceDriftPercent") String drift,
             @QueryParam("hashrateGrowthPercent") String growth, @QueryParam("feesPerBlockBtc") String fees,
             @QueryParam("policy") String policy, @QueryParam("groups") String groups,
             @QueryParam("paths") String paths, @QueryParam("volatilityPercent") String volatility,
-            @QueryParam("seed") String seed, @Context UriInfo uri) {
+            @QueryParam("seed") String seed, @Context UriInfo uri, RoutingContext routing) {
         ScenarioInput.Result parsed = new ScenarioInput("api", days, drift, growth, fees).parse();
         ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
                 .parse(false, parsed.ok() ? parsed.scenario().days() : null);
@@ -81,14 +89,40 @@ public class ProjectionApiResource {
         SignedIn who = operator.signedInOperator();
         Scenario scenario = parsed.scenario().withPolicy(options.policy());
         boolean daily = options.daily();
-        // Each group's daily series only when the answer carries them (8.8 MB for 1,000 groups over 730 days).
-        FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS);
-        PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
-        return Response.ok((StreamingOutput) out -> {
-            try (JsonGenerator g = generator(out)) {
-                write(g, p, daily, risk);
-            }
-        }).build();
+        FormErrors over = budget.check(projections.groups(who), scenario.days(), options.risk(), daily);
+        if (over.any()) {
+            return tooMuch(uri.getRequestUri().getPath(), over);
+        }
+        HeavyWork.Permit permit = daily || options.risk() != null ? heavy.acquire(who.id(), routing) : null;
+        try {
+            // Each group's daily series only when the answer carries them (8.8 MB for 1,000 groups over 730 days).
+            FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS);
+            PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
+            return Response.ok((StreamingOutput) out -> {
+                try (JsonGenerator g = generator(out)) {
+                    write(g, p, daily, risk);
+                } finally {
+                    close(permit);
+                }
+            }).build();
+        } catch (RuntimeException e) {
+            close(permit);
+            throw e;
+        }
+    }
+
+    /** 422 naming each parameter past the work budget and its limit. */
+    static Response tooMuch(String path, FormErrors over) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        over.asMap().forEach((f, m) -> errors.add(new Problem.FieldError(f, m)));
+        return Response.status(422).type(Problem.MEDIA_TYPE)
+                .entity(Problem.invalid(path, errors).withStatus(422, "Too much work for one request")).build();
+    }
+
+    static void close(HeavyWork.Permit permit) {
+        if (permit != null) {
+            permit.close();
+        }
     }
 
     /**
