@@ -57,6 +57,29 @@ public interface HashdeskConfig {
          */
         @WithDefault("64")
         int cacheMegabytes();
+
+        /**
+         * Most price-path work one projection request may ask for: rig groups x days x paths (the
+         * per-group payback is one step per group, day and path). 2,000,000,000 is about 4 CPU-seconds:
+         * 1,000 groups over 730 days with 1,000 paths, or 20,000 groups over 90 days with 1,000 paths.
+         */
+        @WithDefault("2000000000")
+        long maxPathWork();
+
+        /**
+         * Most rig-group days one answer with every group's daily series ({@code groups=daily}, JSON or CSV)
+         * may hold: 1,500,000 is 1,000 groups over 1,500 days (about 18 MB while it is built).
+         */
+        @WithDefault("1500000")
+        long maxGroupDays();
+
+        /** Heavy projection requests (price paths, daily series, CSV) one operator may run at once. */
+        @WithDefault("2")
+        int heavyPerOperator();
+
+        /** Heavy projection requests all operators together may run at once. */
+        @WithDefault("4")
+        int heavyOverall();
     }
 
     interface Mail {

@@ -1,5 +1,7 @@
 package io.hashdesk.network;
 
+import java.io.InputStream;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,20 +9,23 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** An esplora REST API (base URL hashdesk.network.esplora-url): blocks only. */
+/**
+ * An esplora REST API (base URL hashdesk.network.esplora-url): blocks only. Answers are streams, read up
+ * to {@link UpstreamSizeLimit#MAX_BYTES} by {@link UpstreamJson#call} (see {@link MempoolClient}).
+ */
 @RegisterProvider(UpstreamSizeLimit.class)
 @RegisterRestClient(configKey = "esplora")
 public interface EsploraClient {
 
     @GET
     @Path("/blocks/tip/height")
-    String tipHeight();
+    InputStream tipHeight();
 
     @GET
     @Path("/block-height/{height}")
-    String blockHash(@PathParam("height") long height);
+    InputStream blockHash(@PathParam("height") long height);
 
     @GET
     @Path("/block/{hash}")
-    String block(@PathParam("hash") String hash);
+    InputStream block(@PathParam("hash") String hash);
 }

@@ -1,5 +1,8 @@
 package io.hashdesk.network;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.function.Supplier;
 
@@ -65,20 +68,28 @@ final class UpstreamJson {
     }
 
     /**
-     * Calls upstream; a refusal raised while the answer was read (too large) comes out as the
+     * Calls upstream and reads the answer's body as text, at most {@link UpstreamSizeLimit#MAX_BYTES} of it,
+     * on this (worker) thread; a refusal raised while the answer was read (too large) comes out as the
      * {@link UpstreamDataException} it is, whatever the client wrapped it in.
      */
-    static String call(Supplier<String> request) {
+    static String call(Supplier<InputStream> request) {
         try {
-            return request.get();
+            return UpstreamSizeLimit.text(request.get());
+        } catch (IOException e) {
+            // Cut off or timed out while reading: a network failure like any other (retried).
+            throw refusalIn(e, new UncheckedIOException(e));
         } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof UpstreamDataException refused) {
-                    throw refused;
-                }
-            }
-            throw e;
+            throw refusalIn(e, e);
         }
+    }
+
+    private static RuntimeException refusalIn(Throwable e, RuntimeException otherwise) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UpstreamDataException refused) {
+                return refused;
+            }
+        }
+        return otherwise;
     }
 
     /** A bare non-negative integer in a text body (tip height). */

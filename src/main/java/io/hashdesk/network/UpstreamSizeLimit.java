@@ -10,10 +10,20 @@ import jakarta.ws.rs.client.ClientResponseFilter;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
+import org.jboss.resteasy.reactive.client.spi.ResteasyReactiveClientRequestContext;
+
+import io.vertx.core.http.HttpClientRequest;
+
 /**
  * Upstream answers are read up to {@link #MAX_BYTES}: a body announced as larger is refused before it
- * is read, and one that turns out larger (no length given) is refused when the limit is crossed.
- * Every answer hashdesk reads is a few kilobytes (the 90-day hashrate history is the largest, ~10 KB).
+ * is read, and one that turns out larger (chunked, no length given) is refused when the limit is crossed;
+ * either way the connection is reset, so nothing more is received. Every answer hashdesk reads is a few
+ * kilobytes (the 90-day hashrate history is the largest, ~10 KB).
+ * <p>
+ * This holds only for client methods that return {@link InputStream} (read by {@link UpstreamJson#call}):
+ * the REST client then hands the body over chunk by chunk as it is read, on the caller's worker thread.
+ * A method returning String has its whole body buffered on the event loop before any filter or
+ * interceptor runs; the interceptor below then only refuses it after the fact.
  */
 public class UpstreamSizeLimit implements ClientResponseFilter, ReaderInterceptor {
 
@@ -22,14 +32,23 @@ public class UpstreamSizeLimit implements ClientResponseFilter, ReaderIntercepto
 
     @Override
     public void filter(ClientRequestContext request, ClientResponseContext response) {
+        HttpClientRequest connection = request instanceof ResteasyReactiveClientRequestContext rr
+                ? rr.unwrap(HttpClientRequest.class)
+                : null;
         if (response.getLength() > MAX_BYTES) {
+            abort(connection);
             throw tooLarge(request.getUri().getPath());
+        }
+        if (response.hasEntity() && !(response.getEntityStream() instanceof Bounded)) {
+            response.setEntityStream(new Bounded(response.getEntityStream(), connection, request.getUri().getPath()));
         }
     }
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Bounded(context.getInputStream()));
+        if (!(context.getInputStream() instanceof Bounded)) {
+            context.setInputStream(new Bounded(context.getInputStream(), null, "upstream"));
+        }
         return context.proceed();
     }
 
@@ -38,12 +57,23 @@ public class UpstreamSizeLimit implements ClientResponseFilter, ReaderIntercepto
                 + " MB; refused");
     }
 
-    /** Counts what is read and stops past the limit. */
-    private static final class Bounded extends FilterInputStream {
+    /** Resets the request: for HTTP/1.1 the connection is closed, so the rest of the body is never received. */
+    private static void abort(HttpClientRequest connection) {
+        if (connection != null) {
+            connection.reset();
+        }
+    }
+
+    /** Counts what is read and stops past the limit, resetting the connection. */
+    static final class Bounded extends FilterInputStream {
+        private final HttpClientRequest connection;
+        private final String what;
         private long read;
 
-        Bounded(InputStream in) {
+        Bounded(InputStream in, HttpClientRequest connection, String what) {
             super(in);
+            this.connection = connection;
+            this.what = what;
         }
 
         @Override
@@ -67,8 +97,23 @@ public class UpstreamSizeLimit implements ClientResponseFilter, ReaderIntercepto
         private void count(int n) {
             read += n;
             if (read > MAX_BYTES) {
-                throw tooLarge("upstream");
+                abort(connection);
+                throw tooLarge(what);
             }
+        }
+    }
+
+    /**
+     * The whole body as text (UTF-8), read from the stream a client method returned; closed afterwards.
+     *
+     * @throws UpstreamDataException past {@link #MAX_BYTES} (the stream is a {@link Bounded} one)
+     */
+    static String text(InputStream body) throws IOException {
+        if (body == null) {
+            return null;
+        }
+        try (InputStream in = body instanceof Bounded ? body : new Bounded(body, null, "upstream")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.economics.Scenario;
-import io.hashdesk.web.BoundedCache;
 import io.hashdesk.web.CachedBody;
 import io.hashdesk.web.chart.LineChart;
 import io.quarkus.qute.CheckedTemplate;
@@ -46,7 +45,8 @@ public class DashboardResource {
     private record BodyKey(Object projection, String zone, String age, boolean stale) {
     }
 
-    private final BoundedCache<BodyKey, byte[]> bodies = new BoundedCache<>(512);
+    /** Rendered bodies, bounded by their bytes (16 MB): a body is a few KB to tens of KB. */
+    private final SizedCache<BodyKey, byte[]> bodies = new SizedCache<>(16L * 1024 * 1024, b -> b.length + 64L);
 
     @GET
     @Produces(MediaType.TEXT_HTML)

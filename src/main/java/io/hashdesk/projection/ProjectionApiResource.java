@@ -38,7 +38,9 @@ import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.network.NetworkApiResource;
+import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Problem;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * GET /api/v1/projection, exactly as docs/api.md names it: the scenario under its operating policy
@@ -71,6 +73,12 @@ public class ProjectionApiResource {
     @Inject
     CurrentOperator operator;
 
+    @Inject
+    WorkBudget budget;
+
+    @Inject
+    HeavyWork heavy;
+
     @GET
     @Operation(summary = "Today's figures and the projection", description = "Day by day from now under the scenario"
             + " (see docs/economics.md, Projection): the next retarget, later ones from the modelled hashrate, the halving."
@@ -78,6 +86,11 @@ public class ProjectionApiResource {
     @APIResponse(responseCode = "200", description = "The projection",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "Projection")))
     @APIResponse(responseCode = "400", description = "A parameter out of range or not a number (each named in errors[])",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The request's work is past the budget (groups x days, groups x days x paths);"
+            + " the parameter and the limit are named in errors[]",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many heavy projections at once (for this operator or in all); Retry-After says when",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(
             @Parameter(description = "Horizon in days, 1 to 1,500 (default 90)", schema = @Schema(type = SchemaType.INTEGER,
@@ -106,7 +119,7 @@ public class ProjectionApiResource {
             @QueryParam("volatilityPercent") String volatility,
             @Parameter(description = "Seed of the paths' generator (default 20090103): the same inputs give the same bands",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20090103"))
-            @QueryParam("seed") String seed, @Context UriInfo uri) {
+            @QueryParam("seed") String seed, @Context UriInfo uri, RoutingContext routing) {
         ScenarioInput.Result parsed = new ScenarioInput("api", days, drift, growth, fees).parse();
         ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
                 .parse(false, parsed.ok() ? parsed.scenario().days() : null);
@@ -120,14 +133,40 @@ public class ProjectionApiResource {
         SignedIn who = operator.signedInOperator();
         Scenario scenario = parsed.scenario().withPolicy(options.policy());
         boolean daily = options.daily();
-        // Each group's daily series only when the answer carries them (8.8 MB for 1,000 groups over 730 days).
-        FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS);
-        PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
-        return Response.ok((StreamingOutput) out -> {
-            try (JsonGenerator g = generator(out)) {
-                write(g, p, daily, risk);
-            }
-        }).build();
+        FormErrors over = budget.check(projections.groups(who), scenario.days(), options.risk(), daily);
+        if (over.any()) {
+            return tooMuch(uri.getRequestUri().getPath(), over);
+        }
+        HeavyWork.Permit permit = daily || options.risk() != null ? heavy.acquire(who.id(), routing) : null;
+        try {
+            // Each group's daily series only when the answer carries them (8.8 MB for 1,000 groups over 730 days).
+            FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS);
+            PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
+            return Response.ok((StreamingOutput) out -> {
+                try (JsonGenerator g = generator(out)) {
+                    write(g, p, daily, risk);
+                } finally {
+                    close(permit);
+                }
+            }).build();
+        } catch (RuntimeException e) {
+            close(permit);
+            throw e;
+        }
+    }
+
+    /** 422 naming each parameter past the work budget and its limit. */
+    static Response tooMuch(String path, FormErrors over) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        over.asMap().forEach((f, m) -> errors.add(new Problem.FieldError(f, m)));
+        return Response.status(422).type(Problem.MEDIA_TYPE)
+                .entity(Problem.invalid(path, errors).withStatus(422, "Too much work for one request")).build();
+    }
+
+    static void close(HeavyWork.Permit permit) {
+        if (permit != null) {
+            permit.close();
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.hashdesk.projection;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -39,6 +43,7 @@ import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * /projection: the scenario form and its results. The form re-renders its own fragment with htmx
@@ -122,17 +127,28 @@ public class ProjectionResource {
     @Inject
     Flash flash;
 
+    @Inject
+    WorkBudget budget;
+
+    @Inject
+    HeavyWork heavy;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("preset") String preset, @QueryParam("saved") String saved,
             @QueryParam("name") String name, @QueryParam("days") String days,
             @QueryParam("priceDriftPercent") String drift, @QueryParam("hashrateGrowthPercent") String growth,
             @QueryParam("feesPerBlockBtc") String fees, @QueryParam("policy") String policy,
-            @QueryParam("volatilityPercent") String volatility, @HeaderParam("HX-Request") String htmx) {
+            @QueryParam("volatilityPercent") String volatility, @HeaderParam("HX-Request") String htmx,
+            RoutingContext routing) {
         Operator owner = operator.get();
         ScenarioInput input = input(owner, preset, saved, name, days, drift, growth, fees);
-        View view = view(owner, input, new ProjectionOptions(policy, null, null, volatility, null), "",
-                FormErrors.none());
+        View view;
+        // The page runs the price paths: a heavy request like a JSON or CSV one with paths.
+        try (HeavyWork.Permit permit = heavy.acquire(owner.id, routing)) {
+            view = view(owner, input, new ProjectionOptions(policy, null, null, volatility, null), "",
+                    FormErrors.none());
+        }
         TemplateInstance t = htmx != null ? Templates.index$workspace(view) : Templates.index(view);
         return Response.status(view.p() == null ? 422 : 200).entity(t).build();
     }
@@ -174,7 +190,11 @@ public class ProjectionResource {
                     query(parsed.input(), options), saveName, saveErrors, options, null, null);
         }
         ProjectionService.PolicyComparison policies = projections.comparePolicies(owner, scenario);
-        PriceRisk.Result risk = projections.risk(owner, scenario, parsedOptions.risk());
+        // The page's price paths (the default count) are fewer for a fleet too large for them over this horizon.
+        PriceRisk.Options asked = parsedOptions.risk();
+        int most = budget.maxPaths(p.fleet().rigs().size(), scenario.days());
+        PriceRisk.Result risk = projections.risk(owner, scenario, asked.paths() <= most ? asked
+                : new PriceRisk.Options(most, asked.volatilityPercent(), asked.seed()));
         LineChart daily = projections.chart(p, "daily-profit", zone,
                 x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true));
         // The chart's key: the projection (scenario and policy) and the price paths drawn on it.
@@ -325,7 +345,7 @@ public class ProjectionResource {
             @QueryParam("hashrateGrowthPercent") String growth, @QueryParam("feesPerBlockBtc") String fees,
             @QueryParam("policy") String policy, @QueryParam("groups") String groups,
             @QueryParam("paths") String paths, @QueryParam("volatilityPercent") String volatility,
-            @QueryParam("seed") String seed) {
+            @QueryParam("seed") String seed, RoutingContext routing) {
         ScenarioInput.Result parsed = new ScenarioInput("csv", days, drift, growth, fees).parse();
         ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
                 .parse(false, parsed.ok() ? parsed.scenario().days() : null);
@@ -337,44 +357,37 @@ public class ProjectionResource {
         }
         SignedIn who = operator.signedInOperator();
         Scenario scenario = parsed.scenario().withPolicy(options.policy());
-        FleetProjection p = projections.project(who, scenario,
-                options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS);
-        ProjectionResult r = p.result();
-        String policyName = ProjectionOptions.name(r.policy());
-        StringBuilder csv = new StringBuilder();
-        if (options.daily()) {
-            csv.append("rig_id,day,date,btc,revenue_usd,pool_fee_usd,power_cost_usd,hosting_usd,profit_usd,hours_run\r\n");
-            GroupSeries g = r.groupSeries();
-            for (int i = 0; i < g.groups(); i++) {
-                long rigId = r.groups().get(i).rigId();
-                for (int d = 0; d < g.days(); d++) {
-                    csv.append(String.format(Locale.ROOT, "%d,%d,%s,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f\r\n", rigId, d,
-                            p.asOf().plusSeconds(86_400L * d), g.btc(i, d), g.revenueUsd(i, d), g.poolFeeUsd(i, d),
-                            g.powerCostUsd(i, d), g.hostingUsd(i, d), g.profitUsd(i, d), g.hoursRun(i, d)));
-                }
-            }
-        } else {
-            PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
-            csv.append("day,date,btc,revenue_usd,pool_fee_usd,power_cost_usd,hosting_usd,profit_usd,cumulative_profit_usd,"
-                    + "difficulty,price_usd");
-            csv.append(risk == null ? "\r\n" : ",profit_p10_usd,profit_p50_usd,profit_p90_usd,cumulative_p10_usd,"
-                    + "cumulative_p50_usd,cumulative_p90_usd\r\n");
-            for (int d = 0; d < r.days(); d++) {
-                csv.append(String.format(Locale.ROOT, "%d,%s,%.8f,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f,%.0f,%.2f", d,
-                        p.asOf().plusSeconds(86_400L * d), r.btc()[d], r.revenueUsd()[d], r.poolFeeUsd()[d],
-                        r.powerCostUsd()[d], r.hostingUsd()[d], r.profitUsd()[d], r.cumulativeProfitUsd()[d],
-                        r.difficulty()[d], r.priceUsd()[d]));
-                if (risk != null) {
-                    csv.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.2f,%.2f,%.2f,%.2f", risk.profitP10()[d],
-                            risk.profitP50()[d], risk.profitP90()[d], risk.cumulativeP10()[d], risk.cumulativeP50()[d],
-                            risk.cumulativeP90()[d]));
-                }
-                csv.append("\r\n");
-            }
+        FormErrors over = budget.check(projections.groups(who), scenario.days(),
+                options.daily() ? null : options.risk(), options.daily());
+        if (over.any()) {
+            StringBuilder msg = new StringBuilder();
+            over.asMap().forEach((k, m) -> msg.append(k).append(": ").append(m).append('\n'));
+            return Response.status(422).type(MediaType.TEXT_PLAIN).entity(msg.toString()).build();
         }
-        String file = "hashdesk-projection-" + r.days() + "d-" + policyName + (options.daily() ? "-groups" : "") + ".csv";
-        return Response.ok(csv.toString()).header("Content-Disposition", "attachment; filename=\"" + file + "\"")
-                .build();
+        HeavyWork.Permit permit = heavy.acquire(who.id(), routing);
+        try {
+            FleetProjection p = projections.project(who, scenario,
+                    options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS);
+            PriceRisk.Result risk = options.daily() || options.risk() == null ? null
+                    : projections.risk(who, scenario, options.risk());
+            String file = "hashdesk-projection-" + p.result().days() + "d-" + ProjectionOptions.name(p.result().policy())
+                    + (options.daily() ? "-groups" : "") + ".csv";
+            StreamingOutput body = out -> {
+                try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
+                    if (options.daily()) {
+                        ProjectionCsv.groups(w, p);
+                    } else {
+                        ProjectionCsv.fleet(w, p, risk);
+                    }
+                } finally {
+                    ProjectionApiResource.close(permit);
+                }
+            };
+            return Response.ok(body).header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        } catch (RuntimeException e) {
+            ProjectionApiResource.close(permit);
+            throw e;
+        }
     }
 
     @POST

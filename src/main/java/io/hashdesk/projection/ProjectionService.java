@@ -69,6 +69,8 @@ public class ProjectionService {
         long budget = config.projection().cacheMegabytes() * 1024L * 1024L;
         this.cache = new SizedCache<>(budget, FleetProjection::sizeBytes);
         this.riskCache = new SizedCache<>(budget, PriceRisk.Result::sizeBytes);
+        this.fleetCache = new SizedCache<>(budget, ProjectionService::sizeOf);
+        this.chartCache = new SizedCache<>(budget, ProjectionService::sizeOf);
     }
 
     /** @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name */
@@ -82,9 +84,28 @@ public class ProjectionService {
     private record DetailKey(Key projection, GroupDetail detail) {
     }
 
-    private final BoundedCache<Long, OperatorFleet> fleetCache = new BoundedCache<>(128);
+    /** Fleets (20,000 rig groups are about 20 MB) and charts (a few KB to a few hundred), bounded by memory too. */
+    private final SizedCache<Long, OperatorFleet> fleetCache;
     private final BoundedCache<Key, Sensitivity> sensitivityCache = new BoundedCache<>(256);
-    private final BoundedCache<ChartKey, LineChart> chartCache = new BoundedCache<>(1024);
+    private final SizedCache<ChartKey, LineChart> chartCache;
+
+    /** Approximate heap size of a fleet: its entities and economics about 1 KB a rig group, 2 KB a site. */
+    static long sizeOf(OperatorFleet fleet) {
+        return 1024L * fleet.rigs().size() + 2048L * fleet.sites().size() + 1024;
+    }
+
+    /** Approximate heap size of a chart: its SVG paths (two bytes a character) and labels. */
+    static long sizeOf(LineChart chart) {
+        long chars = 0;
+        for (LineChart.Series s : chart.series()) {
+            chars += s.path().length() + 64;
+        }
+        for (LineChart.Band b : chart.bands() == null ? List.<LineChart.Band>of() : chart.bands()) {
+            chars += b.path().length() + 64;
+        }
+        int labels = chart.xTicks().size() + chart.yTicks().size() + (chart.markers() == null ? 0 : chart.markers().size());
+        return 2 * chars + 160L * labels + 1024;
+    }
 
     private record ChartKey(Object projection, String chart, String zone) {
     }
@@ -212,6 +233,11 @@ public class ProjectionService {
     private static NetworkState stateFor(NetworkView net, Scenario scenario) {
         NetworkState state = net.state();
         return scenario.feesPerBlockBtc() != null ? state.withFees(scenario.feesPerBlockBtc()) : state;
+    }
+
+    /** How many rig groups the signed-in operator's fleet has (what a request's work is counted in). */
+    public int groups(SignedIn who) {
+        return fleetOf(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id())).rigs().size();
     }
 
     /** The operator's fleet, re-read only when its version changed. */

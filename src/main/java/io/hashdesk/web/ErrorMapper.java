@@ -91,6 +91,12 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper
+    public Response tooBusy(TooBusyException e, UriInfo uri) {
+        Response r = answer(uri, 429, "Too many requests", e.getMessage(), null);
+        return Response.fromResponse(r).header("Retry-After", String.valueOf(e.retryAfterSeconds)).build();
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         if (Database.lockTimeout(e)) {
             // Two requests changed the same rows at once and one waited too long: nothing was saved by it.

@@ -1,5 +1,7 @@
 package io.hashdesk.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -7,7 +9,11 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.WithFormRead;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,6 +30,10 @@ import io.vertx.ext.web.RoutingContext;
  * quarkus-rest-csrf compares its value with the cookie); a Bearer-token call needs no token, since a
  * browser never adds that header on its own.</li>
  * </ul>
+ * The token of a form post is checked here too ({@link #checkFormToken}), whatever the spelling of its
+ * Content-Type: quarkus-rest-csrf compares the type case-sensitively and, not requiring form bodies, lets
+ * {@code Application/x-www-form-urlencoded} through unchecked although the routes read it as a form.
+ * <p>
  * This is a JAX-RS filter: routes served by Vert.x directly (sign-in, which {@code SignInGuard} and
  * {@code ThrottledSignInProvider} guard, and a one-click {@code POST /unsubscribe}) are not seen here.
  * That is how a route is exempted: serve it as a Vert.x route, never with an exception list here.
@@ -33,6 +43,12 @@ public class StateChangeGuard {
     static final String TOKEN_HEADER = "X-CSRF-TOKEN";
     static final String API = "/api/";
     static final String IMPORT = "/api/v1/rigs/import";
+
+    @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
+    String cookieName;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
+    String formFieldName;
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext request, RoutingContext routing) {
@@ -63,6 +79,40 @@ public class StateChangeGuard {
         }
         return Optional.of(ErrorMapper.refusal(path, 400, "Bad Request",
                 "This form has expired or did not come from hashdesk. Go back, reload the page and try again."));
+    }
+
+    /**
+     * After the form is read: a page form post (any spelling of {@code application/x-www-form-urlencoded} or
+     * {@code multipart/form-data}, with or without parameters) without the header must carry the form
+     * field with the value of the CSRF cookie, else 400 and the route is not run.
+     */
+    @ServerRequestFilter
+    @WithFormRead
+    public Optional<Response> checkFormToken(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
+        switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS" -> {
+                return Optional.empty();
+            }
+            default -> {
+            }
+        }
+        String path = routing.normalizedPath();
+        if (path.startsWith(API) || request.getHeaderString(TOKEN_HEADER) != null || !isForm(request.getMediaType())) {
+            return Optional.empty(); // checked by check() above and by quarkus-rest-csrf (the header)
+        }
+        io.vertx.core.http.Cookie cookie = routing.request().getCookie(cookieName);
+        Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext())
+                .getFormParameter(formFieldName, true, false);
+        if (cookie != null && field instanceof String token && sameToken(token, cookie.getValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(ErrorMapper.refusal(path, 400, "Bad Request",
+                "This form has expired or did not come from hashdesk. Go back, reload the page and try again."));
+    }
+
+    private static boolean sameToken(String given, String expected) {
+        return !expected.isEmpty() && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
+                expected.getBytes(StandardCharsets.UTF_8));
     }
 
     private static boolean hasBody(ContainerRequestContext request) {
