@@ -19,7 +19,7 @@ final class RuleValidation {
         AlertKind kind = in.kind() == null ? null : AlertKind.of(in.kind().trim()).orElse(null);
         if (kind == null) {
             errors.add("kind", in.kind() != null && POOL_KINDS.contains(in.kind().trim())
-                    ? "Pool rules come with pool accounts, which this installation does not have yet."
+                    ? "Alerts on pool accounts (underpaid, token refused) are not available yet: see the pool's state on /pools."
                     : "Choose one of " + String.join(", ", AlertKind.codes()) + ".");
             return errors;
         }
@@ -43,7 +43,7 @@ final class RuleValidation {
             }
         }
         if (in.poolId() != null) {
-            errors.add("poolId", "Pool rules come with pool accounts; leave it empty.");
+            errors.add("poolId", "No rule kind available yet is about a pool account; leave it empty.");
         }
         if (in.confirmations() != null && (in.confirmations() < 1 || in.confirmations() > 100)) {
             errors.add("confirmations", "Enter 1 to 100 consecutive refreshes.");
