@@ -5,6 +5,7 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
+import io.hashdesk.web.CsvReader;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Problem;
 
@@ -20,6 +21,25 @@ final class EarningsProblems {
         errors.asMap().forEach((field, message) -> list.add(new Problem.FieldError(field, message)));
         return Response.status(422).type(Problem.MEDIA_TYPE)
                 .entity(Problem.invalid(path, list).withStatus(422, "Invalid request")).build();
+    }
+
+    /** A problem detail whose errors[] name the CSV line (the header is line 1) and column. */
+    record LineProblem(String type, String title, int status, String detail, String instance, String field,
+            List<LineErrorJson> errors) {
+    }
+
+    record LineErrorJson(int line, String column, String field, String message) {
+    }
+
+    /** 422: an upload refused whole, every problem named by line and column. */
+    static Response uploadRefused(String path, List<CsvReader.LineError> errors) {
+        List<LineErrorJson> list = errors.stream()
+                .map(e -> new LineErrorJson(e.line(), e.column(), e.column(), e.message())).toList();
+        String detail = errors.size() == 1 ? errors.get(0) + " Nothing was stored."
+                : errors.size() + " problems in the file; nothing was stored. See errors.";
+        String field = errors.stream().map(CsvReader.LineError::column).filter(c -> c != null).findFirst().orElse(null);
+        return Response.status(422).type(Problem.MEDIA_TYPE).entity(new LineProblem("about:blank",
+                "The file cannot be stored", 422, detail, path, field, list)).build();
     }
 
     /** 400: a query parameter the route cannot read. */

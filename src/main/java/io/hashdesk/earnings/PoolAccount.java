@@ -17,6 +17,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class PoolAccount extends PanacheEntityBase {
 
     public static final String BRAIINS = "braiins";
+    public static final String CSV = "csv";
 
     public static final String NEW = "new";
     public static final String OK = "ok";
@@ -34,7 +35,7 @@ public class PoolAccount extends PanacheEntityBase {
     @Column(nullable = false, length = 100)
     public String name;
 
-    /** {@link #BRAIINS} (the schema also allows 'csv' and 'ocean', which no route writes yet). */
+    /** {@link #BRAIINS} or {@link #CSV} (the schema also allows 'ocean', which no route writes yet). */
     @Column(nullable = false, length = 16)
     public String kind;
 
@@ -70,6 +71,10 @@ public class PoolAccount extends PanacheEntityBase {
 
     public boolean isBraiins() {
         return BRAIINS.equals(kind);
+    }
+
+    public boolean isCsv() {
+        return CSV.equals(kind);
     }
 
     /** How the state reads on a page: "new", "ok", "token refused", "error". */

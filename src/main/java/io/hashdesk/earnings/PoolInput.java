@@ -19,8 +19,8 @@ public record PoolInput(
         @NotBlank(message = "Name the account, e.g. \"Braiins main\".")
         @Size(max = 100, message = "Use at most 100 characters.")
         String name,
-        @NotBlank(message = "Choose braiins: a Braiins Pool account read with its API token.")
-        @Pattern(regexp = "braiins", message = "Choose braiins: a Braiins Pool account read with its API token.")
+        @NotBlank(message = KIND_MESSAGE)
+        @Pattern(regexp = "braiins|csv", message = KIND_MESSAGE)
         String kind,
         Long siteId,
         @Size(max = 500, message = "An API token has at most 500 characters.")
@@ -36,6 +36,9 @@ public record PoolInput(
         String lastError,
         Instant lastFetchAt,
         Long daysStored) {
+
+    static final String KIND_MESSAGE = "Choose braiins (a Braiins Pool account read with its API token) or csv"
+            + " (a pool's daily export you upload).";
 
     /** The default share of the expected earnings below which an account is flagged. */
     public static final double DEFAULT_THRESHOLD = 90;

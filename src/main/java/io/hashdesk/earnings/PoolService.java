@@ -1,6 +1,8 @@
 package io.hashdesk.earnings;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.NotFoundException;
 import io.hashdesk.account.Operator;
 import io.hashdesk.fleet.Site;
 import io.hashdesk.secrets.SecretBox;
+import io.hashdesk.web.CsvReader;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.LimitReachedException;
 
@@ -113,6 +116,9 @@ public class PoolService {
                 && (existing == null || existing.tokenSealed == null)) {
             errors.add("token", "Paste the API token of a Braiins access profile with web API access.");
         }
+        if (PoolAccount.CSV.equals(in.kind()) && in.token() != null && !errors.has("token")) {
+            errors.add("token", "A csv account has no token: upload the pool's daily export instead.");
+        }
         if (in.address() != null && !errors.has("address")) {
             errors.add("address", "Only an ocean account has a payout address.");
         }
@@ -164,6 +170,29 @@ public class PoolService {
             }
         }
         return new Saved(a, FormErrors.none());
+    }
+
+    /**
+     * Stores the days of a csv account's upload (see {@link EarningsCsv}), all or nothing; a day
+     * already stored is replaced. 404 if the account is not the owner's.
+     *
+     * @throws CsvReader.UnreadableException with every problem, by line and column; nothing stored
+     */
+    @Transactional
+    public int upload(Operator owner, long id, byte[] body) {
+        PoolAccount a = account(owner, id);
+        if (!a.isCsv()) {
+            throw new CsvReader.UnreadableException(1, null, "The account " + CsvReader.shorten(a.name) + " is a "
+                    + a.kind + " account, fetched from its pool; upload files to a csv account.");
+        }
+        Instant now = Instant.now();
+        List<EarningDays.Day> days = EarningsCsv.read(a.id, body, LocalDate.now(ZoneOffset.UTC));
+        EarningDays.replace(a.id, days, PoolAccount.CSV, now);
+        a.state = PoolAccount.OK;
+        a.lastError = null;
+        a.lastFetchAt = now;
+        a.updatedAt = now;
+        return days.size();
     }
 
     /** Deletes the owner's account and its stored days; 404 if it is not theirs. */

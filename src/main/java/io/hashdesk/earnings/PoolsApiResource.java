@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.fleet.StrictJson;
+import io.hashdesk.web.CsvReader;
 
 /** Pool accounts for scripts: the same service, rules and ownership as the /pools page. */
 @Path("/api/v1/pools")
@@ -97,5 +98,21 @@ public class PoolsApiResource {
         PoolAccount account = pools.account(current.get(), id);
         fetcher.fetchNow(account.id);
         return pools.view(current.get(), id).json();
+    }
+
+    /**
+     * A csv account's daily export ({@code date,btc[,hashrateThs]}), stored all or nothing; a day
+     * already stored is replaced. Answers the account as it then is.
+     */
+    @POST
+    @Path("{id}/earnings")
+    @Consumes(EarningsCsv.MEDIA_TYPE)
+    public Response upload(@PathParam("id") long id, byte[] body, UriInfo uri) {
+        try {
+            pools.upload(current.get(), id, body == null ? new byte[0] : body);
+        } catch (CsvReader.UnreadableException e) {
+            return EarningsProblems.uploadRefused(uri.getPath(), e.errors);
+        }
+        return Response.ok(pools.view(current.get(), id).json()).build();
     }
 }

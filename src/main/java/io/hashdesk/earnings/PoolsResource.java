@@ -1,7 +1,11 @@
 package io.hashdesk.earnings;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -15,23 +19,31 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
 import io.hashdesk.fleet.FleetService;
 import io.hashdesk.fleet.Site;
+import io.hashdesk.web.CsvReader;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** The operator's pool accounts: list with state and "Fetch now", add, edit, delete. */
+/** The operator's pool accounts: list with state, "Fetch now" and a csv account's upload, add, edit, delete. */
 @Path("/pools")
 @Produces(MediaType.TEXT_HTML)
 public class PoolsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(List<PoolService.PoolView> pools, String zone);
+        static native TemplateInstance index(List<PoolService.PoolView> pools, String zone,
+                Map<Long, List<CsvReader.LineError>> uploadErrors);
+
+        static native TemplateInstance index$upload(PoolService.PoolView pool,
+                Map<Long, List<CsvReader.LineError>> uploadErrors);
 
         static native TemplateInstance index$row(PoolService.PoolView pool, String zone);
 
@@ -58,7 +70,7 @@ public class PoolsResource {
     @GET
     public TemplateInstance index() {
         Operator owner = current.get();
-        return Templates.index(pools.views(owner), owner.timezone);
+        return Templates.index(pools.views(owner), owner.timezone, Map.of());
     }
 
     @GET
@@ -144,5 +156,39 @@ public class PoolsResource {
             return Response.ok(Templates.index$row(pools.view(owner, id), owner.timezone)).build();
         }
         return Response.seeOther(URI.create("/pools")).build();
+    }
+
+    /**
+     * A csv account's upload: stored all or nothing. On success back to the list with a message
+     * (htmx is sent there too); on errors, the upload form with every problem by line and column.
+     */
+    @POST
+    @Path("{id:\\d+}/earnings")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file,
+            @HeaderParam("HX-Request") String htmx) throws IOException {
+        Operator owner = current.get();
+        PoolAccount a = pools.account(owner, id);
+        List<CsvReader.LineError> errors;
+        try {
+            if (file == null || file.uploadedFile() == null || file.size() == 0) {
+                throw new CsvReader.UnreadableException(1, null,
+                        "Choose a CSV file to upload (header " + EarningsCsv.HEADER + ").");
+            }
+            int days = pools.upload(owner, id, Files.readAllBytes(file.uploadedFile()));
+            flash.success(String.format(Locale.ENGLISH, "%,d day%s stored for \"%s\".", days, days == 1 ? "" : "s",
+                    a.name));
+            if (htmx != null) {
+                return Response.ok().header("HX-Redirect", "/pools").build();
+            }
+            return Response.seeOther(URI.create("/pools")).build();
+        } catch (CsvReader.UnreadableException e) {
+            errors = e.errors;
+        }
+        Map<Long, List<CsvReader.LineError>> byPool = Map.of(a.id, errors);
+        if (htmx != null) {
+            return Response.status(422).entity(Templates.index$upload(pools.view(owner, id), byPool)).build();
+        }
+        return Response.status(422).entity(Templates.index(pools.views(owner), owner.timezone, byPool)).build();
     }
 }

@@ -25,7 +25,7 @@ import io.vertx.ext.web.RoutingContext;
  * <ul>
  * <li>a POST, PUT, PATCH or DELETE on a page route must be a form post or carry the header, so a
  * {@code text/plain} or empty body without a token is refused (400);</li>
- * <li>under {@code /api/} a body must be {@code application/json} ({@code text/csv} for the rig import),
+ * <li>under {@code /api/} a body must be {@code application/json} ({@code text/csv} for the rig import and a csv pool account's upload),
  * else 415; a call signed in by the session cookie must carry the header (403 without it, and
  * quarkus-rest-csrf compares its value with the cookie); a Bearer-token call needs no token, since a
  * browser never adds that header on its own.</li>
@@ -43,6 +43,8 @@ public class StateChangeGuard {
     static final String TOKEN_HEADER = "X-CSRF-TOKEN";
     static final String API = "/api/";
     static final String IMPORT = "/api/v1/rigs/import";
+    /** A csv pool account's upload, which takes text/csv as the rig import does. */
+    static final java.util.regex.Pattern POOL_UPLOAD = java.util.regex.Pattern.compile("/api/v1/pools/[0-9]+/earnings/?");
 
     @ConfigProperty(name = "quarkus.rest-csrf.cookie-name", defaultValue = "csrf-token")
     String cookieName;
@@ -131,7 +133,7 @@ public class StateChangeGuard {
     }
 
     private static boolean isImport(String path) {
-        return path.equals(IMPORT) || path.equals(IMPORT + "/");
+        return path.equals(IMPORT) || path.equals(IMPORT + "/") || POOL_UPLOAD.matcher(path).matches();
     }
 
     private static boolean isForm(MediaType type) {

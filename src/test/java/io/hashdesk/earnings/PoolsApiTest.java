@@ -80,8 +80,10 @@ class PoolsApiTest {
         as(me).contentType(ContentType.JSON).body("{\"name\": \"\", \"kind\": \"braiins\"}").post("/api/v1/pools")
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("errors.field", hasItem("name")).body("errors.field", hasItem("token"));
-        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"csv\", \"token\": \"t-1\"}").post("/api/v1/pools")
+        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"ocean\"}").post("/api/v1/pools")
                 .then().statusCode(422).body("errors.field", hasItem("kind"));
+        as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"csv\", \"token\": \"t-1\"}").post("/api/v1/pools")
+                .then().statusCode(422).body("errors.field", hasItem("token"));
         as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"braiins\", \"token\": \"t-1\", \"thresholdPercent\": 120}")
                 .post("/api/v1/pools").then().statusCode(422).body("errors.field", hasItem("thresholdPercent"));
         as(me).contentType(ContentType.JSON).body("{\"name\": \"X\", \"kind\": \"braiins\", \"token\": \"t-1\", \"siteId\": 987654321}")
