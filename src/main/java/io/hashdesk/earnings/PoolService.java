@@ -27,6 +27,9 @@ import io.hashdesk.web.LimitReachedException;
 @ApplicationScoped
 public class PoolService {
 
+    @Inject
+    PoolVersions versions;
+
     /** At most this many pool accounts per operator. */
     public static final int MAX_POOLS = 1_000;
 
@@ -143,6 +146,7 @@ public class PoolService {
         if (in.token() != null) {
             a.tokenSealed = secrets.seal(in.token(), PoolAccount.tokenPurpose(a.id));
         }
+        versions.changed(owner.id);
         return new Saved(a, FormErrors.none());
     }
 
@@ -163,6 +167,7 @@ public class PoolService {
                 a.lastError = null;
             }
         }
+        versions.changed(owner.id);
         return new Saved(a, FormErrors.none());
     }
 
@@ -170,6 +175,7 @@ public class PoolService {
     @Transactional
     public void delete(Operator owner, long id) {
         account(owner, id).delete();
+        versions.changed(owner.id);
     }
 
     private static void apply(PoolAccount a, PoolInput in) {
