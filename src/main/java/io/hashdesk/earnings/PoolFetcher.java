@@ -40,6 +40,9 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class PoolFetcher {
 
+    @Inject
+    PoolVersions versions;
+
     private static final Logger LOG = Logger.getLogger(PoolFetcher.class);
 
     static final int ATTEMPTS = 3;
@@ -258,10 +261,10 @@ public class PoolFetcher {
     /** Writes the outcome in one transaction: the days (replacing stored ones) and the account's state. */
     private void record(long id, String state, String error, List<EarningDays.Day> days) {
         Instant now = Instant.now();
-        QuarkusTransaction.requiringNew().run(() -> {
+        Long owner = QuarkusTransaction.requiringNew().call(() -> {
             PoolAccount a = PoolAccount.findById(id);
             if (a == null) {
-                return;
+                return null;
             }
             if (days != null) {
                 EarningDays.replace(id, days, "braiins", now);
@@ -269,6 +272,10 @@ public class PoolFetcher {
             a.state = state;
             a.lastError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
             a.lastFetchAt = now;
+            return a.operatorId;
         });
+        if (owner != null) {
+            versions.changed(owner); // after the commit: a card rendered meanwhile keys the old version
+        }
     }
 }

@@ -30,6 +30,9 @@ import io.hashdesk.web.LimitReachedException;
 @ApplicationScoped
 public class PoolService {
 
+    @Inject
+    PoolVersions versions;
+
     /** At most this many pool accounts per operator. */
     public static final int MAX_POOLS = 1_000;
 
@@ -149,6 +152,7 @@ public class PoolService {
         if (in.token() != null) {
             a.tokenSealed = secrets.seal(in.token(), PoolAccount.tokenPurpose(a.id));
         }
+        versions.changed(owner.id);
         return new Saved(a, FormErrors.none());
     }
 
@@ -169,6 +173,7 @@ public class PoolService {
                 a.lastError = null;
             }
         }
+        versions.changed(owner.id);
         return new Saved(a, FormErrors.none());
     }
 
@@ -199,6 +204,7 @@ public class PoolService {
     @Transactional
     public void delete(Operator owner, long id) {
         account(owner, id).delete();
+        versions.changed(owner.id);
     }
 
     private static void apply(PoolAccount a, PoolInput in) {
