@@ -15,7 +15,8 @@ public enum AlertKind {
     PRICE_ABOVE("price-above", "BTC price above", "USD", true),
     HASHPRICE_BELOW("hashprice-below", "Hashprice below", "USD per PH/s per day", true),
     FLEET_PROFIT_BELOW("fleet-profit-below", "Fleet profit below", "USD per day", true),
-    DATA_STALE("data-stale", "No live network data for", "hours", false);
+    DATA_STALE("data-stale", "No live network data for", "hours", false),
+    ADJUSTMENT("adjustment", "Difficulty adjustment: a day before and once it lands", null, false);
 
     /** Confirmations and margin of a new rule unless it says otherwise. */
     public static final int DEFAULT_CONFIRMATIONS = 2;

@@ -46,9 +46,10 @@ public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, L
                 case GROUP_SWITCH -> r.rigId == null ? "Every rig group: when to switch it off or back on"
                         : names.getOrDefault(r.rigId, "rig group " + r.rigId) + ": when to switch it off or back on";
                 case DATA_STALE -> "No live network data for " + r.hours + " hours";
+                case ADJUSTMENT -> "Difficulty adjustment: the estimate a day before, the realized change once it lands";
                 default -> kind.label + " " + number(r.threshold) + " " + kind.unit;
             };
-            String confirmation = kind == AlertKind.DATA_STALE ? "at once"
+            String confirmation = kind == AlertKind.DATA_STALE || kind == AlertKind.ADJUSTMENT ? "at once"
                     : r.confirmations + " consecutive refresh" + (r.confirmations == 1 ? "" : "es") + ", beyond "
                             + number(r.marginPercent) + " %";
             out.add(new RuleRow(r.id, kind.code, what, confirmation, r.enabled));
