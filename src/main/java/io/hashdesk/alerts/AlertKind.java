@@ -16,7 +16,8 @@ public enum AlertKind {
     HASHPRICE_BELOW("hashprice-below", "Hashprice below", "USD per PH/s per day", true),
     FLEET_PROFIT_BELOW("fleet-profit-below", "Fleet profit below", "USD per day", true),
     DATA_STALE("data-stale", "No live network data for", "hours", false),
-    ADJUSTMENT("adjustment", "Difficulty adjustment: a day before and once it lands", null, false);
+    ADJUSTMENT("adjustment", "Difficulty adjustment: a day before and once it lands", null, false),
+    POOL_TOKEN_REFUSED("pool-token-refused", "A pool refuses an account's API token", null, false);
 
     /** Confirmations and margin of a new rule unless it says otherwise. */
     public static final int DEFAULT_CONFIRMATIONS = 2;
