@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The kinds of rule an operator can set, with what their threshold means. The pool kinds
- * ({@code pool-underpaid}, {@code pool-token-refused}) come with the pool accounts: each kind is one
+ * The kinds of rule an operator can set, with what their threshold means. Each kind is one
  * {@link RuleEvaluator}, so a new kind is a constant here and an evaluator, nothing else.
  */
 public enum AlertKind {
