@@ -22,6 +22,8 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 import io.hashdesk.economics.NetworkState;
+import io.hashdesk.earnings.PoolFetched;
+import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkView;
 import io.hashdesk.network.SnapshotStored;
 
@@ -50,6 +52,9 @@ public class AlertEvaluator {
     @Inject
     Clock clock;
 
+    @Inject
+    NetworkService network;
+
     /** What one evaluation did. */
     public record Result(int rules, int observations, int written, int changes, int fired, long millis) {
     }
@@ -62,6 +67,18 @@ public class AlertEvaluator {
             }
         } catch (SQLException | RuntimeException e) {
             LOG.errorf(e, "alerts: evaluation of the snapshot of %s failed", event.view().fetchedAt());
+        }
+    }
+
+    /** After a pool fetch stored days or changed an account's state: the timed kinds (the pool kinds among them). */
+    void onPoolFetched(@Observes PoolFetched event) {
+        try {
+            Result r = evaluate(network.latest(), clock.instant(), true);
+            if (r.fired() > 0) {
+                LOG.infof("alerts: %d alerts fired after a pool fetch", r.fired());
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.errorf(e, "alerts: evaluation after the fetch of pool account %d failed", event.poolId());
         }
     }
 
@@ -103,12 +120,20 @@ public class AlertEvaluator {
         Instant at = timedOnly ? now : net.fetchedAt();
         AlertStates.Loaded loaded;
         Map<Long, Map<String, StateMachine.State>> states;
+        Map<Long, List<PoolFacts>> pools;
         try (Connection c = db.open()) {
             if (!timedOnly) {
                 AlertStates.ensureDefaults(c, now);
             }
             loaded = AlertStates.rules(c, List.copyOf(byKind.keySet()));
             states = AlertStates.states(c);
+            java.util.Set<Long> withPools = new java.util.HashSet<>();
+            for (Rule r : loaded.rules()) {
+                if (byKind.get(r.kind()).needsPools()) {
+                    withPools.add(r.operatorId());
+                }
+            }
+            pools = AlertStates.pools(c, withPools);
         }
         Map<Long, Long> fleetVersions = new HashMap<>();
         for (Rule r : loaded.rules()) {
@@ -122,8 +147,11 @@ public class AlertEvaluator {
         Map<Long, OperatorFacts> operators = new HashMap<>();
         List<Observation> observations = new ArrayList<>();
         for (Rule r : loaded.rules()) {
-            OperatorFacts f = operators.computeIfAbsent(r.operatorId(),
-                    id -> new OperatorFacts(id, facts.get(id), net, state, asOf, now));
+            OperatorFacts f = operators.computeIfAbsent(r.operatorId(), id -> {
+                OperatorFacts o = new OperatorFacts(id, facts.get(id), net, state, asOf, now);
+                o.pools = pools.getOrDefault(id, List.of());
+                return o;
+            });
             byKind.get(r.kind()).evaluate(r, f, observations);
         }
         List<AlertStates.Write> writes = new ArrayList<>();

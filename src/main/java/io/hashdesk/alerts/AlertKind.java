@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The kinds of rule an operator can set, with what their threshold means. The pool kinds
- * ({@code pool-underpaid}, {@code pool-token-refused}) come with the pool accounts: each kind is one
+ * The kinds of rule an operator can set, with what their threshold means. Each kind is one
  * {@link RuleEvaluator}, so a new kind is a constant here and an evaluator, nothing else.
  */
 public enum AlertKind {
@@ -15,7 +14,9 @@ public enum AlertKind {
     PRICE_ABOVE("price-above", "BTC price above", "USD", true),
     HASHPRICE_BELOW("hashprice-below", "Hashprice below", "USD per PH/s per day", true),
     FLEET_PROFIT_BELOW("fleet-profit-below", "Fleet profit below", "USD per day", true),
-    DATA_STALE("data-stale", "No live network data for", "hours", false);
+    DATA_STALE("data-stale", "No live network data for", "hours", false),
+    ADJUSTMENT("adjustment", "Difficulty adjustment: a day before and once it lands", null, false),
+    POOL_TOKEN_REFUSED("pool-token-refused", "A pool refuses an account's API token", null, false);
 
     /** Confirmations and margin of a new rule unless it says otherwise. */
     public static final int DEFAULT_CONFIRMATIONS = 2;

@@ -33,7 +33,7 @@ public class AlertRule extends PanacheEntityBase {
     @Column(name = "rig_id")
     public Long rigId;
 
-    /** Kept for the pool kinds, which come with the pool accounts; null for every kind accepted now. */
+    /** pool-token-refused only: the pool account, or null for every account. */
     @Column(name = "pool_id")
     public Long poolId;
 

@@ -86,9 +86,15 @@ public class AlertService {
                 .setParameter("o", operatorId).getResultList());
     }
 
+    private Set<Long> poolIds(long operatorId) {
+        return new HashSet<>(AlertRule.getEntityManager()
+                .createQuery("select p.id from PoolAccount p where p.operatorId = :o", Long.class)
+                .setParameter("o", operatorId).getResultList());
+    }
+
     @Transactional
     public Outcome<AlertRule> createRule(Operator owner, RuleJson in) {
-        FormErrors errors = RuleValidation.check(in, rigIds(owner.id));
+        FormErrors errors = RuleValidation.check(in, rigIds(owner.id), poolIds(owner.id));
         if (AlertRule.count("operatorId", owner.id) >= MAX_RULES) {
             errors.add("kind", "You have " + MAX_RULES + " rules, the most an account keeps; delete one first.");
         }
@@ -106,7 +112,7 @@ public class AlertService {
     @Transactional
     public Outcome<AlertRule> updateRule(Operator owner, long id, RuleJson in) {
         AlertRule r = rule(owner, id);
-        FormErrors errors = RuleValidation.check(in, rigIds(owner.id));
+        FormErrors errors = RuleValidation.check(in, rigIds(owner.id), poolIds(owner.id));
         if (errors.any()) {
             return new Outcome<>(null, errors);
         }

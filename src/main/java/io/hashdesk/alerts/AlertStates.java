@@ -36,7 +36,7 @@ final class AlertStates {
         }
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                 "SELECT r.id, r.operator_id, r.kind, r.rig_id, r.threshold, r.confirmations, r.margin_percent, r.hours,"
-                        + " o.fleet_version FROM alert_rule r JOIN operator o ON o.id = r.operator_id"
+                        + " o.fleet_version, r.pool_id FROM alert_rule r JOIN operator o ON o.id = r.operator_id"
                         + " WHERE r.enabled = TRUE AND r.kind IN (" + in + ")")) {
             while (r.next()) {
                 AlertKind kind = AlertKind.of(r.getString(3)).orElse(null);
@@ -49,12 +49,32 @@ final class AlertStates {
                 Double threshold = r.wasNull() ? null : t;
                 int h = r.getInt(8);
                 Integer hours = r.wasNull() ? null : h;
+                long pool = r.getLong(10);
+                Long poolId = r.wasNull() ? null : pool;
                 rules.add(new Rule(r.getLong(1), r.getLong(2), kind, rigId, threshold, r.getInt(6), r.getDouble(7),
-                        hours));
+                        hours, poolId));
                 versions.put(r.getLong(2), r.getLong(9));
             }
         }
         return new Loaded(rules, versions);
+    }
+
+    /** The pool accounts of the given operators: operator id, then its accounts. */
+    static Map<Long, List<PoolFacts>> pools(Connection c, java.util.Set<Long> operators) throws SQLException {
+        Map<Long, List<PoolFacts>> out = new HashMap<>();
+        if (operators.isEmpty()) {
+            return out;
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT id, operator_id, name, state FROM pool_account ORDER BY id")) {
+            while (r.next()) {
+                if (operators.contains(r.getLong(2))) {
+                    out.computeIfAbsent(r.getLong(2), k -> new ArrayList<>())
+                            .add(new PoolFacts(r.getLong(1), r.getString(3), r.getString(4)));
+                }
+            }
+        }
+        return out;
     }
 
     /** The stored states of enabled rules: rule id, then subject. */

@@ -46,9 +46,13 @@ public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, L
                 case GROUP_SWITCH -> r.rigId == null ? "Every rig group: when to switch it off or back on"
                         : names.getOrDefault(r.rigId, "rig group " + r.rigId) + ": when to switch it off or back on";
                 case DATA_STALE -> "No live network data for " + r.hours + " hours";
+                case POOL_TOKEN_REFUSED -> (r.poolId == null ? "Every pool account" : "Pool account " + r.poolId)
+                        + ": when the pool refuses its API token";
+                case ADJUSTMENT -> "Difficulty adjustment: the estimate a day before, the realized change once it lands";
                 default -> kind.label + " " + number(r.threshold) + " " + kind.unit;
             };
-            String confirmation = kind == AlertKind.DATA_STALE ? "at once"
+            String confirmation = kind == AlertKind.DATA_STALE || kind == AlertKind.ADJUSTMENT
+                    || kind == AlertKind.POOL_TOKEN_REFUSED ? "at once"
                     : r.confirmations + " consecutive refresh" + (r.confirmations == 1 ? "" : "es") + ", beyond "
                             + number(r.marginPercent) + " %";
             out.add(new RuleRow(r.id, kind.code, what, confirmation, r.enabled));

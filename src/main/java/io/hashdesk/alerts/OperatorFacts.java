@@ -2,6 +2,7 @@ package io.hashdesk.alerts;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.hashdesk.economics.FleetToday;
@@ -24,6 +25,8 @@ public final class OperatorFacts {
     public final NetworkView net;
     public final Instant asOf;
     public final Instant now;
+    /** The operator's pool accounts, read only when a rule needs them (else empty). */
+    public List<PoolFacts> pools = List.of();
     private final NetworkState state;
     private final Map<Double, FleetToday> today = new HashMap<>(4);
 

@@ -15,6 +15,11 @@ public interface RuleEvaluator {
         return false;
     }
 
+    /** True when the kind reads the operator's pool accounts. */
+    default boolean needsPools() {
+        return false;
+    }
+
     /** True when the kind is also evaluated on a timer, between refreshes (a refresh that never comes). */
     default boolean timed() {
         return false;

@@ -8,18 +8,18 @@ import io.hashdesk.web.FormErrors;
 /** What a rule may say, field by field; the defaults of what it leaves out. */
 final class RuleValidation {
 
-    static final Set<String> POOL_KINDS = Set.of("pool-underpaid", "pool-token-refused");
+    static final Set<String> POOL_KINDS = Set.of("pool-underpaid");
 
     private RuleValidation() {
     }
 
     /** The rule's errors by field; {@code rigIds} are the operator's rig groups. */
-    static FormErrors check(RuleJson in, Set<Long> rigIds) {
+    static FormErrors check(RuleJson in, Set<Long> rigIds, Set<Long> poolIds) {
         FormErrors errors = FormErrors.none();
         AlertKind kind = in.kind() == null ? null : AlertKind.of(in.kind().trim()).orElse(null);
         if (kind == null) {
             errors.add("kind", in.kind() != null && POOL_KINDS.contains(in.kind().trim())
-                    ? "Alerts on pool accounts (underpaid, token refused) are not available yet: see the pool's state on /pools."
+                    ? "Alerts on underpaying pool accounts are not available yet: see the reconciliation on /earnings."
                     : "Choose one of " + String.join(", ", AlertKind.codes()) + ".");
             return errors;
         }
@@ -43,7 +43,11 @@ final class RuleValidation {
             }
         }
         if (in.poolId() != null) {
-            errors.add("poolId", "No rule kind available yet is about a pool account; leave it empty.");
+            if (kind != AlertKind.POOL_TOKEN_REFUSED) {
+                errors.add("poolId", "Only a pool rule is about a pool account; leave it empty.");
+            } else if (!poolIds.contains(in.poolId())) {
+                errors.add("poolId", "No pool account of yours has this id.");
+            }
         }
         if (in.confirmations() != null && (in.confirmations() < 1 || in.confirmations() > 100)) {
             errors.add("confirmations", "Enter 1 to 100 consecutive refreshes.");
@@ -68,7 +72,7 @@ final class RuleValidation {
         r.kind = kind.code;
         r.enabled = in.enabled() == null || in.enabled();
         r.rigId = in.rigId();
-        r.poolId = null;
+        r.poolId = kind == AlertKind.POOL_TOKEN_REFUSED ? in.poolId() : null;
         r.threshold = in.threshold();
         r.confirmations = in.confirmations() == null ? AlertKind.DEFAULT_CONFIRMATIONS : in.confirmations();
         r.marginPercent = in.marginPercent() == null ? AlertKind.DEFAULT_MARGIN_PERCENT : in.marginPercent();

@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -71,6 +72,10 @@ public class PoolFetcher {
 
     @Inject
     Expectations expectations;
+
+    /** Observed by the alerts, which evaluate the pool rules after a fetch that changed something. */
+    @Inject
+    Event<PoolFetched> fetched;
 
     /** Fetches every due account (the scheduled job); how many were fetched by this instance. */
     public int runDue() {
@@ -261,21 +266,27 @@ public class PoolFetcher {
     /** Writes the outcome in one transaction: the days (replacing stored ones) and the account's state. */
     private void record(long id, String state, String error, List<EarningDays.Day> days) {
         Instant now = Instant.now();
-        Long owner = QuarkusTransaction.requiringNew().call(() -> {
+        long[] owner = {-1};
+        boolean changed = QuarkusTransaction.requiringNew().call(() -> {
             PoolAccount a = PoolAccount.findById(id);
             if (a == null) {
-                return null;
+                return false;
             }
+            boolean moved = days != null && !days.isEmpty() || !state.equals(a.state);
             if (days != null) {
                 EarningDays.replace(id, days, "braiins", now);
             }
             a.state = state;
             a.lastError = error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
             a.lastFetchAt = now;
-            return a.operatorId;
+            owner[0] = a.operatorId;
+            return moved;
         });
-        if (owner != null) {
-            versions.changed(owner); // after the commit: a card rendered meanwhile keys the old version
+        if (owner[0] >= 0) {
+            versions.changed(owner[0]); // after the commit: a card rendered meanwhile keys the old version
+        }
+        if (changed) {
+            fetched.fire(new PoolFetched(id, state));
         }
     }
 }
