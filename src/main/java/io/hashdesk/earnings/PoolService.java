@@ -197,6 +197,7 @@ public class PoolService {
         a.lastError = null;
         a.lastFetchAt = now;
         a.updatedAt = now;
+        versions.changed(owner.id); // the dashboard's earned-vs-expected card shows the upload at its next view
         return days.size();
     }
 
