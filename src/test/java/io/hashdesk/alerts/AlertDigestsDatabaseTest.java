@@ -13,6 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.hashdesk.testing.MigratedDatabase;
+
 /**
  * Quiet hours on both databases, with the real firing and release code: alerts fired during them are
  * held on every channel, and go out as one digest per channel when they end, once.
@@ -22,7 +24,7 @@ class AlertDigestsDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = { "h2", "postgresql" })
     void alertsDuringQuietHoursGoOutAsOneDigestPerChannelWhenTheyEnd(String kind) throws Exception {
-        AlertRacesDatabaseTest.Db db = AlertRacesDatabaseTest.database(kind);
+        MigratedDatabase db = AlertRacesDatabaseTest.database(kind);
         long operator = AlertRacesDatabaseTest.setUp(db);
         long rule;
         try (Connection c = db.open(); Statement s = c.createStatement()) {

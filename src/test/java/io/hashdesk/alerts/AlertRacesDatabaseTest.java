@@ -3,7 +3,6 @@ package io.hashdesk.alerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,16 +13,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.hashdesk.testing.MigratedDatabase;
 
 /**
  * Two instances on one database (two JDBC connections each, as separate processes would hold): the
@@ -38,23 +37,8 @@ class AlertRacesDatabaseTest {
     static final Instant T1 = T0.plusSeconds(300);
     static final int SUBJECTS = 20;
 
-    interface Db {
-        Connection open() throws SQLException;
-    }
-
-    static Db database(String kind) {
-        if (kind.equals("h2")) {
-            String url = "jdbc:h2:file:./target/test-data/alert-races-" + UUID.randomUUID();
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-            return () -> DriverManager.getConnection(url, "sa", "");
-        }
-        String url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + PG_SCHEMA;
-        String user = System.getProperty("pg.user", "postgres");
-        Flyway flyway = Flyway.configure().dataSource(url, user, "").schemas(PG_SCHEMA).defaultSchema(PG_SCHEMA)
-                .locations("classpath:db/migration").cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
-        return () -> DriverManager.getConnection(url, user, "");
+    static MigratedDatabase database(String kind) {
+        return MigratedDatabase.fresh(kind, "alert-races", PG_SCHEMA);
     }
 
     static long scalar(Connection c, String sql) throws SQLException {
@@ -65,7 +49,7 @@ class AlertRacesDatabaseTest {
     }
 
     /** A verified operator with the default rule, a webhook, and {@code SUBJECTS} groups' states "on" as of T0. */
-    static long setUp(Db db) throws SQLException {
+    static long setUp(MigratedDatabase db) throws SQLException {
         try (Connection c = db.open(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO operator (email, password_hash, role, timezone, created_at, email_verified_at)"
                     + " VALUES ('race@example.com', 'x', 'operator', 'UTC', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
@@ -91,7 +75,7 @@ class AlertRacesDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = { "h2", "postgresql" })
     void twoInstancesConfirmingTheSameChangesFireEachOnce(String kind) throws Exception {
-        Db db = database(kind);
+        MigratedDatabase db = database(kind);
         long operator = setUp(db);
         long rule;
         try (Connection c = db.open()) {

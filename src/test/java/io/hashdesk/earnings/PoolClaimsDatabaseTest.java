@@ -3,7 +3,6 @@ package io.hashdesk.earnings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -23,9 +21,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.hashdesk.testing.MigratedDatabase;
 
 /**
  * The pool fetch claim on both databases it runs on, on plain JDBC connections as two instances sharing
@@ -40,27 +39,12 @@ class PoolClaimsDatabaseTest {
     static final Duration LEASE = Duration.ofMinutes(10);
     static final Duration RETRY = Duration.ofHours(1);
 
-    interface Db {
-        Connection open() throws SQLException;
-    }
-
-    static Db database(String kind) {
-        if (kind.equals("h2")) {
-            String url = "jdbc:h2:file:./target/test-data/pool-claims-" + UUID.randomUUID();
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-            return () -> DriverManager.getConnection(url, "sa", "");
-        }
-        String url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + PG_SCHEMA;
-        String user = System.getProperty("pg.user", "postgres");
-        Flyway flyway = Flyway.configure().dataSource(url, user, "").schemas(PG_SCHEMA).defaultSchema(PG_SCHEMA)
-                .locations("classpath:db/migration").cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
-        return () -> DriverManager.getConnection(url, user, "");
+    static MigratedDatabase database(String kind) {
+        return MigratedDatabase.fresh(kind, "pool-claims", PG_SCHEMA);
     }
 
     /** An operator with {@code n} new Braiins accounts and one whose token was refused; the new ones' ids. */
-    static List<Long> accounts(Db db, int n) throws SQLException {
+    static List<Long> accounts(MigratedDatabase db, int n) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (Connection c = db.open(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO operator (email, password_hash, role, timezone, created_at)"
@@ -103,7 +87,7 @@ class PoolClaimsDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = { "h2", "postgresql" })
     void twoInstancesFetchEveryDueAccountExactlyOnce(String kind) throws Exception {
-        Db db = database(kind);
+        MigratedDatabase db = database(kind);
         List<Long> ids = accounts(db, 40);
         Map<Long, String> fetchedBy = new ConcurrentHashMap<>();
         AtomicInteger twice = new AtomicInteger();
@@ -149,7 +133,7 @@ class PoolClaimsDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = { "h2", "postgresql" })
     void aClaimWhoseLeaseRanOutIsTakenOverAndOnlyTheClaimerReleases(String kind) throws Exception {
-        Db db = database(kind);
+        MigratedDatabase db = database(kind);
         List<Long> ids = accounts(db, 1);
         try (Connection c = db.open()) {
             assertThat(PoolClaims.claim(c, NOW, 10, LEASE, RETRY, "died", null)).containsExactlyElementsOf(ids);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,9 +23,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import io.hashdesk.testing.MigratedDatabase;
 
 /**
  * The outbox's claim SQL on both databases it runs on, on plain JDBC connections (as two instances
@@ -39,28 +38,12 @@ class OutboxClaimsDatabaseTest {
     static final String PG_SCHEMA = System.getProperty("pg.schema", "hashdesk_it") + "_pg";
     static final Instant NOW = Instant.parse("2026-11-23T13:00:00Z");
 
-    interface Db {
-        Connection open() throws SQLException;
-    }
-
-    static Db database(String kind) {
-        if (kind.equals("h2")) {
-            // A file of its own under target/ (the app's own kind of H2 database), fresh for each test.
-            String url = "jdbc:h2:file:./target/test-data/outbox-claims-" + UUID.randomUUID();
-            Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
-            return () -> DriverManager.getConnection(url, "sa", "");
-        }
-        String url = "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=" + PG_SCHEMA;
-        String user = System.getProperty("pg.user", "postgres");
-        Flyway flyway = Flyway.configure().dataSource(url, user, "").schemas(PG_SCHEMA).defaultSchema(PG_SCHEMA)
-                .locations("classpath:db/migration").cleanDisabled(false).load();
-        flyway.clean();
-        flyway.migrate();
-        return () -> DriverManager.getConnection(url, user, "");
+    static MigratedDatabase database(String kind) {
+        return MigratedDatabase.fresh(kind, "outbox-claims", PG_SCHEMA);
     }
 
     /** An operator and {@code n} due test mails; their ids. */
-    static List<Long> rows(Db db, int n) throws SQLException {
+    static List<Long> rows(MigratedDatabase db, int n) throws SQLException {
         List<Long> ids = new ArrayList<>();
         try (Connection c = db.open(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO operator (email, password_hash, role, timezone, created_at)"
@@ -98,7 +81,7 @@ class OutboxClaimsDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = { "h2", "postgresql" })
     void rowsLockedByOneSenderAreSkippedByAnotherWithoutWaiting(String kind) throws Exception {
-        Db db = database(kind);
+        MigratedDatabase db = database(kind);
         List<Long> ids = rows(db, 6);
         try (Connection holder = db.open(); Connection other = db.open()) {
             // One sender's claim transaction still open, holding the first three rows.
@@ -132,7 +115,7 @@ class OutboxClaimsDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = { "h2", "postgresql" })
     void twoConnectionsRacingSendEveryRowExactlyOnce(String kind) throws Exception {
-        Db db = database(kind);
+        MigratedDatabase db = database(kind);
         List<Long> ids = rows(db, 60);
         Map<Long, AtomicInteger> sends = new ConcurrentHashMap<>();
         CountDownLatch go = new CountDownLatch(1);
