@@ -22,7 +22,7 @@ import io.quarkus.security.jpa.Username;
 @Entity
 @Table(name = "operator")
 @UserDefinition
-public class Operator extends PanacheEntityBase {
+public class Operator extends PanacheEntityBase implements FleetOwner {
 
     public static final String ROLE = "operator";
 
@@ -74,5 +74,10 @@ public class Operator extends PanacheEntityBase {
 
     public static String normalizeEmail(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public long ownerId() {
+        return id;
     }
 }

@@ -6,8 +6,13 @@ package io.hashdesk.account;
  *
  * @param fleetVersion the operator's fleet version when the request began (see FleetService)
  */
-public record SignedIn(long id, String email, String timezone, long fleetVersion) {
+public record SignedIn(long id, String email, String timezone, long fleetVersion) implements FleetOwner {
 
     /** Name of the security identity attribute that carries it. */
     public static final String ATTRIBUTE = "hashdesk.signed-in";
+
+    @Override
+    public long ownerId() {
+        return id;
+    }
 }

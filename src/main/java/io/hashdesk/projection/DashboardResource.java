@@ -39,6 +39,9 @@ public class DashboardResource {
     ProjectionService projections;
 
     @Inject
+    ChartCache charts;
+
+    @Inject
     Clock clock;
 
     /** The rendered content, by what it shows; the layout around it (CSRF token, flash, banner) is per request. */
@@ -57,7 +60,7 @@ public class DashboardResource {
         String age = p.network().ageText(clock.instant());
         byte[] body = bodies.computeIfAbsent(new BodyKey(p.cacheKey(), zone, age, p.network().stale()), k -> {
             LineChart chart = p.empty() ? null
-                    : projections.chart(p, "profit-90", zone,
+                    : charts.chart(p, "profit-90", zone,
                             x -> Charts.dailyProfit("profit-90", x, 90, zone, false));
             return CachedBody.utf8(Templates.body(p, zone, age, chart).render());
         });

@@ -31,7 +31,7 @@ public class ProjectionPage {
 
     /** What the page shows for one scenario; {@code p} is null when the input has errors. */
     public record View(ScenarioInput input, FormErrors errors, FleetProjection p, LineChart daily,
-            LineChart cumulative, List<Week> weeks, List<Payback> paybacks, ProjectionService.Sensitivity sensitivity,
+            LineChart cumulative, List<Week> weeks, List<Payback> paybacks, Sensitivity sensitivity,
             List<SavedScenario> saved, String zone, String query, String saveName, FormErrors saveErrors,
             ProjectionOptions options, ProjectionService.PolicyComparison policies, PriceRisk.Result risk) {
 
@@ -85,6 +85,9 @@ public class ProjectionPage {
     ProjectionService projections;
 
     @Inject
+    ChartCache charts;
+
+    @Inject
     ScenarioService scenarios;
 
     @Inject
@@ -113,10 +116,10 @@ public class ProjectionPage {
         int most = budget.maxPaths(p.fleet().rigs().size(), scenario.days());
         PriceRisk.Result risk = projections.risk(owner, scenario, asked.paths() <= most ? asked
                 : new PriceRisk.Options(most, asked.volatilityPercent(), asked.seed()));
-        LineChart daily = projections.chart(p, "daily-profit", zone,
+        LineChart daily = charts.chart(p, "daily-profit", zone,
                 x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true));
         // The chart's key: the projection (scenario and policy) and the price paths drawn on it.
-        LineChart cumulative = projections.chart(p, "cumulative-profit " + checked.options().risk(), zone,
+        LineChart cumulative = charts.chart(p, "cumulative-profit " + checked.options().risk(), zone,
                 x -> Charts.cumulativeProfit("cumulative-profit", policies, x, risk, zone));
         return new View(parsed.input(), errors, p, daily, cumulative, weeks(p, zone), paybacks(p, risk, zone),
                 projections.sensitivity(owner, scenario), saved, zone, query(parsed.input(), options), saveName,
@@ -137,7 +140,7 @@ public class ProjectionPage {
             throw new NotFoundException();
         }
         int group = g;
-        LineChart chart = projections.chart(p, "rig-" + id, who.timezone(),
+        LineChart chart = charts.chart(p, "rig-" + id, who.timezone(),
                 x -> Charts.groupDailyProfit("rig-daily-profit", x, group, who.timezone()));
         Payback payback = paybacks(p, null, who.timezone()).get(g);
         int[] off = p.result().groupSeries().daysOff(g);

@@ -4,15 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.hashdesk.HashdeskConfig;
+import io.hashdesk.account.FleetOwner;
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.economics.FleetToday;
@@ -32,8 +31,6 @@ import io.hashdesk.fleet.Site;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkView;
 import io.hashdesk.web.BoundedCache;
-import io.hashdesk.web.Formats;
-import io.hashdesk.web.chart.LineChart;
 
 /**
  * The operator's fleet + the latest network snapshot + a scenario -> the economics. Pages, JSON and
@@ -48,10 +45,6 @@ import io.hashdesk.web.chart.LineChart;
 @ApplicationScoped
 public class ProjectionService {
 
-    /** Sensitivity grid axes: BTC price change and next-adjustment change, in percent. */
-    public static final int[] PRICE_STEPS = { -40, -30, -20, -10, 0, 10, 20, 30, 40 };
-    public static final int[] ADJUSTMENT_STEPS = { -20, -15, -10, -5, 0, 5, 10, 15, 20 };
-
     @Inject
     FleetService fleets;
 
@@ -60,6 +53,9 @@ public class ProjectionService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    ChartCache charts;
 
     private final SizedCache<DetailKey, FleetProjection> cache;
     private final SizedCache<RiskKey, PriceRisk.Result> riskCache;
@@ -70,7 +66,6 @@ public class ProjectionService {
         this.cache = new SizedCache<>(budget, FleetProjection::sizeBytes);
         this.riskCache = new SizedCache<>(budget, PriceRisk.Result::sizeBytes);
         this.fleetCache = new SizedCache<>(budget, ProjectionService::sizeOf);
-        this.chartCache = new SizedCache<>(budget, ProjectionService::sizeOf);
     }
 
     /** @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name */
@@ -84,35 +79,28 @@ public class ProjectionService {
     private record DetailKey(Key projection, GroupDetail detail) {
     }
 
-    /** Fleets (20,000 rig groups are about 20 MB) and charts (a few KB to a few hundred), bounded by memory too. */
+    /** Fleets (20,000 rig groups are about 20 MB), bounded by memory too. */
     private final SizedCache<Long, OperatorFleet> fleetCache;
     private final BoundedCache<Key, Sensitivity> sensitivityCache = new BoundedCache<>(256);
-    private final SizedCache<ChartKey, LineChart> chartCache;
+
+    /**
+     * Who is asked about, resolved once: the signed-in operator carries its fleet version (no query); the
+     * entity's is read, so a fleet changed in this transaction is seen.
+     */
+    private record Owner(long id, long version, Supplier<Operator> entity) {
+    }
+
+    private Owner owner(FleetOwner who) {
+        if (who instanceof Operator o) {
+            return new Owner(o.id, fleets.versionOf(o), () -> o);
+        }
+        SignedIn s = (SignedIn) who;
+        return new Owner(s.id(), s.fleetVersion(), () -> Operator.<Operator>findById(s.id()));
+    }
 
     /** Approximate heap size of a fleet: its entities and economics about 1 KB a rig group, 2 KB a site. */
     static long sizeOf(OperatorFleet fleet) {
         return 1024L * fleet.rigs().size() + 2048L * fleet.sites().size() + 1024;
-    }
-
-    /** Approximate heap size of a chart: its SVG paths (two bytes a character) and labels. */
-    static long sizeOf(LineChart chart) {
-        long chars = 0;
-        for (LineChart.Series s : chart.series()) {
-            chars += s.path().length() + 64;
-        }
-        for (LineChart.Band b : chart.bands() == null ? List.<LineChart.Band>of() : chart.bands()) {
-            chars += b.path().length() + 64;
-        }
-        int labels = chart.xTicks().size() + chart.yTicks().size() + (chart.markers() == null ? 0 : chart.markers().size());
-        return 2 * chars + 160L * labels + 1024;
-    }
-
-    private record ChartKey(Object projection, String chart, String zone) {
-    }
-
-    /** A chart of a projection, built once per projection, chart and time zone. */
-    public LineChart chart(FleetProjection p, String chart, String zone, Function<FleetProjection, LineChart> build) {
-        return chartCache.computeIfAbsent(new ChartKey(p.cacheKey(), chart, zone), k -> build.apply(p));
     }
 
     /**
@@ -120,38 +108,22 @@ public class ProjectionService {
      * the latest snapshot, with each group's totals but not necessarily its daily series
      * ({@link GroupDetail#TOTALS}). It carries the requested scenario (its name), whatever name first computed it.
      */
-    public FleetProjection project(Operator owner, Scenario scenario) {
-        return project(owner, scenario, GroupDetail.TOTALS);
+    public FleetProjection project(FleetOwner who, Scenario scenario) {
+        return project(who, scenario, GroupDetail.TOTALS);
     }
 
     /**
      * The same, with each group's daily series when {@code detail} is {@link GroupDetail#DAILY}
-     * ({@code result().groupSeries()}).
+     * ({@code result().groupSeries()}). For the signed-in operator, at the fleet version read with the
+     * session check: a repeated view costs no query at all.
      */
-    public FleetProjection project(Operator owner, Scenario scenario, GroupDetail detail) {
-        return project(owner.id, fleets.versionOf(owner), () -> owner, scenario, detail);
-    }
-
-    /**
-     * The same for the signed-in operator, at the fleet version read with the session check: a repeated
-     * view costs no query at all.
-     */
-    public FleetProjection project(SignedIn who, Scenario scenario) {
-        return project(who, scenario, GroupDetail.TOTALS);
-    }
-
-    /** The same for the signed-in operator, with each group's daily series when {@code detail} is DAILY. */
-    public FleetProjection project(SignedIn who, Scenario scenario, GroupDetail detail) {
-        return project(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario, detail);
-    }
-
-    private FleetProjection project(long ownerId, long version, Supplier<Operator> owner, Scenario scenario,
-            GroupDetail detail) {
+    public FleetProjection project(FleetOwner who, Scenario scenario, GroupDetail detail) {
+        Owner owner = owner(who);
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(ownerId, version, owner);
+        OperatorFleet fleet = fleetOf(owner);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
-        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions);
+        Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions);
         DetailKey daily = new DetailKey(key, GroupDetail.DAILY);
         // A projection with the series answers a request without them; not the other way round.
         FleetProjection p = cache.get(daily);
@@ -167,12 +139,7 @@ public class ProjectionService {
     }
 
     /** The default projection: the dashboard's 90 days and the weekly summary (base scenario, switch off when losing). */
-    public FleetProjection projectDefault(Operator owner) {
-        return project(owner, Scenario.base(Scenario.DEFAULT_DAYS));
-    }
-
-    /** The same for the signed-in operator (no query when cached). */
-    public FleetProjection projectDefault(SignedIn who) {
+    public FleetProjection projectDefault(FleetOwner who) {
         return project(who, Scenario.base(Scenario.DEFAULT_DAYS));
     }
 
@@ -180,14 +147,7 @@ public class ProjectionService {
      * The same scenario under both operating policies: {@code policies[0]} switch off when losing,
      * {@code policies[1]} keep everything running (for "switch-off discipline is worth X USD").
      */
-    public PolicyComparison comparePolicies(Operator owner, Scenario scenario) {
-        FleetProjection off = project(owner, scenario.withPolicy(OperatingPolicy.SWITCH_OFF_WHEN_LOSING));
-        FleetProjection on = project(owner, scenario.withPolicy(OperatingPolicy.KEEP_RUNNING));
-        return new PolicyComparison(off, on);
-    }
-
-    /** The same for the signed-in operator. */
-    public PolicyComparison comparePolicies(SignedIn who, Scenario scenario) {
+    public PolicyComparison comparePolicies(FleetOwner who, Scenario scenario) {
         FleetProjection off = project(who, scenario.withPolicy(OperatingPolicy.SWITCH_OFF_WHEN_LOSING));
         FleetProjection on = project(who, scenario.withPolicy(OperatingPolicy.KEEP_RUNNING));
         return new PolicyComparison(off, on);
@@ -210,22 +170,13 @@ public class ProjectionService {
      * P10/P50/P90 bands, probability of a positive cumulative profit, per-group payback probability.
      * Cached like the projection, per (paths, volatility, seed).
      */
-    public PriceRisk.Result risk(Operator owner, Scenario scenario, PriceRisk.Options options) {
-        return risk(owner.id, fleets.versionOf(owner), () -> owner, scenario, options);
-    }
-
-    /** The same for the signed-in operator. */
-    public PriceRisk.Result risk(SignedIn who, Scenario scenario, PriceRisk.Options options) {
-        return risk(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario, options);
-    }
-
-    private PriceRisk.Result risk(long ownerId, long version, Supplier<Operator> owner, Scenario scenario,
-            PriceRisk.Options options) {
+    public PriceRisk.Result risk(FleetOwner who, Scenario scenario, PriceRisk.Options options) {
+        Owner owner = owner(who);
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(ownerId, version, owner);
+        OperatorFleet fleet = fleetOf(owner);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
-        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions);
+        Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions);
         return riskCache.computeIfAbsent(new RiskKey(key, options),
                 k -> PriceRisk.run(fleet.fleet(), stateFor(net, assumptions), assumptions, asOf, options));
     }
@@ -235,23 +186,23 @@ public class ProjectionService {
         return scenario.feesPerBlockBtc() != null ? state.withFees(scenario.feesPerBlockBtc()) : state;
     }
 
-    /** How many rig groups the signed-in operator's fleet has (what a request's work is counted in). */
-    public int groups(SignedIn who) {
-        return fleetOf(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id())).rigs().size();
+    /** How many rig groups the operator's fleet has (what a request's work is counted in). */
+    public int groups(FleetOwner who) {
+        return fleetOf(who).rigs().size();
     }
 
     /** The operator's fleet, re-read only when its version changed. */
-    public OperatorFleet fleetOf(Operator owner) {
-        return fleetOf(owner.id, fleets.versionOf(owner), () -> owner);
+    public OperatorFleet fleetOf(FleetOwner who) {
+        return fleetOf(owner(who));
     }
 
-    private OperatorFleet fleetOf(long ownerId, long version, Supplier<Operator> owner) {
-        OperatorFleet cached = fleetCache.get(ownerId);
-        if (cached != null && cached.version() == version) {
+    private OperatorFleet fleetOf(Owner owner) {
+        OperatorFleet cached = fleetCache.get(owner.id());
+        if (cached != null && cached.version() == owner.version()) {
             return cached;
         }
-        OperatorFleet fresh = fleets.fleetOf(owner.get());
-        fleetCache.put(ownerId, fresh);
+        OperatorFleet fresh = fleets.fleetOf(owner.entity().get());
+        fleetCache.put(owner.id(), fresh);
         return fresh;
     }
 
@@ -302,51 +253,18 @@ public class ProjectionService {
         return List.copyOf(out);
     }
 
-    /** Fleet profit per day today for BTC price changes (columns) by next-adjustment changes (rows). */
-    public record Sensitivity(List<String> priceLabels, List<Row> rows, double basePrice) {
-
-        /** @param profitUsd per price step, USD/day */
-        public record Row(String adjustment, int adjustmentPercent, double[] profitUsd) {
-        }
-
-        public double profit(int adjustmentPercent, int pricePercent) {
-            for (Row r : rows) {
-                if (r.adjustmentPercent() == adjustmentPercent) {
-                    for (int c = 0; c < PRICE_STEPS.length; c++) {
-                        if (PRICE_STEPS[c] == pricePercent) {
-                            return r.profitUsd()[c];
-                        }
-                    }
-                }
-            }
-            throw new IllegalArgumentException("not a grid point");
-        }
-    }
-
-    public Sensitivity sensitivity(Operator owner, Scenario scenario) {
-        FleetProjection p = project(owner, scenario);
-        return sensitivityCache.computeIfAbsent((Key) p.cacheKey(), k -> {
-            NetworkState base = stateFor(p.network(), scenario);
-            List<Sensitivity.Row> rows = new ArrayList<>();
-            for (int a : ADJUSTMENT_STEPS) {
-                double[] profit = new double[PRICE_STEPS.length];
-                for (int c = 0; c < PRICE_STEPS.length; c++) {
-                    NetworkState s = base.withPrice(base.priceUsd() * (1 + PRICE_STEPS[c] / 100.0)).withNextChange(a)
-                            .afterNextRetarget();
-                    profit[c] = RigEconomics.today(p.fleet().fleet(), s, p.asOf()).profitUsd();
-                }
-                rows.add(new Sensitivity.Row(Formats.change(a), a, profit));
-            }
-            List<String> labels = Arrays.stream(PRICE_STEPS).mapToObj(c -> Formats.change(c)).toList();
-            return new Sensitivity(labels, List.copyOf(rows), base.priceUsd());
-        });
+    /** The fleet's profit today across BTC price and next-adjustment changes (see {@link Sensitivity}). */
+    public Sensitivity sensitivity(FleetOwner who, Scenario scenario) {
+        FleetProjection p = project(who, scenario);
+        return sensitivityCache.computeIfAbsent((Key) p.cacheKey(),
+                k -> Sensitivity.of(p, stateFor(p.network(), scenario)));
     }
 
     /** Forgets every cached result (tests; never needed for correctness, keys carry versions). */
     public void clearCaches() {
         cache.clear();
         riskCache.clear();
-        chartCache.clear();
+        charts.clear();
         fleetCache.clear();
         sensitivityCache.clear();
     }
