@@ -193,20 +193,13 @@ public final class Projection {
         }
 
         double cum = 0;
-        double tBtc = 0, tRev = 0, tFee = 0, tPower = 0, tHosting = 0, tProfit = 0;
         for (int d = 0; d < days; d++) {
             cum += profit[d];
             cumulative[d] = cum;
-            tBtc += btc[d];
-            tRev += rev[d];
-            tFee += fee[d];
-            tPower += power[d];
-            tHosting += hosting[d];
-            tProfit += profit[d];
         }
         return new ProjectionResult(asOf, scenario, w.fees, days, btc, rev, fee, power, hosting, profit, cumulative,
                 w.difficulty, w.price, w.height, siteProfit, switchedOff, List.copyOf(w.events), List.copyOf(outcomes),
-                new ProjectionResult.Totals(tBtc, tRev, tFee, tPower, tHosting, tProfit), series);
+                Money.sum(btc, rev, fee, power, hosting, profit, 0, days), series);
     }
 
     /** The group's purchase cost, or NaN when there is none (null or 0: no payback figure). */

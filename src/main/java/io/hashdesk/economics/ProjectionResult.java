@@ -19,7 +19,7 @@ public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBl
         double[] revenueUsd, double[] poolFeeUsd, double[] powerCostUsd, double[] hostingUsd, double[] profitUsd,
         double[] cumulativeProfitUsd, double[] difficulty, double[] priceUsd, double[] height,
         double[][] siteProfitUsd, int[] groupsSwitchedOff, List<Event> events, List<GroupOutcome> groups,
-        Totals totals, GroupSeries groupSeries) {
+        Money totals, GroupSeries groupSeries) {
 
     /** True when the run kept every group's daily series ({@link Projection.GroupDetail#DAILY}). */
     public boolean hasGroupSeries() {
@@ -37,6 +37,11 @@ public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBl
                     + "Projection.GroupDetail.DAILY to read a group's daily series");
         }
         return groupSeries;
+    }
+
+    /** The fleet's money over days {@code from} (inclusive) to {@code to} (exclusive). */
+    public Money money(int from, int to) {
+        return Money.sum(btc, revenueUsd, poolFeeUsd, powerCostUsd, hostingUsd, profitUsd, from, to);
     }
 
     /** The operating policy the projection ran under. */
@@ -84,9 +89,5 @@ public record ProjectionResult(Instant asOf, Scenario scenario, double feesPerBl
         public boolean paysBack() {
             return !Double.isNaN(paybackDay);
         }
-    }
-
-    public record Totals(double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd,
-            double profitUsd) {
     }
 }

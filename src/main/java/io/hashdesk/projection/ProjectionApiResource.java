@@ -55,10 +55,6 @@ public class ProjectionApiResource {
     public record Event(String kind, double atDay, Instant date, long height, double changePercent) {
     }
 
-    public record Totals(double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd,
-            double profitUsd) {
-    }
-
     @Inject
     ProjectionService projections;
 

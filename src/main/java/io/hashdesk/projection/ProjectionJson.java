@@ -88,9 +88,8 @@ final class ProjectionJson {
         g.writeEndArray();
         g.writeFieldName("events");
         g.writeObject(events(p));
-        ProjectionResult.Totals t = r.totals();
         g.writeFieldName("totals");
-        g.writeObject(new ProjectionApiResource.Totals(t.btc(), t.revenueUsd(), t.poolFeeUsd(), t.powerCostUsd(), t.hostingUsd(), t.profitUsd()));
+        g.writeObject(r.totals());
         if (risk != null) {
             writeRisk(g, risk);
         }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.economics.Money;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.ProjectionResult;
@@ -192,18 +193,10 @@ public class ProjectionPage {
         List<Week> out = new ArrayList<>();
         for (int start = 0, w = 1; start < r.days(); start += 7, w++) {
             int end = Math.min(r.days(), start + 7);
-            double btc = 0, rev = 0, power = 0, hosting = 0, fee = 0, profit = 0;
-            for (int d = start; d < end; d++) {
-                btc += r.btc()[d];
-                rev += r.revenueUsd()[d];
-                power += r.powerCostUsd()[d];
-                hosting += r.hostingUsd()[d];
-                fee += r.poolFeeUsd()[d];
-                profit += r.profitUsd()[d];
-            }
+            Money m = r.money(start, end);
             out.add(new Week(w, f.format(p.asOf().plusSeconds(86_400L * start).atZone(z)),
-                    f.format(p.asOf().plusSeconds(86_400L * end - 1).atZone(z)), btc, rev, power, hosting, fee, profit,
-                    r.cumulativeProfitUsd()[end - 1]));
+                    f.format(p.asOf().plusSeconds(86_400L * end - 1).atZone(z)), m.btc(), m.revenueUsd(),
+                    m.powerCostUsd(), m.hostingUsd(), m.poolFeeUsd(), m.profitUsd(), r.cumulativeProfitUsd()[end - 1]));
         }
         return out;
     }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 
 import io.hashdesk.HashdeskConfig;
 import io.hashdesk.account.Operator;
+import io.hashdesk.economics.Money;
 import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.ProjectionResult;
 import io.hashdesk.economics.Scenario;
@@ -119,21 +120,16 @@ public class SummaryBuilder {
             ProjectionResult running = projections.project(owner, Scenario.base(Scenario.DEFAULT_DAYS)
                     .withPolicy(OperatingPolicy.KEEP_RUNNING)).result();
             int n = Math.min(DAYS, r.days());
-            double nb = 0, nr = 0, np = 0, nh = 0, nf = 0, npr = 0;
             for (int d = 0; d < n; d++) {
                 Instant start = p.asOf().plus(Duration.ofDays(d));
                 LocalDate date = dateOf(start, z);
                 nextSaves += r.profitUsd()[d] - running.profitUsd()[d];
                 next.add(new WeeklySummary.NextDay(start, date, r.btc()[d], r.revenueUsd()[d],
                         r.powerCostUsd()[d], r.hostingUsd()[d], r.poolFeeUsd()[d], r.profitUsd()[d]));
-                nb += r.btc()[d];
-                nr += r.revenueUsd()[d];
-                np += r.powerCostUsd()[d];
-                nh += r.hostingUsd()[d];
-                nf += r.poolFeeUsd()[d];
-                npr += r.profitUsd()[d];
             }
-            nextTotals = new WeeklySummary.Totals(n, nb, nr, np, nh, nf, npr);
+            Money m = r.money(0, n);
+            nextTotals = new WeeklySummary.Totals(n, m.btc(), m.revenueUsd(), m.powerCostUsd(), m.hostingUsd(),
+                    m.poolFeeUsd(), m.profitUsd());
         }
         Double weekAgo = p.network().bundled() ? null
                 : weekAgoHashprice.computeIfAbsent(now.truncatedTo(ChronoUnit.MINUTES),

@@ -140,7 +140,12 @@ class ProjectionJsonTest {
 
         record Body(Instant asOf, NetworkApiResource.Body network, ProjectionApiResource.Assumptions assumptions,
                 Today today, List<Group> groups, List<Day> days, List<ProjectionApiResource.Event> events,
-                ProjectionApiResource.Totals totals) {
+                Totals totals) {
+        }
+
+        /** The totals as ProjectionApiResource.Totals wrote them (now economics.Money). */
+        record Totals(double btc, double revenueUsd, double poolFeeUsd, double powerCostUsd, double hostingUsd,
+                double profitUsd) {
         }
 
         static Body body(FleetProjection p) {
@@ -171,12 +176,12 @@ class ProjectionJsonTest {
                             e.atDay(), p.asOf().plusMillis((long) (e.atDay() * 86_400_000L)), e.height(),
                             e.changePercent()))
                     .toList();
-            ProjectionResult.Totals t = r.totals();
+            var t = r.totals();
             FleetToday f = p.today();
             return new Body(p.asOf(), NetworkApiResource.Body.of(p.network()), assumptions,
                     new Today(f.btc(), f.revenueUsd(), f.poolFeeUsd(), f.powerCostUsd(), f.hostingUsd(),
                             f.profitUsd(), f.hashpriceUsdPerThDay(), orNull(f.costPerBtcUsd())),
-                    groups, days, events, new ProjectionApiResource.Totals(t.btc(), t.revenueUsd(), t.poolFeeUsd(),
+                    groups, days, events, new Totals(t.btc(), t.revenueUsd(), t.poolFeeUsd(),
                             t.powerCostUsd(), t.hostingUsd(), t.profitUsd()));
         }
 
