@@ -29,6 +29,7 @@ import io.hashdesk.web.CsvReader;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Htmx;
+import io.hashdesk.web.Saved;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -86,7 +87,7 @@ public class PoolsResource {
         FormErrors errors = FormErrors.none();
         PoolInput in = form.toInput(errors);
         if (errors.isEmpty()) {
-            PoolService.Saved saved = pools.create(owner, in);
+            Saved<PoolAccount> saved = pools.create(owner, in);
             if (saved.ok()) {
                 flash.success("Pool account \"" + saved.value().name + "\" added."
                         + (saved.value().isBraiins() ? " Fetch now to read its days, or wait for the hourly fetch." : ""));
@@ -117,7 +118,7 @@ public class PoolsResource {
         FormErrors errors = FormErrors.none();
         PoolInput in = form.toInput(errors);
         if (errors.isEmpty()) {
-            PoolService.Saved saved = pools.update(owner, id, in);
+            Saved<PoolAccount> saved = pools.update(owner, id, in);
             if (saved.ok()) {
                 flash.success("Pool account \"" + saved.value().name + "\" saved.");
                 return Response.seeOther(URI.create("/pools")).build();

@@ -26,6 +26,7 @@ import io.hashdesk.economics.TimeOfUseTariff;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Htmx;
+import io.hashdesk.web.Saved;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
