@@ -1,6 +1,6 @@
 package io.hashdesk.summary;
 
-import static io.hashdesk.summary.Fixtures.as;
+import static io.hashdesk.testing.Fleets.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -47,7 +47,10 @@ import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.network.NetworkView;
 import io.hashdesk.projection.FleetProjection;
 import io.hashdesk.projection.ProjectionService;
+import io.hashdesk.testing.Fleets;
+import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Operators;
+import io.hashdesk.testing.Snapshots;
 import io.hashdesk.web.Formats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,7 +83,7 @@ class WeeklySummaryTest {
 
     @AfterEach
     void removeOldSnapshots() {
-        Fixtures.deleteSnapshots(snapshots);
+        Snapshots.delete(snapshots);
         snapshots.clear();
     }
 
@@ -102,24 +105,24 @@ class WeeklySummaryTest {
      */
     Fleetish fleet(String hint, String zone) {
         Operators.Session s = Operators.newSignedIn(hint);
-        Fixtures.verified(s.email());
-        long a = Fixtures.site(s, "Prairie", 0.05, 2, 300, zone);
-        long b = Fixtures.site(s, "Downtown", 0.12, 0, 0, zone);
-        long rigA = Fixtures.rig(s, a, "Custom 200 TH", 10, 200, 3500);
-        long rigB = Fixtures.rig(s, b, "Custom 100 TH", 5, 100, 3250);
-        Operator o = Fixtures.operator(s.email());
+        Operators.verify(s.email());
+        long a = Fleets.site(s, "Prairie").usdPerKwh(0.05).poolFeePercent(2).hostingUsdPerMonth(300).timezone(zone).create();
+        long b = Fleets.site(s, "Downtown").usdPerKwh(0.12).poolFeePercent(0).hostingUsdPerMonth(0).timezone(zone).create();
+        long rigA = Fleets.rig(s, a, "Custom 200 TH").units(10).terahash(200).watts(3500).create();
+        long rigB = Fleets.rig(s, b, "Custom 100 TH").units(5).terahash(100).watts(3250).create();
+        Operator o = Operators.operator(s.email());
         Fixtures.timezone(o.id, zone);
         ZoneId z = ZoneId.of(zone);
         Fleet fleet = new Fleet(
                 List.of(new SiteTerms(new FlatTariff(0.12), 1, 0, 0, 100, false, z),
                         new SiteTerms(new FlatTariff(0.05), 1, 2, 300, 100, false, z)),
                 List.of(new RigGroupSpec(rigA, 1, 10, 200, 3500, null), new RigGroupSpec(rigB, 0, 5, 100, 3250, null)));
-        return new Fleetish(s, Fixtures.operator(s.email()), rigA, rigB, fleet);
+        return new Fleetish(s, Operators.operator(s.email()), rigA, rigB, fleet);
     }
 
     @Test
     void chicagoOperatorGetsTheSummaryAtSevenLocalWithTheCoreFigures() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("chicago", CHICAGO);
         ZoneId chicago = ZoneId.of(CHICAGO);
         Instant due = lastMondaySeven();
@@ -135,12 +138,12 @@ class WeeklySummaryTest {
                 byDay.add(null);
                 continue;
             }
-            NetworkSnapshot s = Fixtures.snapshot(day.atTime(12, 0).atZone(chicago).toInstant(), 70_000 + d * 500,
+            NetworkSnapshot s = Snapshots.stored(day.atTime(12, 0).atZone(chicago).toInstant(), 70_000 + d * 500,
                     1.355e14);
             snapshots.add(s);
             byDay.add(s);
         }
-        snapshots.add(Fixtures.snapshot(monday.atTime(0, 30).atZone(chicago).toInstant(), 71_000, 1.355e14));
+        snapshots.add(Snapshots.stored(monday.atTime(0, 30).atZone(chicago).toInstant(), 71_000, 1.355e14));
 
         // A test mail first: it does not use up the week's summary.
         as(f.session()).post("/api/v1/summary/test").then().statusCode(200).body("status", equalTo("sent"));
@@ -253,18 +256,18 @@ class WeeklySummaryTest {
 
     @Test
     void theLedgerRecordsADayOnceFillsMissedDaysFromSnapshotsAndLeavesUncoveredDaysEmpty() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("ledger", "UTC");
         LocalDate today = LocalDate.now(ZoneId.of("UTC"));
         LocalDate d1 = today.minusDays(12), d2 = today.minusDays(11), d3 = today.minusDays(10);
         Fixtures.backdate(f.operator().id, d1.atStartOfDay(ZoneId.of("UTC")).toInstant(),
                 d1.atStartOfDay(ZoneId.of("UTC")).toInstant());
-        NetworkSnapshot s1 = Fixtures.snapshot(d1.atTime(18, 0).toInstant(ZoneOffset.UTC), 68_000, 1.30e14);
-        NetworkSnapshot s1early = Fixtures.snapshot(d1.atTime(1, 0).toInstant(ZoneOffset.UTC), 60_000, 1.30e14);
-        NetworkSnapshot s3 = Fixtures.snapshot(d3.atTime(9, 0).toInstant(ZoneOffset.UTC), 74_000, 1.40e14);
+        NetworkSnapshot s1 = Snapshots.stored(d1.atTime(18, 0).toInstant(ZoneOffset.UTC), 68_000, 1.30e14);
+        NetworkSnapshot s1early = Snapshots.stored(d1.atTime(1, 0).toInstant(ZoneOffset.UTC), 60_000, 1.30e14);
+        NetworkSnapshot s3 = Snapshots.stored(d3.atTime(9, 0).toInstant(ZoneOffset.UTC), 74_000, 1.40e14);
         snapshots.addAll(List.of(s1, s1early, s3));
         // "Now" is the morning after d3: a refresh after d3's midnight has happened (the one at d3 + 1 day 00:10).
-        NetworkSnapshot after = Fixtures.snapshot(d3.plusDays(1).atTime(0, 10).toInstant(ZoneOffset.UTC),
+        NetworkSnapshot after = Snapshots.stored(d3.plusDays(1).atTime(0, 10).toInstant(ZoneOffset.UTC),
                 74_500, 1.40e14);
         snapshots.add(after);
         Instant now = d3.plusDays(1).atTime(0, 11).toInstant(ZoneOffset.UTC);
@@ -300,12 +303,12 @@ class WeeklySummaryTest {
 
     @Test
     void theDashboardShowsWhatTheFleetEarned() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("earned", "UTC");
         LocalDate yesterday = LocalDate.now(ZoneId.of("UTC")).minusDays(1);
         Fixtures.backdate(f.operator().id, yesterday.minusDays(3).atStartOfDay(ZoneId.of("UTC")).toInstant(),
                 yesterday.minusDays(3).atStartOfDay(ZoneId.of("UTC")).toInstant());
-        snapshots.add(Fixtures.snapshot(yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC), 71_000, 1.355e14));
+        snapshots.add(Snapshots.stored(yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC), 71_000, 1.355e14));
         // The refresh stored by workedNetwork (today) is the first after yesterday's midnight.
         ledger.recordDue(Instant.now());
         LedgerDay row = QuarkusTransaction.requiringNew().call(() -> LedgerDay
@@ -320,7 +323,7 @@ class WeeklySummaryTest {
 
     @Test
     void settingsPageAndJsonChangeTheScheduleAndTheSummaryOffSendsNothing() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("settings", CHICAGO);
         as(f.session()).get("/api/v1/summary/settings").then().statusCode(200)
                 .body("enabled", equalTo(true)).body("sendDay", equalTo("MONDAY")).body("sendHour", equalTo(7))
@@ -360,7 +363,7 @@ class WeeklySummaryTest {
 
     @Test
     void theSendNowButtonSendsATestMailThroughTheOutbox() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("button", "Europe/Oslo");
         given().cookies(f.session().cookies()).header("HX-Request", "true").header("X-CSRF-TOKEN", f.session().csrf())
                 .formParam("csrf-token", f.session().csrf()).post("/settings/summary/test").then().statusCode(200)
@@ -380,7 +383,7 @@ class WeeklySummaryTest {
     /** Figures from the bundled sample or from old data say so in the mail, as the pages' banner does. */
     @Test
     void aMailWithoutLiveNetworkDataSaysSo() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish live = fleet("live-data", "UTC");
         as(live.session()).post("/api/v1/summary/test").then().statusCode(200);
         MimeMessage fresh = Fixtures.mailsTo(live.session().email()).get(0);
@@ -398,13 +401,13 @@ class WeeklySummaryTest {
         assertTrue(Fixtures.part(bundled, "text/plain").contains("bundled sample"));
 
         // The newest snapshot three days old: stale.
-        Fixtures.snapshot(Instant.now().minus(Duration.ofDays(3)), 71_000, 1.355e14);
+        Snapshots.stored(Instant.now().minus(Duration.ofDays(3)), 71_000, 1.355e14);
         network.reload();
         Fleetish old = fleet("old-data", "UTC");
         as(old.session()).post("/api/v1/summary/test").then().statusCode(200);
         String text = Fixtures.part(Fixtures.mailsTo(old.session().email()).get(0), "text/plain");
         assertTrue(text.contains("NOTE: live network data could not be fetched for 3 days"), text);
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
     }
 
     /**
