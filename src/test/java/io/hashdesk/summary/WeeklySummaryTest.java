@@ -2,6 +2,7 @@ package io.hashdesk.summary;
 
 import static io.hashdesk.testing.Fleets.as;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -27,7 +28,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import io.hashdesk.account.Operator;
 import io.hashdesk.economics.FlatTariff;
@@ -120,138 +124,194 @@ class WeeklySummaryTest {
         return new Fleetish(s, Operators.operator(s.email()), rigA, rigB, fleet);
     }
 
-    @Test
-    void chicagoOperatorGetsTheSummaryAtSevenLocalWithTheCoreFigures() {
-        Networks.startWorked(network, 71_000, -5, 3);
-        Fleetish f = fleet("chicago", CHICAGO);
-        ZoneId chicago = ZoneId.of(CHICAGO);
-        Instant due = lastMondaySeven();
-        LocalDate monday = due.atZone(chicago).toLocalDate();
-        // The fleet since Tuesday of the past week; snapshots at noon each day but Wednesday, and one
-        // just after Monday's midnight (the first refresh after Sunday ended).
-        Fixtures.backdate(f.operator().id, due.minus(Duration.ofDays(20)),
-                monday.minusDays(6).atTime(9, 0).atZone(chicago).toInstant());
-        List<NetworkSnapshot> byDay = new ArrayList<>();
-        for (int d = 7; d >= 1; d--) {
-            LocalDate day = monday.minusDays(d);
-            if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
-                byDay.add(null);
-                continue;
+    /**
+     * A Chicago operator's summary, sent once by the job at 07:00 local time; each test reads one part of
+     * that mail. The fleet since Tuesday of the past week; snapshots at noon each day but Wednesday, and one
+     * just after Monday's midnight (the first refresh after Sunday ended).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AChicagoOperatorsSummary {
+
+        final ZoneId chicago = ZoneId.of(CHICAGO);
+        final Instant due = lastMondaySeven();
+        final LocalDate monday = due.atZone(chicago).toLocalDate();
+        final List<NetworkSnapshot> byDay = new ArrayList<>();
+        Fleetish f;
+        int mailsAfterTheTestMail;
+        int mailsBeforeSeven;
+        List<MimeMessage> mails;
+        MimeMessage mail;
+        String text;
+        String html;
+
+        /** Once for all the tests below (REST Assured knows the app's port only from the first test on). */
+        @BeforeEach
+        void sendItOnce() {
+            if (f != null) {
+                return;
             }
-            NetworkSnapshot s = Snapshots.stored(day.atTime(12, 0).atZone(chicago).toInstant(), 70_000 + d * 500,
-                    1.355e14);
-            snapshots.add(s);
-            byDay.add(s);
-        }
-        snapshots.add(Snapshots.stored(monday.atTime(0, 30).atZone(chicago).toInstant(), 71_000, 1.355e14));
-
-        // A test mail first: it does not use up the week's summary.
-        as(f.session()).post("/api/v1/summary/test").then().statusCode(200).body("status", equalTo("sent"));
-        assertEquals(1, Fixtures.mailsTo(f.session().email()).size());
-
-        job.run(due.minusSeconds(60));
-        assertEquals(1, Fixtures.mailsTo(f.session().email()).size(), "nothing before 07:00 Chicago");
-        job.run(due.plusSeconds(30));
-        job.run(due.plusSeconds(90));
-        List<MimeMessage> mails = Fixtures.mailsTo(f.session().email());
-        assertEquals(2, mails.size(), "the summary once, at 07:00 Chicago (13:00 UTC in winter, 12:00 in summer)");
-        MimeMessage mail = mails.stream().filter(m -> !subject(m).startsWith("[Test]")).findFirst().orElseThrow();
-        String text = Fixtures.part(mail, "text/plain");
-        String html = Fixtures.part(mail, "text/html");
-        Fixtures.keepSample("weekly", html, text);
-        // The HTML travels as 7-bit text (non-ASCII characters as references) and reads as rendered.
-        assertEquals("7bit", Fixtures.encoding(mail, "text/html"));
-        OutboxMail stored = QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
-                "recipient = ?1 and kind = 'weekly'", f.session().email()).firstResult());
-        assertTrue(stored.bodyHtml.contains("–"), "the rendered HTML has non-ASCII characters");
-        assertEquals(stored.bodyHtml.strip(), html.strip());
-
-        // Headers: fixed Message-ID for (operator, week), one-click unsubscribe.
-        assertEquals("<summary-" + f.operator().id + "-" + monday + "@hashdesk.example>",
-                Fixtures.header(mail, "Message-ID"));
-        assertTrue(Fixtures.header(mail, "List-Unsubscribe").startsWith("<https://hashdesk.example/unsubscribe?token="));
-        assertEquals("List-Unsubscribe=One-Click", Fixtures.header(mail, "List-Unsubscribe-Post"));
-
-        // The past week from the ledger, each day priced by the economics core from the snapshots in force
-        // during it, each for the time it was in force (the previous day's noon snapshot prices the morning),
-        // under "switch off when losing" (Downtown's group is off). Tuesday counts from the fleet's 09:00.
-        double total = 0;
-        for (int i = 0; i < 7; i++) {
-            LocalDate day = monday.minusDays(7 - i);
-            String label = SummaryFormats.weekday(day);
-            NetworkSnapshot s = byDay.get(i);
-            if (i == 0) {
-                assertTrue(text.contains(label + ": not enough history yet"), text);
-            } else if (s == null) {
-                assertTrue(text.contains(label + ": no data"), text);
-            } else {
-                NetworkSnapshot morning = byDay.get(i - 1);
-                Instant from = day.atStartOfDay(chicago).toInstant();
-                if (i == 1) {
-                    from = day.atTime(9, 0).atZone(chicago).toInstant();
+            Networks.startWorked(network, 71_000, -5, 3);
+            f = fleet("chicago", CHICAGO);
+            Fixtures.backdate(f.operator().id, due.minus(Duration.ofDays(20)),
+                    monday.minusDays(6).atTime(9, 0).atZone(chicago).toInstant());
+            for (int d = 7; d >= 1; d--) {
+                LocalDate day = monday.minusDays(d);
+                if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
+                    byDay.add(null);
+                    continue;
                 }
-                Instant end = day.plusDays(1).atStartOfDay(chicago).toInstant();
-                double before = Duration.between(from, s.fetchedAt).toSeconds() / 3600.0;
-                double after = Duration.between(s.fetchedAt, end).toSeconds() / 3600.0;
-                Expected t = Expected.of(f.fleet(), s, day, chicago).times((after + (morning == null ? before : 0)) / 24);
-                if (morning != null) {
-                    t = t.plus(Expected.of(f.fleet(), morning, day, chicago).times(before / 24));
-                }
-                assertTrue(text.contains(label + ": " + Formats.btc(t.btc()) + " mined, revenue "
-                        + Formats.usd0(t.revenueUsd()) + ", power " + Formats.usd0(t.powerCostUsd()) + ", hosting "
-                        + Formats.usd0(t.hostingUsd()) + ", pool fees " + Formats.usd0(t.poolFeeUsd()) + ", profit "
-                        + Formats.usd0(t.profitUsd())), label + " in\n" + text);
-                total += t.profitUsd();
+                NetworkSnapshot s = Snapshots.stored(day.atTime(12, 0).atZone(chicago).toInstant(), 70_000 + d * 500,
+                        1.355e14);
+                snapshots.add(s);
+                byDay.add(s);
+            }
+            snapshots.add(Snapshots.stored(monday.atTime(0, 30).atZone(chicago).toInstant(), 71_000, 1.355e14));
+
+            // A test mail first: it does not use up the week's summary.
+            as(f.session()).post("/api/v1/summary/test").then().statusCode(200).body("status", equalTo("sent"));
+            mailsAfterTheTestMail = Fixtures.mailsTo(f.session().email()).size();
+
+            job.run(due.minusSeconds(60));
+            mailsBeforeSeven = Fixtures.mailsTo(f.session().email()).size();
+            job.run(due.plusSeconds(30));
+            job.run(due.plusSeconds(90));
+            mails = Fixtures.mailsTo(f.session().email());
+            mail = mails.stream().filter(m -> !subject(m).startsWith("[Test]")).findFirst().orElse(null);
+            if (mail != null) {
+                text = Fixtures.part(mail, "text/plain");
+                html = Fixtures.part(mail, "text/html");
+                Fixtures.keepSample("weekly", html, text);
             }
         }
-        assertTrue(text.contains("Total (5 of 7 days recorded):"), text);
-        assertTrue(text.contains("profit " + Formats.usd0(total) + "\n"), text);
-        assertTrue(html.contains(Formats.usd0(total)), "the headline figure");
-        assertTrue(text.contains("By site:\nDowntown: "), "per site: " + text);
 
-        // The next 7 days: the dashboard's base projection, recomputed here by the economics core.
-        FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
-        NetworkView net = network.latest();
-        NetworkState state = net.state();
-        ProjectionResult r = Projection.run(f.fleet(), state, Scenario.base(Scenario.DEFAULT_DAYS), p.asOf());
-        double next = 0;
-        for (int d = 0; d < 7; d++) {
-            next += r.profitUsd()[d];
-            // Labelled with the Chicago date holding most of the day (day 0 starts at the top of the UTC hour).
-            assertTrue(text.contains(SummaryFormats.weekday(SummaryBuilder.dateOf(p.asOf().plus(Duration.ofDays(d)),
-                    ZoneId.of(CHICAGO))) + ": "
-                    + Formats.btc(r.btc()[d]) + ", revenue " + Formats.usd0(r.revenueUsd()[d])), text);
+        @Test
+        void itArrivesOnceAtSevenLocalAndATestMailDoesNotUseItUp() {
+            assertEquals(1, mailsAfterTheTestMail);
+            assertEquals(1, mailsBeforeSeven, "nothing before 07:00 Chicago");
+            assertEquals(2, mails.size(), "the summary once, at 07:00 Chicago (13:00 UTC in winter, 12:00 in summer)");
+            assertNotNull(mail, "the weekly summary beside the test mail");
         }
-        assertTrue(text.contains("profit " + Formats.usd0(next) + "\n\nWhat switching off saves"), text);
 
-        // The adjustment line: estimate, date in Chicago, blocks to go, profit before and after.
-        FleetToday before = RigEconomics.today(f.fleet(), state, p.asOf());
-        FleetToday after = RigEconomics.today(f.fleet(), state.afterNextRetarget(), p.asOf());
-        assertTrue(text.contains("Next difficulty adjustment: −5.00 % (estimate) at block 935,424, around "
-                + Formats.dateTime(net.estimatedRetargetDate(), CHICAGO) + ", " + net.remainingBlocks()
-                + " blocks to go."), text);
-        // Before and after on the mail's basis, "switch off when losing" (Downtown's group off: hosting only).
-        assertTrue(text.contains("Daily profit before: " + Formats.usd0(switchedOff(before)) + "; after: "
-                + Formats.usd0(switchedOff(after))), text);
+        @Test
+        void itsHtmlTravelsAsSevenBitTextAndReadsAsRendered() {
+            assertEquals("7bit", Fixtures.encoding(mail, "text/html"));
+            OutboxMail stored = QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
+                    "recipient = ?1 and kind = 'weekly'", f.session().email()).firstResult());
+            assertTrue(stored.bodyHtml.contains("–"), "the rendered HTML has non-ASCII characters");
+            assertEquals(stored.bodyHtml.strip(), html.strip());
+        }
 
-        // The switch-off list with the price at which the group turns back on.
-        GroupToday losing = before.groups().stream().filter(g -> g.rigId() == f.rigB()).findFirst().orElseThrow();
-        assertTrue(losing.switchOff());
-        assertTrue(text.contains("1 of 2 rig groups cost more in power"), text);
-        assertTrue(text.contains("- Custom 100 TH at Downtown, 5 units: " + Formats.usd0(losing.profitUsd())
-                + " per day; back on above " + Formats.usd0(losing.shutdownPriceUsd())), text);
-        assertTrue(html.contains(Formats.usd0(losing.shutdownPriceUsd())));
-        // Cost per BTC against the price, hashprice and block time.
-        assertTrue(text.contains("Your all-in cost per BTC: " + Formats.usd0(before.costPerBtcUsd())), text);
-        assertTrue(text.contains("Average block time: "), text);
-        // Mail-safe HTML: no scripts, images or external style sheets.
-        assertFalse(html.contains("<script") || html.contains("<img") || html.contains("<link"), html);
-        assertTrue(html.contains("href=\"https://hashdesk.example/dashboard\""));
+        @Test
+        void itHasAFixedMessageIdForTheWeekAndOneClickUnsubscribe() {
+            assertEquals("<summary-" + f.operator().id + "-" + monday + "@hashdesk.example>",
+                    Fixtures.header(mail, "Message-ID"));
+            assertThat(Fixtures.header(mail, "List-Unsubscribe")).startsWith("<https://hashdesk.example/unsubscribe?token=");
+            assertEquals("List-Unsubscribe=One-Click", Fixtures.header(mail, "List-Unsubscribe-Post"));
+        }
 
-        // The settings page and JSON show it as sent.
-        as(f.session()).get("/api/v1/summary/settings").then().statusCode(200)
-                .body("lastSentAt", not(nullValue())).body("pending", nullValue()).body("failed", nullValue())
-                .body("timezone", equalTo(CHICAGO));
+        /**
+         * The past week from the ledger, each day priced by the economics core from the snapshots in force
+         * during it, each for the time it was in force (the previous day's noon snapshot prices the morning),
+         * under "switch off when losing" (Downtown's group is off). Tuesday counts from the fleet's 09:00.
+         */
+        @Test
+        void itShowsThePastWeekDayByDayFromTheLedger() {
+            double total = 0;
+            for (int i = 0; i < 7; i++) {
+                LocalDate day = monday.minusDays(7 - i);
+                String label = SummaryFormats.weekday(day);
+                NetworkSnapshot s = byDay.get(i);
+                if (i == 0) {
+                    assertThat(text).contains(label + ": not enough history yet");
+                } else if (s == null) {
+                    assertThat(text).contains(label + ": no data");
+                } else {
+                    NetworkSnapshot morning = byDay.get(i - 1);
+                    Instant from = day.atStartOfDay(chicago).toInstant();
+                    if (i == 1) {
+                        from = day.atTime(9, 0).atZone(chicago).toInstant();
+                    }
+                    Instant end = day.plusDays(1).atStartOfDay(chicago).toInstant();
+                    double before = Duration.between(from, s.fetchedAt).toSeconds() / 3600.0;
+                    double after = Duration.between(s.fetchedAt, end).toSeconds() / 3600.0;
+                    Expected t = Expected.of(f.fleet(), s, day, chicago).times((after + (morning == null ? before : 0)) / 24);
+                    if (morning != null) {
+                        t = t.plus(Expected.of(f.fleet(), morning, day, chicago).times(before / 24));
+                    }
+                    assertThat(text).as(label).contains(label + ": " + Formats.btc(t.btc()) + " mined, revenue "
+                            + Formats.usd0(t.revenueUsd()) + ", power " + Formats.usd0(t.powerCostUsd()) + ", hosting "
+                            + Formats.usd0(t.hostingUsd()) + ", pool fees " + Formats.usd0(t.poolFeeUsd()) + ", profit "
+                            + Formats.usd0(t.profitUsd()));
+                    total += t.profitUsd();
+                }
+            }
+            assertThat(text).contains("Total (5 of 7 days recorded):").contains("profit " + Formats.usd0(total) + "\n");
+            assertTrue(html.contains(Formats.usd0(total)), "the headline figure");
+            assertThat(text).as("per site").contains("By site:\nDowntown: ");
+        }
+
+        /** The next 7 days: the dashboard's base projection, recomputed here by the economics core. */
+        @Test
+        void itShowsTheNextSevenDaysAsTheDashboardProjectsThem() {
+            FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
+            NetworkState state = network.latest().state();
+            ProjectionResult r = Projection.run(f.fleet(), state, Scenario.base(Scenario.DEFAULT_DAYS), p.asOf());
+            double next = 0;
+            for (int d = 0; d < 7; d++) {
+                next += r.profitUsd()[d];
+                // Labelled with the Chicago date holding most of the day (day 0 starts at the top of the UTC hour).
+                assertThat(text).contains(SummaryFormats.weekday(SummaryBuilder.dateOf(p.asOf().plus(Duration.ofDays(d)),
+                        ZoneId.of(CHICAGO))) + ": "
+                        + Formats.btc(r.btc()[d]) + ", revenue " + Formats.usd0(r.revenueUsd()[d]));
+            }
+            assertThat(text).contains("profit " + Formats.usd0(next) + "\n\nWhat switching off saves");
+        }
+
+        /** The adjustment line: estimate, date in Chicago, blocks to go, profit before and after. */
+        @Test
+        void itShowsTheNextAdjustmentAndTheProfitBeforeAndAfter() {
+            FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
+            NetworkView net = network.latest();
+            NetworkState state = net.state();
+            FleetToday before = RigEconomics.today(f.fleet(), state, p.asOf());
+            FleetToday after = RigEconomics.today(f.fleet(), state.afterNextRetarget(), p.asOf());
+            assertThat(text).contains("Next difficulty adjustment: −5.00 % (estimate) at block 935,424, around "
+                    + Formats.dateTime(net.estimatedRetargetDate(), CHICAGO) + ", " + net.remainingBlocks()
+                    + " blocks to go.");
+            // Before and after on the mail's basis, "switch off when losing" (Downtown's group off: hosting only).
+            assertThat(text).contains("Daily profit before: " + Formats.usd0(switchedOff(before)) + "; after: "
+                    + Formats.usd0(switchedOff(after)));
+        }
+
+        /** The switch-off list with the price at which the group turns back on; cost per BTC, block time. */
+        @Test
+        void itListsTheGroupsToSwitchOffAndTheCostPerBtc() {
+            FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
+            FleetToday before = RigEconomics.today(f.fleet(), network.latest().state(), p.asOf());
+            GroupToday losing = before.groups().stream().filter(g -> g.rigId() == f.rigB()).findFirst().orElseThrow();
+            assertTrue(losing.switchOff());
+            assertThat(text).contains("1 of 2 rig groups cost more in power")
+                    .contains("- Custom 100 TH at Downtown, 5 units: " + Formats.usd0(losing.profitUsd())
+                            + " per day; back on above " + Formats.usd0(losing.shutdownPriceUsd()));
+            assertTrue(html.contains(Formats.usd0(losing.shutdownPriceUsd())));
+            assertThat(text).contains("Your all-in cost per BTC: " + Formats.usd0(before.costPerBtcUsd()))
+                    .contains("Average block time: ");
+        }
+
+        @Test
+        void itsHtmlIsMailSafe() {
+            // No scripts, images or external style sheets.
+            assertFalse(html.contains("<script") || html.contains("<img") || html.contains("<link"), html);
+            assertTrue(html.contains("href=\"https://hashdesk.example/dashboard\""));
+        }
+
+        @Test
+        void theSettingsShowItAsSent() {
+            as(f.session()).get("/api/v1/summary/settings").then().statusCode(200)
+                    .body("lastSentAt", not(nullValue())).body("pending", nullValue()).body("failed", nullValue())
+                    .body("timezone", equalTo(CHICAGO));
+        }
     }
 
     @Test
