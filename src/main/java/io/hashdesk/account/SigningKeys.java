@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -18,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.hashdesk.web.Database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -67,7 +67,7 @@ public class SigningKeys {
                         .setParameter(1, name).setParameter(2, Base64.getEncoder().encodeToString(fresh))
                         .setParameter(3, Instant.now()).executeUpdate());
             } catch (RuntimeException e) {
-                if (!uniqueViolation(e)) {
+                if (!Database.uniqueViolation(e)) {
                     throw e;
                 }
                 // Another instance created it first: use theirs.
@@ -83,16 +83,5 @@ public class SigningKeys {
                     .setParameter(1, name).getResultList();
             return rows.isEmpty() ? null : (String) rows.get(0);
         });
-    }
-
-    private static boolean uniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String state = t instanceof SQLException sql ? sql.getSQLState()
-                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
-            if ("23505".equals(state)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

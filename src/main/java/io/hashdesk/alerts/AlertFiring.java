@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hashdesk.HashdeskConfig;
+import io.hashdesk.web.Database;
 import io.hashdesk.web.Formats;
 
 /**
@@ -92,7 +93,7 @@ public class AlertFiring {
             return true;
         } catch (SQLException | RuntimeException e) {
             c.rollback();
-            if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (Database.uniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -132,7 +133,7 @@ public class AlertFiring {
                 return id;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
-                if (e instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                if (Database.uniqueViolation(e)) {
                     throw new TooSoon();
                 }
                 throw e;

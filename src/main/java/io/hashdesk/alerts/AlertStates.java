@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.hashdesk.web.Database;
+
 /**
  * The evaluation's SQL on a plain JDBC connection (the same on H2 and PostgreSQL): the enabled rules,
  * their states, the default rule of operators seen for the first time, and the state writes that fire
@@ -140,7 +142,7 @@ final class AlertStates {
             return true;
         } catch (SQLException e) {
             c.rollback();
-            if ("23505".equals(e.getSQLState())) {
+            if (Database.uniqueViolation(e)) {
                 return false;
             }
             throw e;
@@ -225,7 +227,7 @@ final class AlertStates {
                 try {
                     insert.executeUpdate();
                 } catch (SQLException e) {
-                    if (!"23505".equals(e.getSQLState())) {
+                    if (!Database.uniqueViolation(e)) {
                         throw e;
                     }
                 }

@@ -21,6 +21,7 @@ import io.hashdesk.secrets.SecretBox;
 import io.hashdesk.web.CsvReader;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.LimitReachedException;
+import io.hashdesk.web.Saved;
 
 /**
  * An operator's pool accounts: every read is by (owner, id), so another operator's id answers 404
@@ -130,11 +131,11 @@ public class PoolService {
 
     /** Adds an account; the errors by field when a rule fails (nothing saved). */
     @Transactional
-    public Saved create(Operator owner, PoolInput raw) {
+    public Saved<PoolAccount> create(Operator owner, PoolInput raw) {
         lockOwner(owner);
         FormErrors errors = check(owner, null, raw);
         if (errors.any()) {
-            return new Saved(null, errors);
+            return Saved.refused(errors);
         }
         if (PoolAccount.count("operatorId", owner.id) >= MAX_POOLS) {
             throw new LimitReachedException(null, String.format(Locale.ENGLISH,
@@ -153,16 +154,16 @@ public class PoolService {
             a.tokenSealed = secrets.seal(in.token(), PoolAccount.tokenPurpose(a.id));
         }
         versions.changed(owner.id);
-        return new Saved(a, FormErrors.none());
+        return Saved.of(a);
     }
 
     @Transactional
-    public Saved update(Operator owner, long id, PoolInput raw) {
+    public Saved<PoolAccount> update(Operator owner, long id, PoolInput raw) {
         lockOwner(owner);
         PoolAccount a = account(owner, id);
         FormErrors errors = check(owner, a, raw);
         if (errors.any()) {
-            return new Saved(a, errors);
+            return Saved.refused(a, errors);
         }
         PoolInput in = raw.strip();
         apply(a, in);
@@ -174,7 +175,7 @@ public class PoolService {
             }
         }
         versions.changed(owner.id);
-        return new Saved(a, FormErrors.none());
+        return Saved.of(a);
     }
 
     /**
@@ -218,12 +219,5 @@ public class PoolService {
 
     private static void lockOwner(Operator owner) {
         Operator.getEntityManager().find(Operator.class, owner.id, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** The saved account, or the errors by field and nothing saved. */
-    public record Saved(PoolAccount value, FormErrors errors) {
-        public boolean ok() {
-            return errors.isEmpty();
-        }
     }
 }

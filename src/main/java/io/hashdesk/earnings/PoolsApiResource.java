@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.fleet.StrictJson;
 import io.hashdesk.web.CsvReader;
+import io.hashdesk.web.Saved;
 
 /** Pool accounts for scripts: the same service, rules and ownership as the /pools page. */
 @Path("/api/v1/pools")
@@ -57,7 +58,7 @@ public class PoolsApiResource {
         } catch (StrictJson.Refused e) {
             return e.response(uri.getPath());
         }
-        PoolService.Saved saved = pools.create(current.get(), in);
+        Saved<PoolAccount> saved = pools.create(current.get(), in);
         if (!saved.ok()) {
             return EarningsProblems.invalid(uri.getPath(), saved.errors());
         }
@@ -77,7 +78,7 @@ public class PoolsApiResource {
         } catch (StrictJson.Refused e) {
             return e.response(uri.getPath());
         }
-        PoolService.Saved saved = pools.update(current.get(), id, in);
+        Saved<PoolAccount> saved = pools.update(current.get(), id, in);
         if (!saved.ok()) {
             return EarningsProblems.invalid(uri.getPath(), saved.errors());
         }

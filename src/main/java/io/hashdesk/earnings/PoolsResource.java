@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -29,6 +28,8 @@ import io.hashdesk.fleet.Site;
 import io.hashdesk.web.CsvReader;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Htmx;
+import io.hashdesk.web.Saved;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -86,7 +87,7 @@ public class PoolsResource {
         FormErrors errors = FormErrors.none();
         PoolInput in = form.toInput(errors);
         if (errors.isEmpty()) {
-            PoolService.Saved saved = pools.create(owner, in);
+            Saved<PoolAccount> saved = pools.create(owner, in);
             if (saved.ok()) {
                 flash.success("Pool account \"" + saved.value().name + "\" added."
                         + (saved.value().isBraiins() ? " Fetch now to read its days, or wait for the hourly fetch." : ""));
@@ -117,7 +118,7 @@ public class PoolsResource {
         FormErrors errors = FormErrors.none();
         PoolInput in = form.toInput(errors);
         if (errors.isEmpty()) {
-            PoolService.Saved saved = pools.update(owner, id, in);
+            Saved<PoolAccount> saved = pools.update(owner, id, in);
             if (saved.ok()) {
                 flash.success("Pool account \"" + saved.value().name + "\" saved.");
                 return Response.seeOther(URI.create("/pools")).build();
@@ -148,11 +149,11 @@ public class PoolsResource {
     /** "Fetch now": htmx swaps the account's row; without htmx, back to the list. */
     @POST
     @Path("{id:\\d+}/fetch")
-    public Response fetch(@PathParam("id") long id, @HeaderParam("HX-Request") String htmx) {
+    public Response fetch(@PathParam("id") long id, @BeanParam Htmx htmx) {
         Operator owner = current.get();
         PoolAccount a = pools.account(owner, id);
         fetcher.fetchNow(a.id);
-        if (htmx != null) {
+        if (htmx.isRequest()) {
             return Response.ok(Templates.index$row(pools.view(owner, id), owner.timezone)).build();
         }
         return Response.seeOther(URI.create("/pools")).build();
@@ -166,7 +167,7 @@ public class PoolsResource {
     @Path("{id:\\d+}/earnings")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response upload(@PathParam("id") long id, @RestForm("file") FileUpload file,
-            @HeaderParam("HX-Request") String htmx) throws IOException {
+            @BeanParam Htmx htmx) throws IOException {
         Operator owner = current.get();
         PoolAccount a = pools.account(owner, id);
         List<CsvReader.LineError> errors;
@@ -178,15 +179,15 @@ public class PoolsResource {
             int days = pools.upload(owner, id, Files.readAllBytes(file.uploadedFile()));
             flash.success(String.format(Locale.ENGLISH, "%,d day%s stored for \"%s\".", days, days == 1 ? "" : "s",
                     a.name));
-            if (htmx != null) {
-                return Response.ok().header("HX-Redirect", "/pools").build();
+            if (htmx.isRequest()) {
+                return Htmx.redirect("/pools");
             }
             return Response.seeOther(URI.create("/pools")).build();
         } catch (CsvReader.UnreadableException e) {
             errors = e.errors;
         }
         Map<Long, List<CsvReader.LineError>> byPool = Map.of(a.id, errors);
-        if (htmx != null) {
+        if (htmx.isRequest()) {
             return Response.status(422).entity(Templates.index$upload(pools.view(owner, id), byPool)).build();
         }
         return Response.status(422).entity(Templates.index(pools.views(owner), owner.timezone, byPool)).build();

@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import io.hashdesk.account.Operator;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.LimitReachedException;
+import io.hashdesk.web.Saved;
 
 /**
  * Adds, changes (moves) and deletes an operator's rig groups. Each write locks the owner first

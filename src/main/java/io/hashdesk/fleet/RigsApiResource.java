@@ -32,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.hashdesk.web.Problem;
 
 import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.web.Saved;
 
 /** Rig groups for scripts: the same service, rules and ownership as the /rigs pages; CSV import. */
 @Path("/api/v1/rigs")

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +25,8 @@ import io.hashdesk.account.Operator;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.LimitReachedException;
-import io.hashdesk.web.Numbers;
+import io.hashdesk.web.Htmx;
+import io.hashdesk.web.Saved;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -181,9 +181,8 @@ public class RigsResource {
     @POST
     @Path("validate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response validate(@BeanParam RigForm form, @HeaderParam("HX-Trigger-Name") String triggerName,
-            @HeaderParam("HX-Trigger") String triggerId) {
-        String trigger = Numbers.triggerField(triggerName, triggerId);
+    public Response validate(@BeanParam RigForm form, @BeanParam Htmx htmx) {
+        String trigger = htmx.triggerField();
         Operator owner = current.get();
         if ("catalogModel".equals(trigger) || "model".equals(trigger)) {
             form.fillFromCatalog(catalog);
@@ -198,8 +197,8 @@ public class RigsResource {
             }
         });
         // The preview listens for this, so it recomputes with the values just filled in.
-        return Response.ok(Templates.form$fields(form, shown, fleet.sites(owner), models()))
-                .header("HX-Trigger-After-Settle", "{\"rig-fields-updated\": {\"target\": \"#rig-form\"}}").build();
+        return Htmx.afterSettle(Response.ok(Templates.form$fields(form, shown, fleet.sites(owner), models())),
+                "rig-fields-updated", "#rig-form").build();
     }
 
     /** htmx: today's figures for the group as filled in so far. */

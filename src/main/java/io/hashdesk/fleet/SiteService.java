@@ -17,6 +17,7 @@ import io.hashdesk.economics.TimeOfUseTariff;
 import io.hashdesk.web.Database;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.LimitReachedException;
+import io.hashdesk.web.Saved;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** Adds, changes and deletes an operator's sites (ownership and locking through {@link FleetService}). */

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.web.Saved;
 
 /** Sites for scripts: the same service, rules and ownership as the /sites pages. */
 @Path("/api/v1/sites")

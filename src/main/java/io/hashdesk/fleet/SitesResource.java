@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +25,8 @@ import io.hashdesk.account.Operator;
 import io.hashdesk.economics.TimeOfUseTariff;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
-import io.hashdesk.web.Numbers;
+import io.hashdesk.web.Htmx;
+import io.hashdesk.web.Saved;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -182,9 +182,9 @@ public class SitesResource {
     @POST
     @Path("validate")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance validate(@BeanParam SiteForm form, @HeaderParam("HX-Trigger-Name") String triggerName,
-            @HeaderParam("HX-Trigger") String triggerId, @QueryParam("site") Long siteId) {
-        String trigger = Numbers.triggerField(triggerName, triggerId);
+    public TemplateInstance validate(@BeanParam SiteForm form, @BeanParam Htmx htmx,
+            @QueryParam("site") Long siteId) {
+        String trigger = htmx.triggerField();
         Operator owner = current.get();
         if (siteId != null) {
             fleet.site(owner, siteId); // 404 for another's site

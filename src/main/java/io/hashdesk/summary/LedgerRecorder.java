@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
 import io.hashdesk.fleet.FleetService;
 import io.hashdesk.network.NetworkSnapshot;
+import io.hashdesk.web.Database;
 import io.hashdesk.web.Formats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -127,7 +128,7 @@ public class LedgerRecorder {
                     return n;
                 });
             } catch (RuntimeException e) {
-                if (!Db.isUniqueViolation(e)) {
+                if (!Database.uniqueViolation(e)) {
                     LOG.errorf(e, "could not record the ledger");
                 }
             }
@@ -138,7 +139,7 @@ public class LedgerRecorder {
                             fleets.fleetsOf(List.of(w.operatorId())).get(w.operatorId()), w.zone(), w.days(),
                             snapshotCache, now));
                 } catch (RuntimeException e) {
-                    if (Db.isUniqueViolation(e)) {
+                    if (Database.uniqueViolation(e)) {
                         LOG.debugf("ledger of operator %d recorded by another instance", w.operatorId());
                     } else {
                         LOG.errorf(e, "could not record the ledger of operator %d", w.operatorId());

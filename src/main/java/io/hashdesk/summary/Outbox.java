@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import io.hashdesk.HashdeskConfig;
 import io.hashdesk.account.MailQuota;
 import io.hashdesk.account.Operator;
+import io.hashdesk.web.Database;
 import io.hashdesk.web.Formats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -145,7 +146,7 @@ public class Outbox {
                 QuarkusTransaction.requiringNew().timeout(Ledger.TX_TIMEOUT_SECONDS).run(() -> mails.forEach(em::persist));
                 return mails.size();
             } catch (RuntimeException e) {
-                if (!Db.isUniqueViolation(e)) {
+                if (!Database.uniqueViolation(e)) {
                     LOG.errorf(e, "could not store summaries");
                 }
             }
@@ -156,7 +157,7 @@ public class Outbox {
                     QuarkusTransaction.requiringNew().run(() -> em.persist(m));
                     n++;
                 } catch (RuntimeException e) {
-                    if (Db.isUniqueViolation(e)) {
+                    if (Database.uniqueViolation(e)) {
                         LOG.debugf("summary of operator %d for %s stored by another instance", m.operatorId, m.weekStart);
                     } else {
                         LOG.errorf(e, "could not store the summary of operator %d for %s", m.operatorId, m.weekStart);

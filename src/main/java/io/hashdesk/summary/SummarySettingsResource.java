@@ -6,8 +6,8 @@ import java.time.DayOfWeek;
 import java.util.Locale;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,6 +21,7 @@ import io.hashdesk.account.MailQuota;
 import io.hashdesk.account.Operator;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Htmx;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -104,7 +105,7 @@ public class SummarySettingsResource {
 
     @POST
     @Path("test")
-    public Response sendNow(@HeaderParam("HX-Request") String htmx) {
+    public Response sendNow(@BeanParam Htmx htmx) {
         Operator operator = current.get();
         String message;
         boolean error = false;
@@ -120,7 +121,7 @@ public class SummarySettingsResource {
             error = true;
             message = e.getMessage();
         }
-        if (htmx != null) {
+        if (htmx.isRequest()) {
             return Response.ok(Templates.card(card.view(operator, message, error), FormErrors.none())).build();
         }
         if (error) {

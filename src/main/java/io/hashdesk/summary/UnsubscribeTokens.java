@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
+import io.hashdesk.web.Database;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
@@ -103,7 +104,7 @@ public class UnsubscribeTokens {
                         .setParameter(1, KEY_NAME).setParameter(2, Base64.getEncoder().encodeToString(fresh))
                         .setParameter(3, Instant.now()).executeUpdate());
             } catch (RuntimeException e) {
-                if (!Db.isUniqueViolation(e)) {
+                if (!Database.uniqueViolation(e)) {
                     throw e;
                 }
                 // Another instance created it first: use theirs.

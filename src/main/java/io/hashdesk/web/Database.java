@@ -12,6 +12,9 @@ import jakarta.persistence.PessimisticLockException;
  */
 public final class Database {
 
+    /** SQLSTATE of a unique key refusing a row, on H2 and PostgreSQL alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private Database() {
     }
 
@@ -21,6 +24,21 @@ public final class Database {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage();
             if (message != null && message.toLowerCase(Locale.ROOT).contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when a cause is a unique key refusing a second row (SQLSTATE 23505 on both databases), whatever
+     * its name: for claims and inserts that another instance may have made first.
+     */
+    public static boolean uniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String state = t instanceof SQLException sql ? sql.getSQLState()
+                    : t instanceof org.hibernate.JDBCException jdbc ? jdbc.getSQLState() : null;
+            if (UNIQUE_VIOLATION.equals(state)) {
                 return true;
             }
         }

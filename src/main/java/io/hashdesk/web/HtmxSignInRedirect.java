@@ -18,13 +18,13 @@ public class HtmxSignInRedirect {
     }
 
     private void handle(RoutingContext rc) {
-        if (rc.request().getHeader("HX-Request") != null) {
+        if (rc.request().getHeader(Htmx.REQUEST) != null) {
             rc.addHeadersEndHandler(ignored -> {
                 String location = rc.response().headers().get(HttpHeaders.LOCATION);
                 if (rc.response().getStatusCode() == 302 && location != null && location.contains("/login")) {
                     rc.response().setStatusCode(200);
                     rc.response().headers().remove(HttpHeaders.LOCATION);
-                    rc.response().putHeader("HX-Redirect", "/login");
+                    rc.response().putHeader(Htmx.REDIRECT, "/login");
                 }
             });
         }

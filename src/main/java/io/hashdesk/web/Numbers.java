@@ -86,18 +86,4 @@ public final class Numbers {
     public static String trim(String raw) {
         return raw == null ? "" : raw.strip();
     }
-
-    /**
-     * The form field an htmx request was triggered from: the input's name when the input itself
-     * made the request, else the field wrapper's id without its "field-" prefix ("field-units" -> "units").
-     */
-    public static String triggerField(String triggerName, String triggerId) {
-        if (triggerName != null && !triggerName.isBlank()) {
-            return triggerName;
-        }
-        if (triggerId != null && triggerId.startsWith("field-")) {
-            return triggerId.substring("field-".length());
-        }
-        return triggerId;
-    }
 }

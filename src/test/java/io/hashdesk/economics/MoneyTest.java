@@ -1,6 +1,6 @@
 package io.hashdesk.economics;
 
-import static io.hashdesk.economics.Networks.AS_OF;
+import static io.hashdesk.testing.Networks.AS_OF;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

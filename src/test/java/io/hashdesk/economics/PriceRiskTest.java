@@ -1,6 +1,6 @@
 package io.hashdesk.economics;
 
-import static io.hashdesk.economics.Networks.AS_OF;
+import static io.hashdesk.testing.Networks.AS_OF;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.hashdesk.testing.Networks;
 
 /** Price paths (issue 13): bands, probabilities and per-group payback. */
 class PriceRiskTest {

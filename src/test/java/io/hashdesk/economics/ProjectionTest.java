@@ -1,6 +1,6 @@
 package io.hashdesk.economics;
 
-import static io.hashdesk.economics.Networks.AS_OF;
+import static io.hashdesk.testing.Networks.AS_OF;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +11,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.hashdesk.testing.Networks;
 
 class ProjectionTest {
 

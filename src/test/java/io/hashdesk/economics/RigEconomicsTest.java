@@ -1,6 +1,6 @@
 package io.hashdesk.economics;
 
-import static io.hashdesk.economics.Networks.AS_OF;
+import static io.hashdesk.testing.Networks.AS_OF;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import io.hashdesk.testing.Networks;
 
 class RigEconomicsTest {
 

@@ -1,6 +1,6 @@
 package io.hashdesk.economics;
 
-import static io.hashdesk.economics.Networks.AS_OF;
+import static io.hashdesk.testing.Networks.AS_OF;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +9,8 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.hashdesk.testing.Networks;
 
 /**
  * The switch-off verdict at a curtailing time-of-use site (issue 12): the flag must come from the hours

@@ -3,6 +3,7 @@ package io.hashdesk.fleet;
 import static io.hashdesk.fleet.FleetApiTest.as;
 import static io.hashdesk.fleet.FleetApiTest.createRig;
 import static io.hashdesk.fleet.FleetApiTest.createSite;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +16,8 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.account.Operator;
@@ -130,65 +133,88 @@ class FleetPagesTest {
                 .post("/sites/validate").then().statusCode(200).body(containsString("id=\"name-error\""));
     }
 
-    @Test
-    void aRigGroupIsAddedWithTheCatalogAndThePreviewShowsTodaysFigures() {
-        Operators.Session me = Operators.newSignedIn("rig-page");
-        long site = createSite(me, FleetApiTest.FLAT_SITE);
-        as(me).get("/rigs/new").then().statusCode(200)
-                .body(containsString("<label for=\"catalogModel\">"))
-                .body(containsString("Bitmain Antminer S21 XP Hydro"))
-                .body(containsString("hx-post=\"/rigs/preview\""));
+    /** Adding a rig group on /rigs/new: the catalog, the preview of today's figures, mistakes, a custom model. */
+    @Nested
+    class TheRigForm {
 
-        // Choosing a catalog model fills in its nameplate TH/s and W.
-        String fields = form(me).header("HX-Trigger-Name", "catalogModel")
-                .formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
-                .formParam("units", "10").formParam("terahash", "").formParam("watts", "")
-                .post("/rigs/validate").then().statusCode(200).header("HX-Trigger-After-Settle", containsString("rig-fields-updated"))
-                .extract().asString();
-        assertTrue(fields.contains("id=\"terahash\" name=\"terahash\" value=\"234\""), fields);
-        assertTrue(fields.contains("id=\"watts\" name=\"watts\" value=\"3531\""), fields);
-        assertTrue(!fields.contains("<html"), "a fragment, not a page");
+        Operators.Session me;
+        long site;
 
-        String preview = form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
-                .formParam("units", "10").formParam("terahash", "234").formParam("watts", "3531")
-                .post("/rigs/preview").then().statusCode(200).extract().asString();
-        assertTrue(preview.contains("id=\"preview-revenue\""), preview);
-        assertTrue(preview.matches("(?s).*id=\"preview-profit\"[^>]*>−?[0-9,]+\\.[0-9]{2} USD / day.*"), preview);
-        assertTrue(preview.matches("(?s).*id=\"preview-shutdown\">[0-9,]+ USD / BTC.*"), preview);
-        assertTrue(preview.contains("kWh / day"), preview);
-        // 10 units at 3531 W, overhead 1.1, uptime 97 %, at 0.05 USD/kWh: 10 * 3.531 * 1.1 * 0.97 * 24 * 0.05 = 45.21 USD/day.
-        assertTrue(preview.contains("id=\"preview-power\">45.21 USD / day"), preview);
+        @BeforeEach
+        void aSite() {
+            me = Operators.newSignedIn("rig-page");
+            site = createSite(me, FleetApiTest.FLAT_SITE);
+        }
 
-        form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
-                .formParam("units", "0").formParam("terahash", "234").formParam("watts", "3531")
-                .formParam("purchaseDate", "2999-01-01").formParam("notes", "hall <3>")
-                .post("/rigs").then().statusCode(422)
-                .body(containsString("id=\"units-error\""))
-                .body(containsString("id=\"purchaseDate-error\">The purchase date cannot be in the future."))
-                .body(containsString("value=\"0\""))
-                .body(containsString("hall &lt;3&gt;</textarea>"))
-                .body(containsString("<option value=\"Bitmain Antminer S21 Pro\" selected>"));
-        assertEquals(0, FleetApiTest.rigCount(me));
+        @Test
+        void offersTheCatalogAndAPreview() {
+            as(me).get("/rigs/new").then().statusCode(200)
+                    .body(containsString("<label for=\"catalogModel\">"))
+                    .body(containsString("Bitmain Antminer S21 XP Hydro"))
+                    .body(containsString("hx-post=\"/rigs/preview\""));
+        }
 
-        form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
-                .formParam("units", "1,000").formParam("terahash", "234").formParam("watts", "3531")
-                .formParam("purchaseUsd", "3200").formParam("purchaseDate", "2024-06-01")
-                .post("/rigs").then().statusCode(303);
-        form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "custom").formParam("model", "")
-                .formParam("units", "2").formParam("terahash", "100").formParam("watts", "3000")
-                .post("/rigs").then().statusCode(422).body(containsString("id=\"model-error\">Name your custom model"));
-        form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "custom").formParam("model", "Home-made")
-                .formParam("units", "2").formParam("terahash", "100").formParam("watts", "3000")
-                .post("/rigs").then().statusCode(303);
+        @Test
+        void choosingACatalogModelFillsInItsNameplateFigures() {
+            String fields = form(me).header("HX-Trigger-Name", "catalogModel")
+                    .formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
+                    .formParam("units", "10").formParam("terahash", "").formParam("watts", "")
+                    .post("/rigs/validate").then().statusCode(200).header("HX-Trigger-After-Settle", containsString("rig-fields-updated"))
+                    .extract().asString();
+            assertThat(fields).contains("id=\"terahash\" name=\"terahash\" value=\"234\"")
+                    .contains("id=\"watts\" name=\"watts\" value=\"3531\"")
+                    .as("a fragment, not a page").doesNotContain("<html");
+        }
 
-        // 1000 x 234 TH/s + 2 x 100 TH/s = 234.2 PH/s; 3,531 kW + 6 kW = 3.54 MW; 3,537,000 W / 234,200 TH/s = 15.1 J/TH.
-        as(me).get("/rigs").then().statusCode(200)
-                .body(containsString("1,002"))
-                .body(containsString("234.20 PH/s"))
-                .body(containsString("3.54 MW"))
-                .body(containsString("15.1 J/TH"))
-                .body(containsString("Home-made"))
-                .body(containsString("href=\"/rigs.csv\""));
+        @Test
+        void thePreviewShowsTodaysFiguresForTheGroupAtItsSite() {
+            String preview = form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
+                    .formParam("units", "10").formParam("terahash", "234").formParam("watts", "3531")
+                    .post("/rigs/preview").then().statusCode(200).extract().asString();
+            assertThat(preview).contains("id=\"preview-revenue\"")
+                    .containsPattern("id=\"preview-profit\"[^>]*>−?[0-9,]+\\.[0-9]{2} USD / day")
+                    .containsPattern("id=\"preview-shutdown\">[0-9,]+ USD / BTC")
+                    .contains("kWh / day")
+                    // 10 units at 3531 W, overhead 1.1, uptime 97 %, at 0.05 USD/kWh: 10 * 3.531 * 1.1 * 0.97 * 24 * 0.05 = 45.21 USD/day.
+                    .contains("id=\"preview-power\">45.21 USD / day");
+        }
+
+        @Test
+        void mistakesComeBackBesideTheirFieldsAndNothingIsSaved() {
+            form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
+                    .formParam("units", "0").formParam("terahash", "234").formParam("watts", "3531")
+                    .formParam("purchaseDate", "2999-01-01").formParam("notes", "hall <3>")
+                    .post("/rigs").then().statusCode(422)
+                    .body(containsString("id=\"units-error\""))
+                    .body(containsString("id=\"purchaseDate-error\">The purchase date cannot be in the future."))
+                    .body(containsString("value=\"0\""))
+                    .body(containsString("hall &lt;3&gt;</textarea>"))
+                    .body(containsString("<option value=\"Bitmain Antminer S21 Pro\" selected>"));
+            assertEquals(0, FleetApiTest.rigCount(me));
+        }
+
+        @Test
+        void theListAddsUpTheGroupsOfACatalogAndACustomModel() {
+            form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "Bitmain Antminer S21 Pro")
+                    .formParam("units", "1,000").formParam("terahash", "234").formParam("watts", "3531")
+                    .formParam("purchaseUsd", "3200").formParam("purchaseDate", "2024-06-01")
+                    .post("/rigs").then().statusCode(303);
+            form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "custom").formParam("model", "")
+                    .formParam("units", "2").formParam("terahash", "100").formParam("watts", "3000")
+                    .post("/rigs").then().statusCode(422).body(containsString("id=\"model-error\">Name your custom model"));
+            form(me).formParam("siteId", String.valueOf(site)).formParam("catalogModel", "custom").formParam("model", "Home-made")
+                    .formParam("units", "2").formParam("terahash", "100").formParam("watts", "3000")
+                    .post("/rigs").then().statusCode(303);
+
+            // 1000 x 234 TH/s + 2 x 100 TH/s = 234.2 PH/s; 3,531 kW + 6 kW = 3.54 MW; 3,537,000 W / 234,200 TH/s = 15.1 J/TH.
+            as(me).get("/rigs").then().statusCode(200)
+                    .body(containsString("1,002"))
+                    .body(containsString("234.20 PH/s"))
+                    .body(containsString("3.54 MW"))
+                    .body(containsString("15.1 J/TH"))
+                    .body(containsString("Home-made"))
+                    .body(containsString("href=\"/rigs.csv\""));
+        }
     }
 
     @Test

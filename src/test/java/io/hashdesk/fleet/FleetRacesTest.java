@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.hashdesk.account.Operator;
 import io.hashdesk.testing.Operators;
 import io.hashdesk.web.Database;
+import io.hashdesk.web.Saved;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 

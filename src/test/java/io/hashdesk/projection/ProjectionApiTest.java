@@ -1,6 +1,5 @@
 package io.hashdesk.projection;
 
-import static io.hashdesk.network.MempoolStubs.mempool;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,9 +16,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.hashdesk.network.MempoolStubs;
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.Fleets;
 import io.hashdesk.testing.Json;
+import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Operators;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -32,10 +32,7 @@ class ProjectionApiTest {
 
     /** docs/economics.md's worked example: D 1.355e14, 71,000 USD, 3.125 + 0.03 BTC per block (0.03 x 144 = 4.32 BTC of fees). */
     static void workedExampleNetwork(NetworkService network, double price) {
-        // Other test classes leave their own snapshots (other heights): start from an empty store.
-        MempoolStubs.startAfresh(network);
-        mempool(935_000, price, 1.355e14, 432_000_000L, 0, System.currentTimeMillis() + 5L * 86_400_000);
-        assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());
+        Networks.startWorked(network, price, 0, 5);
     }
 
     @Inject
@@ -54,20 +51,15 @@ class ProjectionApiTest {
     }
 
     static RequestSpecification as(Operators.Session s) {
-        return given().cookies(s.cookies()).header("X-CSRF-TOKEN", s.csrf()).contentType("application/json");
+        return Fleets.as(s);
     }
 
     static long site(Operators.Session s, String name, double usdPerKwh, double hostingUsdPerMonth) {
-        String body = String.format(Locale.ROOT, "{\"name\":\"%s\",\"tariff\":{\"type\":\"flat\",\"usdPerKwh\":%s},"
-                + "\"poolFeePercent\":0,\"hostingUsdPerMonth\":%s,\"powerOverhead\":1,\"uptimePercent\":100,"
-                + "\"curtail\":false,\"timezone\":\"UTC\"}", name, usdPerKwh, hostingUsdPerMonth);
-        return as(s).body(body).post("/api/v1/sites").then().statusCode(201).extract().jsonPath().getLong("id");
+        return Fleets.site(s, name).usdPerKwh(usdPerKwh).hostingUsdPerMonth(hostingUsdPerMonth).create();
     }
 
     static long rig(Operators.Session s, long siteId, String model, long units, double th, double watts, Double purchaseUsd) {
-        String body = String.format(Locale.ROOT, "{\"siteId\":%d,\"model\":\"%s\",\"units\":%d,\"terahash\":%s,"
-                + "\"watts\":%s,\"purchaseUsd\":%s}", siteId, model, units, th, watts, purchaseUsd);
-        return as(s).body(body).post("/api/v1/rigs").then().statusCode(201).extract().jsonPath().getLong("id");
+        return Fleets.rig(s, siteId, model).units(units).terahash(th).watts(watts).purchaseUsd(purchaseUsd).create();
     }
 
     private JsonPath projection(String query) {

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.testing.Operators;
+import io.hashdesk.testing.WinnerAndLoser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 

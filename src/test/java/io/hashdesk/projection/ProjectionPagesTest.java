@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.testing.Json;
 import io.hashdesk.testing.Operators;
+import io.hashdesk.testing.WinnerAndLoser;
 import io.hashdesk.web.Formats;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;

@@ -1,8 +1,5 @@
 package io.hashdesk.summary;
 
-import static io.restassured.RestAssured.given;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +8,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 import jakarta.mail.BodyPart;
@@ -22,47 +18,13 @@ import jakarta.mail.internet.MimeMessage;
 
 import io.hashdesk.account.AccountMails;
 import io.hashdesk.account.Operator;
-import io.hashdesk.network.MempoolStubs;
-import io.hashdesk.network.NetworkService;
-import io.hashdesk.network.NetworkSnapshot;
-import io.hashdesk.testing.Operators;
 import io.hashdesk.testing.Smtp;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.specification.RequestSpecification;
 
-/** Operators with fleets, network snapshots and delivered mails, for the summary tests. */
+/** What the summary tests need beyond io.hashdesk.testing: backdated accounts, time zones and delivered mails. */
 final class Fixtures {
 
     private Fixtures() {
-    }
-
-    /** docs/economics.md's worked network (D 1.355e14, 71,000 USD, 3.155 BTC per block), with a -5 % adjustment in 3 days. */
-    static void workedNetwork(NetworkService network) {
-        MempoolStubs.startAfresh(network);
-        MempoolStubs.mempool(935_000, 71_000, 1.355e14, 432_000_000L, -5, System.currentTimeMillis() + 3L * 86_400_000);
-        assertEquals(NetworkService.Outcome.MEMPOOL, network.refresh());
-    }
-
-    static RequestSpecification as(Operators.Session s) {
-        return given().cookies(s.cookies()).header("X-CSRF-TOKEN", s.csrf()).contentType("application/json");
-    }
-
-    static long site(Operators.Session s, String name, double usdPerKwh, double poolFeePercent, double hosting,
-            String zone) {
-        String body = String.format(Locale.ROOT, "{\"name\":\"%s\",\"tariff\":{\"type\":\"flat\",\"usdPerKwh\":%s},"
-                + "\"poolFeePercent\":%s,\"hostingUsdPerMonth\":%s,\"powerOverhead\":1,\"uptimePercent\":100,"
-                + "\"curtail\":false,\"timezone\":\"%s\"}", name, usdPerKwh, poolFeePercent, hosting, zone);
-        return as(s).body(body).post("/api/v1/sites").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    static long rig(Operators.Session s, long siteId, String model, long units, double th, double watts) {
-        String body = String.format(Locale.ROOT, "{\"siteId\":%d,\"model\":\"%s\",\"units\":%d,\"terahash\":%s,"
-                + "\"watts\":%s}", siteId, model, units, th, watts);
-        return as(s).body(body).post("/api/v1/rigs").then().statusCode(201).extract().jsonPath().getLong("id");
-    }
-
-    static Operator operator(String email) {
-        return QuarkusTransaction.requiringNew().call(() -> Operator.findByEmail(email).orElseThrow());
     }
 
     /** The account and its rigs as if created at {@code accountAt} and {@code rigsAt}. */
@@ -79,28 +41,6 @@ final class Fixtures {
         QuarkusTransaction.requiringNew().run(() -> Operator.getEntityManager()
                 .createQuery("update Operator o set o.timezone = :z where o.id = :id")
                 .setParameter("z", zone).setParameter("id", operatorId).executeUpdate());
-    }
-
-    /** A stored snapshot taken at {@code at}, at the given price (difficulty and the rest as the worked network). */
-    static NetworkSnapshot snapshot(Instant at, double price, double difficulty) {
-        NetworkSnapshot s = MempoolStubs.snapshot(at, 934_000, price, difficulty); // next retarget at 935,424
-        s.feesPerBlockBtc = 0.03;
-        s.nextChangePercent = 2;
-        s.previousRetargetPercent = 1;
-        s.remainingBlocks = 1000;
-        s.firstOfDay = false;
-        QuarkusTransaction.requiringNew().run(() -> s.persist());
-        return s;
-    }
-
-    static void deleteSnapshots(List<NetworkSnapshot> snapshots) {
-        QuarkusTransaction.requiringNew().run(() -> snapshots.forEach(s -> NetworkSnapshot.deleteById(s.id)));
-    }
-
-    /** The operator's address as confirmed by the link mailed at registration (mail goes only to such). */
-    static void verified(String email) {
-        QuarkusTransaction.requiringNew().run(() -> Operator.update("emailVerifiedAt = ?1 where email = ?2",
-                Instant.now(), Operator.normalizeEmail(email)));
     }
 
     /** Summary mails GreenMail received for this address (not the account's own mails, such as the verification link). */

@@ -23,7 +23,9 @@ import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.economics.RigGroupSpec;
 import io.hashdesk.economics.SiteTerms;
 import io.hashdesk.network.NetworkSnapshot;
+import io.hashdesk.testing.Fleets;
 import io.hashdesk.testing.Operators;
+import io.hashdesk.testing.Snapshots;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -45,7 +47,7 @@ class LedgerTimeTest {
 
     @AfterEach
     void removeSnapshots() {
-        Fixtures.deleteSnapshots(snapshots);
+        Snapshots.delete(snapshots);
         snapshots.clear();
     }
 
@@ -55,18 +57,18 @@ class LedgerTimeTest {
     /** {@code units} S21 (200 TH/s at 3,500 W) at 0.06 USD/kWh, no fee, no hosting, set up at {@code since}. */
     Miner miner(String hint, long units, ZoneId zone, Instant since) {
         Operators.Session s = Operators.newSignedIn(hint);
-        long site = Fixtures.site(s, "Barn", 0.06, 0, 0, zone.getId());
-        long rig = Fixtures.rig(s, site, "S21", units, 200, 3500);
-        Operator o = Fixtures.operator(s.email());
+        long site = Fleets.site(s, "Barn").usdPerKwh(0.06).poolFeePercent(0).hostingUsdPerMonth(0).timezone(zone.getId()).create();
+        long rig = Fleets.rig(s, site, "S21").units(units).terahash(200).watts(3500).create();
+        Operator o = Operators.operator(s.email());
         Fixtures.timezone(o.id, zone.getId());
         Fixtures.backdate(o.id, since, since);
         Fleet fleet = new Fleet(List.of(new SiteTerms(new FlatTariff(0.06), 1, 0, 0, 100, false, zone)),
                 List.of(new RigGroupSpec(rig, 0, units, 200, 3500, null)));
-        return new Miner(Fixtures.operator(s.email()), fleet);
+        return new Miner(Operators.operator(s.email()), fleet);
     }
 
     NetworkSnapshot snapshot(Instant at, double price, double difficulty) {
-        NetworkSnapshot s = Fixtures.snapshot(at, price, difficulty);
+        NetworkSnapshot s = Snapshots.stored(at, price, difficulty);
         snapshots.add(s);
         return s;
     }

@@ -1,6 +1,6 @@
 package io.hashdesk.summary;
 
-import static io.hashdesk.summary.Fixtures.as;
+import static io.hashdesk.testing.Fleets.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 import io.hashdesk.account.Operator;
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.Fleets;
+import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Operators;
 import io.hashdesk.testing.Smtp;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -70,10 +72,10 @@ class OutboxDeliveryTest {
     /** A signed-in operator (UTC, summary on Monday 07:00) created a month ago, with one rig group. */
     Operators.Session operator(String hint) {
         Operators.Session s = Operators.newSignedIn(hint);
-        Fixtures.verified(s.email());
-        long site = Fixtures.site(s, "Main", 0.05, 1, 0, "UTC");
-        Fixtures.rig(s, site, "Custom 200 TH", 4, 200, 3500);
-        Operator o = Fixtures.operator(s.email());
+        Operators.verify(s.email());
+        long site = Fleets.site(s, "Main").usdPerKwh(0.05).poolFeePercent(1).hostingUsdPerMonth(0).timezone("UTC").create();
+        Fleets.rig(s, site, "Custom 200 TH").units(4).terahash(200).watts(3500).create();
+        Operator o = Operators.operator(s.email());
         Fixtures.backdate(o.id, Instant.now().minus(Duration.ofDays(30)), Instant.now().minus(Duration.ofDays(30)));
         return s;
     }
@@ -92,7 +94,7 @@ class OutboxDeliveryTest {
     /** No weekly summary is stored, let alone mailed, for an address its owner has not confirmed. */
     @Test
     void anUnconfirmedAddressGetsNoWeeklySummaryUntilItIsConfirmed() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Operators.Session s = operator("unconfirmed");
         QuarkusTransaction.requiringNew().run(() -> Operator.update("emailVerifiedAt = null where email = ?1", s.email()));
         Instant due = lastWeeksDue();
@@ -100,7 +102,7 @@ class OutboxDeliveryTest {
         assertEquals(null, row(s.email()), "nothing stored for an unconfirmed address");
         assertTrue(Fixtures.mailsTo(s.email()).isEmpty());
 
-        Fixtures.verified(s.email());
+        Operators.verify(s.email());
         job.run(due.plusSeconds(65));
         assertEquals(OutboxMail.SENT, row(s.email()).status);
         assertEquals(1, Fixtures.mailsTo(s.email()).size());
@@ -108,7 +110,7 @@ class OutboxDeliveryTest {
 
     @Test
     void refusedBySmtpForAWhileThenDeliveredExactlyOnce() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Operators.Session s = operator("smtp-down");
         Instant due = lastWeeksDue();
         Smtp.refuse();
@@ -151,7 +153,7 @@ class OutboxDeliveryTest {
 
     @Test
     void givesUpAtTheEndOfTheFollowingDayCountedAndShown() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Operators.Session s = operator("smtp-gone");
         Instant due = lastWeeksDue();
         double failedBefore = registry.counter("hashdesk.summary.failed").count();
@@ -192,7 +194,7 @@ class OutboxDeliveryTest {
 
     @Test
     void aRestartBetweenStoringAndSendingSendsOnce() throws Exception {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Operators.Session s = operator("restart");
         Instant due = lastWeeksDue();
         // Stored, then the instance dies having claimed the row mid-send (its lease still runs).
@@ -216,7 +218,7 @@ class OutboxDeliveryTest {
 
     @Test
     void twoSendersRacingSendEachMailOnce() throws Exception {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         List<Operators.Session> sessions = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             sessions.add(operator("race" + i));

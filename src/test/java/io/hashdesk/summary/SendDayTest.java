@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.hashdesk.account.Operator;
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Operators;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +40,8 @@ class SendDayTest {
 
     Operator operator(String hint, DayOfWeek day, int hour) {
         Operators.Session s = Operators.newSignedIn(hint);
-        Fixtures.verified(s.email());
-        Operator o = Fixtures.operator(s.email());
+        Operators.verify(s.email());
+        Operator o = Operators.operator(s.email());
         Fixtures.timezone(o.id, "UTC");
         Fixtures.backdate(o.id, MONDAY.minus(Duration.ofDays(30)), MONDAY.minus(Duration.ofDays(30)));
         settings.update(o.id, true, day, hour, MONDAY.minus(Duration.ofDays(30)));
@@ -58,7 +59,7 @@ class SendDayTest {
 
     @Test
     void aSundayLateNightSummaryKeepsItsGraceDayIntoMonday() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Operator o = operator("sunday-late", DayOfWeek.SUNDAY, 23);
         // Sunday 11 January 23:00 is due; the app comes back at Monday 00:11, 71 minutes late.
         outbox.enqueueDue(at(12, 0, 11));
@@ -69,7 +70,7 @@ class SendDayTest {
 
     @Test
     void aSendDayChangedMidWeekLeavesNeitherThirteenDaysNorTwoMailsInAFewDays() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         // Monday 07:00, then changed to Sunday: Sunday of the same week goes out (6 days later), not 13 days later.
         Operator later = operator("to-sunday", DayOfWeek.MONDAY, 7);
         outbox.enqueueDue(at(5, 7, 1));

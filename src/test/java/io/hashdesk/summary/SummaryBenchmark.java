@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import io.hashdesk.fleet.Site;
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Smtp;
+import io.hashdesk.testing.Snapshots;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -56,7 +58,7 @@ class SummaryBenchmark {
 
     @Test
     void tenThousandOperators() throws Exception {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         ZoneId utc = ZoneId.of("UTC");
         Instant due = Outbox.due(Outbox.weekStart(Instant.now(), utc), utc, DayOfWeek.MONDAY, 7);
         if (due.isAfter(Instant.now())) {
@@ -66,8 +68,8 @@ class SummaryBenchmark {
         LocalDate day = now.atZone(utc).toLocalDate().minusDays(1);
         long t0 = System.nanoTime();
         fleets(now.minus(Duration.ofDays(30)));
-        Fixtures.snapshot(day.atTime(12, 0).toInstant(ZoneOffset.UTC), 71_000, 1.355e14);
-        Fixtures.snapshot(day.plusDays(1).atTime(0, 5).toInstant(ZoneOffset.UTC), 71_200, 1.355e14);
+        Snapshots.stored(day.atTime(12, 0).toInstant(ZoneOffset.UTC), 71_000, 1.355e14);
+        Snapshots.stored(day.plusDays(1).atTime(0, 5).toInstant(ZoneOffset.UTC), 71_200, 1.355e14);
         System.out.printf(Locale.ROOT, "setup: %d operators x %d rig groups in %.1f s%n", OPERATORS, GROUPS,
                 (System.nanoTime() - t0) / 1e9);
 

@@ -1,6 +1,6 @@
 package io.hashdesk.summary;
 
-import static io.hashdesk.summary.Fixtures.as;
+import static io.hashdesk.testing.Fleets.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -23,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.network.NetworkService;
+import io.hashdesk.testing.Fleets;
+import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Operators;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -42,7 +44,7 @@ class UnsubscribeTest {
 
     /** An operator who got a test mail; the token from its List-Unsubscribe header. */
     String tokenFromMail(Operators.Session s) {
-        Fixtures.verified(s.email());
+        Operators.verify(s.email());
         as(s).post("/api/v1/summary/test").then().statusCode(200);
         List<MimeMessage> mails = Fixtures.mailsTo(s.email());
         assertEquals(1, mails.size());
@@ -65,7 +67,7 @@ class UnsubscribeTest {
 
     @Test
     void signedOutGetShowsAButtonAndItsPostTurnsTheSummaryOff() throws Exception {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Operators.Session s = Operators.newSignedIn("unsub-page");
         String token = tokenFromMail(s);
         String masked = s.email().charAt(0) + "…" + s.email().substring(s.email().indexOf('@'));
@@ -83,7 +85,7 @@ class UnsubscribeTest {
 
     @Test
     void oneClickPostWithoutCookiesTurnsItOff() throws Exception {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Operators.Session s = Operators.newSignedIn("unsub-oneclick");
         String token = tokenFromMail(s);
         HttpResponse<String> r = post(root, "unsubscribe?token=" + token, "List-Unsubscribe=One-Click");
@@ -95,8 +97,8 @@ class UnsubscribeTest {
     void aForgedOrAlteredTokenIsRefusedAndChangesNothing() throws Exception {
         Operators.Session s = Operators.newSignedIn("unsub-forged");
         Operators.Session other = Operators.newSignedIn("unsub-victim");
-        long mine = Fixtures.operator(s.email()).id;
-        long victim = Fixtures.operator(other.email()).id;
+        long mine = Operators.operator(s.email()).id;
+        long victim = Operators.operator(other.email()).id;
         String token = tokens.tokenFor(mine);
         String signature = token.substring(token.indexOf('.') + 1);
         // Another operator's id with my signature.

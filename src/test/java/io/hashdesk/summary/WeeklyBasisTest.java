@@ -1,6 +1,6 @@
 package io.hashdesk.summary;
 
-import static io.hashdesk.summary.Fixtures.as;
+import static io.hashdesk.testing.Fleets.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +24,10 @@ import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.projection.FleetProjection;
 import io.hashdesk.projection.ProjectionService;
+import io.hashdesk.testing.Fleets;
+import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Operators;
+import io.hashdesk.testing.Snapshots;
 import io.hashdesk.web.Formats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,27 +53,27 @@ class WeeklyBasisTest {
 
     @AfterEach
     void removeSnapshots() {
-        Fixtures.deleteSnapshots(snapshots);
+        Snapshots.delete(snapshots);
         snapshots.clear();
     }
 
     @Test
     void thePastAndTheNextWeekShareTheOperatorsPolicyAndTheMailSaysWhatSwitchingOffSaves() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Operators.Session s = Operators.newSignedIn("basis");
         // WeeklySummaryTest's fleet, with hosting at the losing site too.
-        long prairie = Fixtures.site(s, "Prairie", 0.05, 2, 300, "UTC");
-        long downtown = Fixtures.site(s, "Downtown", 0.12, 0, 150, "UTC");
-        Fixtures.rig(s, prairie, "Custom 200 TH", 10, 200, 3500);
-        long losing = Fixtures.rig(s, downtown, "Custom 100 TH", 5, 100, 3250);
-        Fixtures.verified(s.email());
-        Operator o = Fixtures.operator(s.email());
+        long prairie = Fleets.site(s, "Prairie").usdPerKwh(0.05).poolFeePercent(2).hostingUsdPerMonth(300).timezone("UTC").create();
+        long downtown = Fleets.site(s, "Downtown").usdPerKwh(0.12).poolFeePercent(0).hostingUsdPerMonth(150).timezone("UTC").create();
+        Fleets.rig(s, prairie, "Custom 200 TH").units(10).terahash(200).watts(3500).create();
+        long losing = Fleets.rig(s, downtown, "Custom 100 TH").units(5).terahash(100).watts(3250).create();
+        Operators.verify(s.email());
+        Operator o = Operators.operator(s.email());
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Fixtures.backdate(o.id, today.minusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant(),
                 today.minusDays(20).atStartOfDay(ZoneOffset.UTC).toInstant());
         // The same network every day of the past week (the worked example, as the live one).
         for (int d = 8; d >= 1; d--) {
-            snapshots.add(Fixtures.snapshot(today.minusDays(d).atTime(0, 5).toInstant(ZoneOffset.UTC), 71_000,
+            snapshots.add(Snapshots.stored(today.minusDays(d).atTime(0, 5).toInstant(ZoneOffset.UTC), 71_000,
                     1.355e14));
         }
         ledger.recordDue(Instant.now());

@@ -1,7 +1,8 @@
 package io.hashdesk.summary;
 
-import static io.hashdesk.summary.Fixtures.as;
+import static io.hashdesk.testing.Fleets.as;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -27,7 +28,10 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import io.hashdesk.account.Operator;
 import io.hashdesk.economics.FlatTariff;
@@ -47,7 +51,10 @@ import io.hashdesk.network.NetworkSnapshot;
 import io.hashdesk.network.NetworkView;
 import io.hashdesk.projection.FleetProjection;
 import io.hashdesk.projection.ProjectionService;
+import io.hashdesk.testing.Fleets;
+import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Operators;
+import io.hashdesk.testing.Snapshots;
 import io.hashdesk.web.Formats;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,7 +87,7 @@ class WeeklySummaryTest {
 
     @AfterEach
     void removeOldSnapshots() {
-        Fixtures.deleteSnapshots(snapshots);
+        Snapshots.delete(snapshots);
         snapshots.clear();
     }
 
@@ -102,169 +109,225 @@ class WeeklySummaryTest {
      */
     Fleetish fleet(String hint, String zone) {
         Operators.Session s = Operators.newSignedIn(hint);
-        Fixtures.verified(s.email());
-        long a = Fixtures.site(s, "Prairie", 0.05, 2, 300, zone);
-        long b = Fixtures.site(s, "Downtown", 0.12, 0, 0, zone);
-        long rigA = Fixtures.rig(s, a, "Custom 200 TH", 10, 200, 3500);
-        long rigB = Fixtures.rig(s, b, "Custom 100 TH", 5, 100, 3250);
-        Operator o = Fixtures.operator(s.email());
+        Operators.verify(s.email());
+        long a = Fleets.site(s, "Prairie").usdPerKwh(0.05).poolFeePercent(2).hostingUsdPerMonth(300).timezone(zone).create();
+        long b = Fleets.site(s, "Downtown").usdPerKwh(0.12).poolFeePercent(0).hostingUsdPerMonth(0).timezone(zone).create();
+        long rigA = Fleets.rig(s, a, "Custom 200 TH").units(10).terahash(200).watts(3500).create();
+        long rigB = Fleets.rig(s, b, "Custom 100 TH").units(5).terahash(100).watts(3250).create();
+        Operator o = Operators.operator(s.email());
         Fixtures.timezone(o.id, zone);
         ZoneId z = ZoneId.of(zone);
         Fleet fleet = new Fleet(
                 List.of(new SiteTerms(new FlatTariff(0.12), 1, 0, 0, 100, false, z),
                         new SiteTerms(new FlatTariff(0.05), 1, 2, 300, 100, false, z)),
                 List.of(new RigGroupSpec(rigA, 1, 10, 200, 3500, null), new RigGroupSpec(rigB, 0, 5, 100, 3250, null)));
-        return new Fleetish(s, Fixtures.operator(s.email()), rigA, rigB, fleet);
+        return new Fleetish(s, Operators.operator(s.email()), rigA, rigB, fleet);
     }
 
-    @Test
-    void chicagoOperatorGetsTheSummaryAtSevenLocalWithTheCoreFigures() {
-        Fixtures.workedNetwork(network);
-        Fleetish f = fleet("chicago", CHICAGO);
-        ZoneId chicago = ZoneId.of(CHICAGO);
-        Instant due = lastMondaySeven();
-        LocalDate monday = due.atZone(chicago).toLocalDate();
-        // The fleet since Tuesday of the past week; snapshots at noon each day but Wednesday, and one
-        // just after Monday's midnight (the first refresh after Sunday ended).
-        Fixtures.backdate(f.operator().id, due.minus(Duration.ofDays(20)),
-                monday.minusDays(6).atTime(9, 0).atZone(chicago).toInstant());
-        List<NetworkSnapshot> byDay = new ArrayList<>();
-        for (int d = 7; d >= 1; d--) {
-            LocalDate day = monday.minusDays(d);
-            if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
-                byDay.add(null);
-                continue;
+    /**
+     * A Chicago operator's summary, sent once by the job at 07:00 local time; each test reads one part of
+     * that mail. The fleet since Tuesday of the past week; snapshots at noon each day but Wednesday, and one
+     * just after Monday's midnight (the first refresh after Sunday ended).
+     */
+    @Nested
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    class AChicagoOperatorsSummary {
+
+        final ZoneId chicago = ZoneId.of(CHICAGO);
+        final Instant due = lastMondaySeven();
+        final LocalDate monday = due.atZone(chicago).toLocalDate();
+        final List<NetworkSnapshot> byDay = new ArrayList<>();
+        Fleetish f;
+        int mailsAfterTheTestMail;
+        int mailsBeforeSeven;
+        List<MimeMessage> mails;
+        MimeMessage mail;
+        String text;
+        String html;
+
+        /** Once for all the tests below (REST Assured knows the app's port only from the first test on). */
+        @BeforeEach
+        void sendItOnce() {
+            if (f != null) {
+                return;
             }
-            NetworkSnapshot s = Fixtures.snapshot(day.atTime(12, 0).atZone(chicago).toInstant(), 70_000 + d * 500,
-                    1.355e14);
-            snapshots.add(s);
-            byDay.add(s);
-        }
-        snapshots.add(Fixtures.snapshot(monday.atTime(0, 30).atZone(chicago).toInstant(), 71_000, 1.355e14));
-
-        // A test mail first: it does not use up the week's summary.
-        as(f.session()).post("/api/v1/summary/test").then().statusCode(200).body("status", equalTo("sent"));
-        assertEquals(1, Fixtures.mailsTo(f.session().email()).size());
-
-        job.run(due.minusSeconds(60));
-        assertEquals(1, Fixtures.mailsTo(f.session().email()).size(), "nothing before 07:00 Chicago");
-        job.run(due.plusSeconds(30));
-        job.run(due.plusSeconds(90));
-        List<MimeMessage> mails = Fixtures.mailsTo(f.session().email());
-        assertEquals(2, mails.size(), "the summary once, at 07:00 Chicago (13:00 UTC in winter, 12:00 in summer)");
-        MimeMessage mail = mails.stream().filter(m -> !subject(m).startsWith("[Test]")).findFirst().orElseThrow();
-        String text = Fixtures.part(mail, "text/plain");
-        String html = Fixtures.part(mail, "text/html");
-        Fixtures.keepSample("weekly", html, text);
-        // The HTML travels as 7-bit text (non-ASCII characters as references) and reads as rendered.
-        assertEquals("7bit", Fixtures.encoding(mail, "text/html"));
-        OutboxMail stored = QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
-                "recipient = ?1 and kind = 'weekly'", f.session().email()).firstResult());
-        assertTrue(stored.bodyHtml.contains("–"), "the rendered HTML has non-ASCII characters");
-        assertEquals(stored.bodyHtml.strip(), html.strip());
-
-        // Headers: fixed Message-ID for (operator, week), one-click unsubscribe.
-        assertEquals("<summary-" + f.operator().id + "-" + monday + "@hashdesk.example>",
-                Fixtures.header(mail, "Message-ID"));
-        assertTrue(Fixtures.header(mail, "List-Unsubscribe").startsWith("<https://hashdesk.example/unsubscribe?token="));
-        assertEquals("List-Unsubscribe=One-Click", Fixtures.header(mail, "List-Unsubscribe-Post"));
-
-        // The past week from the ledger, each day priced by the economics core from the snapshots in force
-        // during it, each for the time it was in force (the previous day's noon snapshot prices the morning),
-        // under "switch off when losing" (Downtown's group is off). Tuesday counts from the fleet's 09:00.
-        double total = 0;
-        for (int i = 0; i < 7; i++) {
-            LocalDate day = monday.minusDays(7 - i);
-            String label = SummaryFormats.weekday(day);
-            NetworkSnapshot s = byDay.get(i);
-            if (i == 0) {
-                assertTrue(text.contains(label + ": not enough history yet"), text);
-            } else if (s == null) {
-                assertTrue(text.contains(label + ": no data"), text);
-            } else {
-                NetworkSnapshot morning = byDay.get(i - 1);
-                Instant from = day.atStartOfDay(chicago).toInstant();
-                if (i == 1) {
-                    from = day.atTime(9, 0).atZone(chicago).toInstant();
+            Networks.startWorked(network, 71_000, -5, 3);
+            f = fleet("chicago", CHICAGO);
+            Fixtures.backdate(f.operator().id, due.minus(Duration.ofDays(20)),
+                    monday.minusDays(6).atTime(9, 0).atZone(chicago).toInstant());
+            for (int d = 7; d >= 1; d--) {
+                LocalDate day = monday.minusDays(d);
+                if (day.getDayOfWeek() == DayOfWeek.WEDNESDAY) {
+                    byDay.add(null);
+                    continue;
                 }
-                Instant end = day.plusDays(1).atStartOfDay(chicago).toInstant();
-                double before = Duration.between(from, s.fetchedAt).toSeconds() / 3600.0;
-                double after = Duration.between(s.fetchedAt, end).toSeconds() / 3600.0;
-                Expected t = Expected.of(f.fleet(), s, day, chicago).times((after + (morning == null ? before : 0)) / 24);
-                if (morning != null) {
-                    t = t.plus(Expected.of(f.fleet(), morning, day, chicago).times(before / 24));
-                }
-                assertTrue(text.contains(label + ": " + Formats.btc(t.btc()) + " mined, revenue "
-                        + Formats.usd0(t.revenueUsd()) + ", power " + Formats.usd0(t.powerCostUsd()) + ", hosting "
-                        + Formats.usd0(t.hostingUsd()) + ", pool fees " + Formats.usd0(t.poolFeeUsd()) + ", profit "
-                        + Formats.usd0(t.profitUsd())), label + " in\n" + text);
-                total += t.profitUsd();
+                NetworkSnapshot s = Snapshots.stored(day.atTime(12, 0).atZone(chicago).toInstant(), 70_000 + d * 500,
+                        1.355e14);
+                snapshots.add(s);
+                byDay.add(s);
+            }
+            snapshots.add(Snapshots.stored(monday.atTime(0, 30).atZone(chicago).toInstant(), 71_000, 1.355e14));
+
+            // A test mail first: it does not use up the week's summary.
+            as(f.session()).post("/api/v1/summary/test").then().statusCode(200).body("status", equalTo("sent"));
+            mailsAfterTheTestMail = Fixtures.mailsTo(f.session().email()).size();
+
+            job.run(due.minusSeconds(60));
+            mailsBeforeSeven = Fixtures.mailsTo(f.session().email()).size();
+            job.run(due.plusSeconds(30));
+            job.run(due.plusSeconds(90));
+            mails = Fixtures.mailsTo(f.session().email());
+            mail = mails.stream().filter(m -> !subject(m).startsWith("[Test]")).findFirst().orElse(null);
+            if (mail != null) {
+                text = Fixtures.part(mail, "text/plain");
+                html = Fixtures.part(mail, "text/html");
+                Fixtures.keepSample("weekly", html, text);
             }
         }
-        assertTrue(text.contains("Total (5 of 7 days recorded):"), text);
-        assertTrue(text.contains("profit " + Formats.usd0(total) + "\n"), text);
-        assertTrue(html.contains(Formats.usd0(total)), "the headline figure");
-        assertTrue(text.contains("By site:\nDowntown: "), "per site: " + text);
 
-        // The next 7 days: the dashboard's base projection, recomputed here by the economics core.
-        FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
-        NetworkView net = network.latest();
-        NetworkState state = net.state();
-        ProjectionResult r = Projection.run(f.fleet(), state, Scenario.base(Scenario.DEFAULT_DAYS), p.asOf());
-        double next = 0;
-        for (int d = 0; d < 7; d++) {
-            next += r.profitUsd()[d];
-            // Labelled with the Chicago date holding most of the day (day 0 starts at the top of the UTC hour).
-            assertTrue(text.contains(SummaryFormats.weekday(SummaryBuilder.dateOf(p.asOf().plus(Duration.ofDays(d)),
-                    ZoneId.of(CHICAGO))) + ": "
-                    + Formats.btc(r.btc()[d]) + ", revenue " + Formats.usd0(r.revenueUsd()[d])), text);
+        @Test
+        void itArrivesOnceAtSevenLocalAndATestMailDoesNotUseItUp() {
+            assertEquals(1, mailsAfterTheTestMail);
+            assertEquals(1, mailsBeforeSeven, "nothing before 07:00 Chicago");
+            assertEquals(2, mails.size(), "the summary once, at 07:00 Chicago (13:00 UTC in winter, 12:00 in summer)");
+            assertNotNull(mail, "the weekly summary beside the test mail");
         }
-        assertTrue(text.contains("profit " + Formats.usd0(next) + "\n\nWhat switching off saves"), text);
 
-        // The adjustment line: estimate, date in Chicago, blocks to go, profit before and after.
-        FleetToday before = RigEconomics.today(f.fleet(), state, p.asOf());
-        FleetToday after = RigEconomics.today(f.fleet(), state.afterNextRetarget(), p.asOf());
-        assertTrue(text.contains("Next difficulty adjustment: −5.00 % (estimate) at block 935,424, around "
-                + Formats.dateTime(net.estimatedRetargetDate(), CHICAGO) + ", " + net.remainingBlocks()
-                + " blocks to go."), text);
-        // Before and after on the mail's basis, "switch off when losing" (Downtown's group off: hosting only).
-        assertTrue(text.contains("Daily profit before: " + Formats.usd0(switchedOff(before)) + "; after: "
-                + Formats.usd0(switchedOff(after))), text);
+        @Test
+        void itsHtmlTravelsAsSevenBitTextAndReadsAsRendered() {
+            assertEquals("7bit", Fixtures.encoding(mail, "text/html"));
+            OutboxMail stored = QuarkusTransaction.requiringNew().call(() -> OutboxMail.<OutboxMail>find(
+                    "recipient = ?1 and kind = 'weekly'", f.session().email()).firstResult());
+            assertTrue(stored.bodyHtml.contains("–"), "the rendered HTML has non-ASCII characters");
+            assertEquals(stored.bodyHtml.strip(), html.strip());
+        }
 
-        // The switch-off list with the price at which the group turns back on.
-        GroupToday losing = before.groups().stream().filter(g -> g.rigId() == f.rigB()).findFirst().orElseThrow();
-        assertTrue(losing.switchOff());
-        assertTrue(text.contains("1 of 2 rig groups cost more in power"), text);
-        assertTrue(text.contains("- Custom 100 TH at Downtown, 5 units: " + Formats.usd0(losing.profitUsd())
-                + " per day; back on above " + Formats.usd0(losing.shutdownPriceUsd())), text);
-        assertTrue(html.contains(Formats.usd0(losing.shutdownPriceUsd())));
-        // Cost per BTC against the price, hashprice and block time.
-        assertTrue(text.contains("Your all-in cost per BTC: " + Formats.usd0(before.costPerBtcUsd())), text);
-        assertTrue(text.contains("Average block time: "), text);
-        // Mail-safe HTML: no scripts, images or external style sheets.
-        assertFalse(html.contains("<script") || html.contains("<img") || html.contains("<link"), html);
-        assertTrue(html.contains("href=\"https://hashdesk.example/dashboard\""));
+        @Test
+        void itHasAFixedMessageIdForTheWeekAndOneClickUnsubscribe() {
+            assertEquals("<summary-" + f.operator().id + "-" + monday + "@hashdesk.example>",
+                    Fixtures.header(mail, "Message-ID"));
+            assertThat(Fixtures.header(mail, "List-Unsubscribe")).startsWith("<https://hashdesk.example/unsubscribe?token=");
+            assertEquals("List-Unsubscribe=One-Click", Fixtures.header(mail, "List-Unsubscribe-Post"));
+        }
 
-        // The settings page and JSON show it as sent.
-        as(f.session()).get("/api/v1/summary/settings").then().statusCode(200)
-                .body("lastSentAt", not(nullValue())).body("pending", nullValue()).body("failed", nullValue())
-                .body("timezone", equalTo(CHICAGO));
+        /**
+         * The past week from the ledger, each day priced by the economics core from the snapshots in force
+         * during it, each for the time it was in force (the previous day's noon snapshot prices the morning),
+         * under "switch off when losing" (Downtown's group is off). Tuesday counts from the fleet's 09:00.
+         */
+        @Test
+        void itShowsThePastWeekDayByDayFromTheLedger() {
+            double total = 0;
+            for (int i = 0; i < 7; i++) {
+                LocalDate day = monday.minusDays(7 - i);
+                String label = SummaryFormats.weekday(day);
+                NetworkSnapshot s = byDay.get(i);
+                if (i == 0) {
+                    assertThat(text).contains(label + ": not enough history yet");
+                } else if (s == null) {
+                    assertThat(text).contains(label + ": no data");
+                } else {
+                    NetworkSnapshot morning = byDay.get(i - 1);
+                    Instant from = day.atStartOfDay(chicago).toInstant();
+                    if (i == 1) {
+                        from = day.atTime(9, 0).atZone(chicago).toInstant();
+                    }
+                    Instant end = day.plusDays(1).atStartOfDay(chicago).toInstant();
+                    double before = Duration.between(from, s.fetchedAt).toSeconds() / 3600.0;
+                    double after = Duration.between(s.fetchedAt, end).toSeconds() / 3600.0;
+                    Expected t = Expected.of(f.fleet(), s, day, chicago).times((after + (morning == null ? before : 0)) / 24);
+                    if (morning != null) {
+                        t = t.plus(Expected.of(f.fleet(), morning, day, chicago).times(before / 24));
+                    }
+                    assertThat(text).as(label).contains(label + ": " + Formats.btc(t.btc()) + " mined, revenue "
+                            + Formats.usd0(t.revenueUsd()) + ", power " + Formats.usd0(t.powerCostUsd()) + ", hosting "
+                            + Formats.usd0(t.hostingUsd()) + ", pool fees " + Formats.usd0(t.poolFeeUsd()) + ", profit "
+                            + Formats.usd0(t.profitUsd()));
+                    total += t.profitUsd();
+                }
+            }
+            assertThat(text).contains("Total (5 of 7 days recorded):").contains("profit " + Formats.usd0(total) + "\n");
+            assertTrue(html.contains(Formats.usd0(total)), "the headline figure");
+            assertThat(text).as("per site").contains("By site:\nDowntown: ");
+        }
+
+        /** The next 7 days: the dashboard's base projection, recomputed here by the economics core. */
+        @Test
+        void itShowsTheNextSevenDaysAsTheDashboardProjectsThem() {
+            FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
+            NetworkState state = network.latest().state();
+            ProjectionResult r = Projection.run(f.fleet(), state, Scenario.base(Scenario.DEFAULT_DAYS), p.asOf());
+            double next = 0;
+            for (int d = 0; d < 7; d++) {
+                next += r.profitUsd()[d];
+                // Labelled with the Chicago date holding most of the day (day 0 starts at the top of the UTC hour).
+                assertThat(text).contains(SummaryFormats.weekday(SummaryBuilder.dateOf(p.asOf().plus(Duration.ofDays(d)),
+                        ZoneId.of(CHICAGO))) + ": "
+                        + Formats.btc(r.btc()[d]) + ", revenue " + Formats.usd0(r.revenueUsd()[d]));
+            }
+            assertThat(text).contains("profit " + Formats.usd0(next) + "\n\nWhat switching off saves");
+        }
+
+        /** The adjustment line: estimate, date in Chicago, blocks to go, profit before and after. */
+        @Test
+        void itShowsTheNextAdjustmentAndTheProfitBeforeAndAfter() {
+            FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
+            NetworkView net = network.latest();
+            NetworkState state = net.state();
+            FleetToday before = RigEconomics.today(f.fleet(), state, p.asOf());
+            FleetToday after = RigEconomics.today(f.fleet(), state.afterNextRetarget(), p.asOf());
+            assertThat(text).contains("Next difficulty adjustment: −5.00 % (estimate) at block 935,424, around "
+                    + Formats.dateTime(net.estimatedRetargetDate(), CHICAGO) + ", " + net.remainingBlocks()
+                    + " blocks to go.");
+            // Before and after on the mail's basis, "switch off when losing" (Downtown's group off: hosting only).
+            assertThat(text).contains("Daily profit before: " + Formats.usd0(switchedOff(before)) + "; after: "
+                    + Formats.usd0(switchedOff(after)));
+        }
+
+        /** The switch-off list with the price at which the group turns back on; cost per BTC, block time. */
+        @Test
+        void itListsTheGroupsToSwitchOffAndTheCostPerBtc() {
+            FleetProjection p = projections.project(f.operator(), Scenario.base(Scenario.DEFAULT_DAYS));
+            FleetToday before = RigEconomics.today(f.fleet(), network.latest().state(), p.asOf());
+            GroupToday losing = before.groups().stream().filter(g -> g.rigId() == f.rigB()).findFirst().orElseThrow();
+            assertTrue(losing.switchOff());
+            assertThat(text).contains("1 of 2 rig groups cost more in power")
+                    .contains("- Custom 100 TH at Downtown, 5 units: " + Formats.usd0(losing.profitUsd())
+                            + " per day; back on above " + Formats.usd0(losing.shutdownPriceUsd()));
+            assertTrue(html.contains(Formats.usd0(losing.shutdownPriceUsd())));
+            assertThat(text).contains("Your all-in cost per BTC: " + Formats.usd0(before.costPerBtcUsd()))
+                    .contains("Average block time: ");
+        }
+
+        @Test
+        void itsHtmlIsMailSafe() {
+            // No scripts, images or external style sheets.
+            assertFalse(html.contains("<script") || html.contains("<img") || html.contains("<link"), html);
+            assertTrue(html.contains("href=\"https://hashdesk.example/dashboard\""));
+        }
+
+        @Test
+        void theSettingsShowItAsSent() {
+            as(f.session()).get("/api/v1/summary/settings").then().statusCode(200)
+                    .body("lastSentAt", not(nullValue())).body("pending", nullValue()).body("failed", nullValue())
+                    .body("timezone", equalTo(CHICAGO));
+        }
     }
 
     @Test
     void theLedgerRecordsADayOnceFillsMissedDaysFromSnapshotsAndLeavesUncoveredDaysEmpty() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("ledger", "UTC");
         LocalDate today = LocalDate.now(ZoneId.of("UTC"));
         LocalDate d1 = today.minusDays(12), d2 = today.minusDays(11), d3 = today.minusDays(10);
         Fixtures.backdate(f.operator().id, d1.atStartOfDay(ZoneId.of("UTC")).toInstant(),
                 d1.atStartOfDay(ZoneId.of("UTC")).toInstant());
-        NetworkSnapshot s1 = Fixtures.snapshot(d1.atTime(18, 0).toInstant(ZoneOffset.UTC), 68_000, 1.30e14);
-        NetworkSnapshot s1early = Fixtures.snapshot(d1.atTime(1, 0).toInstant(ZoneOffset.UTC), 60_000, 1.30e14);
-        NetworkSnapshot s3 = Fixtures.snapshot(d3.atTime(9, 0).toInstant(ZoneOffset.UTC), 74_000, 1.40e14);
+        NetworkSnapshot s1 = Snapshots.stored(d1.atTime(18, 0).toInstant(ZoneOffset.UTC), 68_000, 1.30e14);
+        NetworkSnapshot s1early = Snapshots.stored(d1.atTime(1, 0).toInstant(ZoneOffset.UTC), 60_000, 1.30e14);
+        NetworkSnapshot s3 = Snapshots.stored(d3.atTime(9, 0).toInstant(ZoneOffset.UTC), 74_000, 1.40e14);
         snapshots.addAll(List.of(s1, s1early, s3));
         // "Now" is the morning after d3: a refresh after d3's midnight has happened (the one at d3 + 1 day 00:10).
-        NetworkSnapshot after = Fixtures.snapshot(d3.plusDays(1).atTime(0, 10).toInstant(ZoneOffset.UTC),
+        NetworkSnapshot after = Snapshots.stored(d3.plusDays(1).atTime(0, 10).toInstant(ZoneOffset.UTC),
                 74_500, 1.40e14);
         snapshots.add(after);
         Instant now = d3.plusDays(1).atTime(0, 11).toInstant(ZoneOffset.UTC);
@@ -300,12 +363,12 @@ class WeeklySummaryTest {
 
     @Test
     void theDashboardShowsWhatTheFleetEarned() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("earned", "UTC");
         LocalDate yesterday = LocalDate.now(ZoneId.of("UTC")).minusDays(1);
         Fixtures.backdate(f.operator().id, yesterday.minusDays(3).atStartOfDay(ZoneId.of("UTC")).toInstant(),
                 yesterday.minusDays(3).atStartOfDay(ZoneId.of("UTC")).toInstant());
-        snapshots.add(Fixtures.snapshot(yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC), 71_000, 1.355e14));
+        snapshots.add(Snapshots.stored(yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC), 71_000, 1.355e14));
         // The refresh stored by workedNetwork (today) is the first after yesterday's midnight.
         ledger.recordDue(Instant.now());
         LedgerDay row = QuarkusTransaction.requiringNew().call(() -> LedgerDay
@@ -320,7 +383,7 @@ class WeeklySummaryTest {
 
     @Test
     void settingsPageAndJsonChangeTheScheduleAndTheSummaryOffSendsNothing() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("settings", CHICAGO);
         as(f.session()).get("/api/v1/summary/settings").then().statusCode(200)
                 .body("enabled", equalTo(true)).body("sendDay", equalTo("MONDAY")).body("sendHour", equalTo(7))
@@ -360,7 +423,7 @@ class WeeklySummaryTest {
 
     @Test
     void theSendNowButtonSendsATestMailThroughTheOutbox() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish f = fleet("button", "Europe/Oslo");
         given().cookies(f.session().cookies()).header("HX-Request", "true").header("X-CSRF-TOKEN", f.session().csrf())
                 .formParam("csrf-token", f.session().csrf()).post("/settings/summary/test").then().statusCode(200)
@@ -380,7 +443,7 @@ class WeeklySummaryTest {
     /** Figures from the bundled sample or from old data say so in the mail, as the pages' banner does. */
     @Test
     void aMailWithoutLiveNetworkDataSaysSo() {
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
         Fleetish live = fleet("live-data", "UTC");
         as(live.session()).post("/api/v1/summary/test").then().statusCode(200);
         MimeMessage fresh = Fixtures.mailsTo(live.session().email()).get(0);
@@ -398,13 +461,13 @@ class WeeklySummaryTest {
         assertTrue(Fixtures.part(bundled, "text/plain").contains("bundled sample"));
 
         // The newest snapshot three days old: stale.
-        Fixtures.snapshot(Instant.now().minus(Duration.ofDays(3)), 71_000, 1.355e14);
+        Snapshots.stored(Instant.now().minus(Duration.ofDays(3)), 71_000, 1.355e14);
         network.reload();
         Fleetish old = fleet("old-data", "UTC");
         as(old.session()).post("/api/v1/summary/test").then().statusCode(200);
         String text = Fixtures.part(Fixtures.mailsTo(old.session().email()).get(0), "text/plain");
         assertTrue(text.contains("NOTE: live network data could not be fetched for 3 days"), text);
-        Fixtures.workedNetwork(network);
+        Networks.startWorked(network, 71_000, -5, 3);
     }
 
     /**

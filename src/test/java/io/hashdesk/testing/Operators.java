@@ -2,10 +2,13 @@ package io.hashdesk.testing;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import io.hashdesk.account.Operator;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.Response;
 
 /** Creates operators and signs them in through the real pages, as a browser would. */
@@ -77,6 +80,17 @@ public final class Operators {
                 .post("/settings/tokens")
                 .then().statusCode(200).extract().asString();
         return page.replaceAll("(?s).*id=\"new-token\">(hd_[A-Za-z0-9_-]+)<.*", "$1");
+    }
+
+    /** The operator stored under this address. */
+    public static Operator operator(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> Operator.findByEmail(email).orElseThrow());
+    }
+
+    /** The operator's address as confirmed by the link mailed at registration (mail goes only to such). */
+    public static void verify(String email) {
+        QuarkusTransaction.requiringNew().run(() -> Operator.update("emailVerifiedAt = ?1 where email = ?2",
+                Instant.now(), Operator.normalizeEmail(email)));
     }
 
     /** A signed-in browser: its email, session cookies and CSRF token. */
