@@ -184,13 +184,17 @@ public class AlertsResource {
         }
         try {
             AlertTests.Sent sent = tests.send(owner, hook, clock.instant());
-            String state = sent.deliveries().isEmpty() ? "not sent" : sent.deliveries().get(0).state();
-            String error = sent.deliveries().isEmpty() ? null : sent.deliveries().get(0).lastError();
-            if ("sent".equals(state)) {
-                flash.success("Test alert sent" + (hook == null ? " to " + owner.email : " to the webhook") + ".");
+            if (sent.deliveries().isEmpty()) {
+                flash.error("The test alert is not sent: no channel took it. See below.");
+            } else if (sent.deliveries().stream().allMatch(d -> "sent".equals(d.state()))) {
+                flash.success("Test alert sent" + (hook == null ? " to " + owner.email : " to webhook " + hook) + ".");
             } else {
-                flash.error("The test alert is " + state + (error == null ? "" : ": " + error)
-                        + ". See its delivery below.");
+                StringBuilder b = new StringBuilder("The test alert is ");
+                for (AlertJson.DeliveryJson d : sent.deliveries()) {
+                    b.append(b.length() > 19 ? "; " : "").append(d.state()).append(" on ").append(d.channel())
+                            .append(d.lastError() == null ? "" : ": " + d.lastError());
+                }
+                flash.error(b.append(". See its deliveries below.").toString());
             }
         } catch (AlertFiring.TooSoon e) {
             flash.error(e.getMessage());
