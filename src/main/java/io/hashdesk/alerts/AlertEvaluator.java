@@ -128,12 +128,17 @@ public class AlertEvaluator {
             loaded = AlertStates.rules(c, List.copyOf(byKind.keySet()));
             states = AlertStates.states(c);
             java.util.Set<Long> withPools = new java.util.HashSet<>();
+            java.util.Set<Long> withRealized = new java.util.HashSet<>();
             for (Rule r : loaded.rules()) {
                 if (byKind.get(r.kind()).needsPools()) {
                     withPools.add(r.operatorId());
                 }
+                if (r.kind() == AlertKind.POOL_UNDERPAID) {
+                    withRealized.add(r.operatorId());
+                }
             }
-            pools = AlertStates.pools(c, withPools);
+            pools = AlertStates.pools(c, withPools, withRealized, now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
+                    PoolUnderpaidEvaluator.DAYS);
         }
         Map<Long, Long> fleetVersions = new HashMap<>();
         for (Rule r : loaded.rules()) {

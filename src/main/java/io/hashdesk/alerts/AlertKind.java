@@ -16,6 +16,7 @@ public enum AlertKind {
     FLEET_PROFIT_BELOW("fleet-profit-below", "Fleet profit below", "USD per day", true),
     DATA_STALE("data-stale", "No live network data for", "hours", false),
     ADJUSTMENT("adjustment", "Difficulty adjustment: a day before and once it lands", null, false),
+    POOL_UNDERPAID("pool-underpaid", "A pool account credits less than expected over 3 days", "%", false),
     POOL_TOKEN_REFUSED("pool-token-refused", "A pool refuses an account's API token", null, false);
 
     /** Confirmations and margin of a new rule unless it says otherwise. */

@@ -52,6 +52,11 @@ public class AlertService {
     /** Replaced by tests that need a name to resolve somewhere in particular. */
     WebhookAddress.Resolver resolver = WebhookAddress.DNS;
 
+    /** Tests: resolve names with {@code r} (null: DNS again); a method, so that it reaches the bean behind its proxy. */
+    void resolveWith(WebhookAddress.Resolver r) {
+        resolver = r == null ? WebhookAddress.DNS : r;
+    }
+
     /** A change refused, with its errors by field; or done, with what it made. */
     public record Outcome<T>(T value, FormErrors errors) {
         public boolean ok() {

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.hashdesk.earnings.RecentRealized;
 import io.hashdesk.web.Database;
 
 /**
@@ -61,18 +62,23 @@ final class AlertStates {
         return new Loaded(rules, versions);
     }
 
-    /** The pool accounts of the given operators: operator id, then its accounts. */
-    static Map<Long, List<PoolFacts>> pools(Connection c, java.util.Set<Long> operators) throws SQLException {
+    /**
+     * The pool accounts of the given operators: operator id, then its accounts; with the realized % of
+     * the last {@code days} reconciled days before {@code today} for the accounts of {@code realizedOf}.
+     */
+    static Map<Long, List<PoolFacts>> pools(Connection c, java.util.Set<Long> operators, java.util.Set<Long> realizedOf,
+            java.time.LocalDate today, int days) throws SQLException {
         Map<Long, List<PoolFacts>> out = new HashMap<>();
         if (operators.isEmpty()) {
             return out;
         }
+        Map<Long, RecentRealized.Realized> realized = RecentRealized.of(c, realizedOf, today, days);
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT id, operator_id, name, state FROM pool_account ORDER BY id")) {
+                "SELECT id, operator_id, name, state, threshold_percent FROM pool_account ORDER BY id")) {
             while (r.next()) {
                 if (operators.contains(r.getLong(2))) {
-                    out.computeIfAbsent(r.getLong(2), k -> new ArrayList<>())
-                            .add(new PoolFacts(r.getLong(1), r.getString(3), r.getString(4)));
+                    out.computeIfAbsent(r.getLong(2), k -> new ArrayList<>()).add(new PoolFacts(r.getLong(1),
+                            r.getString(3), r.getString(4), r.getDouble(5), realized.get(r.getLong(1))));
                 }
             }
         }

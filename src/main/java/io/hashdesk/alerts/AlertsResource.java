@@ -21,6 +21,8 @@ import io.hashdesk.account.Operator;
 import io.hashdesk.alerts.AlertJson.RuleJson;
 import io.hashdesk.alerts.AlertJson.WebhookCreated;
 import io.hashdesk.alerts.AlertsView.RuleForm;
+import io.hashdesk.earnings.PoolAccount;
+import io.hashdesk.earnings.PoolService;
 import io.hashdesk.fleet.FleetService;
 import io.hashdesk.fleet.RigGroup;
 import io.hashdesk.web.Flash;
@@ -52,6 +54,9 @@ public class AlertsResource {
     FleetService fleets;
 
     @Inject
+    PoolService pools;
+
+    @Inject
     Flash flash;
 
     @Inject
@@ -65,9 +70,10 @@ public class AlertsResource {
     private AlertsView view(Operator owner, RuleForm form, String quietFrom, String quietTo, WebhookCreated created,
             String webhookUrl) {
         List<RigGroup> rigs = fleets.rigs(owner);
+        List<PoolAccount> mine = pools.accounts(owner);
         AlertSettings s = alerts.settings(owner);
-        return new AlertsView(owner.timezone, AlertsView.rows(alerts.rules(owner), rigs), AlertsView.kindOptions(),
-                AlertsView.groupOptions(rigs), form, s, quietFrom != null ? quietFrom : s.quietFrom == null ? "" : s.quietFrom,
+        return new AlertsView(owner.timezone, AlertsView.rows(alerts.rules(owner), rigs, mine), AlertsView.kindOptions(),
+                AlertsView.groupOptions(rigs), AlertsView.poolOptions(mine), form, s, quietFrom != null ? quietFrom : s.quietFrom == null ? "" : s.quietFrom,
                 quietTo != null ? quietTo : s.quietTo == null ? "" : s.quietTo, alerts.webhooks(owner), webhookUrl,
                 created, alerts.history(owner, AlertHistory.MAX));
     }
@@ -76,19 +82,23 @@ public class AlertsResource {
     @Path("rules")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addRule(@RestForm String kind, @RestForm String rigId, @RestForm String threshold,
-            @RestForm String confirmations, @RestForm String marginPercent, @RestForm String hours) {
+            @RestForm String confirmations, @RestForm String marginPercent, @RestForm String hours,
+            @RestForm String poolId) {
         Operator owner = current.get();
-        RuleForm form = new RuleForm(kind, rigId, threshold, confirmations, marginPercent, hours);
+        RuleForm form = new RuleForm(kind, rigId, threshold, confirmations, marginPercent, hours, poolId);
         FormErrors errors = FormErrors.none();
         AlertKind k = AlertKind.of(kind == null ? "" : kind.trim()).orElse(null);
         Long rig = k == AlertKind.GROUP_SWITCH ? Numbers.whole(rigId, "rigId", errors, "Choose a rig group.") : null;
-        Double t = k != null && k.needsThreshold
+        Double t = k != null && (k.needsThreshold || k == AlertKind.POOL_UNDERPAID && threshold != null
+                && !threshold.isBlank())
                 ? Numbers.decimal(threshold, "threshold", errors, "Enter a number, such as 65000 or 65,000.") : null;
+        Long pool = RuleValidation.POOL_KINDS.contains(k) && poolId != null && !poolId.isBlank()
+                ? Numbers.whole(poolId, "poolId", errors, "Choose one of your pool accounts.") : null;
         Long c = Numbers.whole(confirmations, "confirmations", errors, "Enter a whole number of refreshes, 1 to 100.");
         Double m = Numbers.decimal(marginPercent, "marginPercent", errors, "Enter a margin in percent, such as 1.");
         Long h = k == AlertKind.DATA_STALE ? Numbers.whole(hours, "hours", errors, "Enter a whole number of hours.") : null;
         if (!errors.any()) {
-            RuleJson in = new RuleJson(null, kind == null ? null : kind.trim(), true, rig, null, t,
+            RuleJson in = new RuleJson(null, kind == null ? null : kind.trim(), true, rig, pool, t,
                     c == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, c)), m,
                     h == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, h)));
             AlertService.Outcome<AlertRule> saved = alerts.createRule(owner, in);
@@ -174,13 +184,17 @@ public class AlertsResource {
         }
         try {
             AlertTests.Sent sent = tests.send(owner, hook, clock.instant());
-            String state = sent.deliveries().isEmpty() ? "not sent" : sent.deliveries().get(0).state();
-            String error = sent.deliveries().isEmpty() ? null : sent.deliveries().get(0).lastError();
-            if ("sent".equals(state)) {
-                flash.success("Test alert sent" + (hook == null ? " to " + owner.email : " to the webhook") + ".");
+            if (sent.deliveries().isEmpty()) {
+                flash.error("The test alert is not sent: no channel took it. See below.");
+            } else if (sent.deliveries().stream().allMatch(d -> "sent".equals(d.state()))) {
+                flash.success("Test alert sent" + (hook == null ? " to " + owner.email : " to webhook " + hook) + ".");
             } else {
-                flash.error("The test alert is " + state + (error == null ? "" : ": " + error)
-                        + ". See its delivery below.");
+                StringBuilder b = new StringBuilder("The test alert is ");
+                for (AlertJson.DeliveryJson d : sent.deliveries()) {
+                    b.append(b.length() > 19 ? "; " : "").append(d.state()).append(" on ").append(d.channel())
+                            .append(d.lastError() == null ? "" : ": " + d.lastError());
+                }
+                flash.error(b.append(". See its deliveries below.").toString());
             }
         } catch (AlertFiring.TooSoon e) {
             flash.error(e.getMessage());

@@ -8,13 +8,15 @@ import java.util.Map;
 
 import io.hashdesk.alerts.AlertJson.AlertEntry;
 import io.hashdesk.alerts.AlertJson.WebhookCreated;
+import io.hashdesk.earnings.PoolAccount;
 import io.hashdesk.fleet.RigGroup;
 
 /**
  * What /alerts shows: the rules in words, the form to add one (as typed), the channels, the webhooks
  * (a new one's secret once), and the last 100 alerts with their deliveries.
  */
-public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, List<Option> groups, RuleForm form,
+public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, List<Option> groups, List<Option> pools,
+        RuleForm form,
         AlertSettings settings, String quietFrom, String quietTo, List<AlertWebhook> webhooks, String webhookUrl,
         WebhookCreated created, List<AlertEntry> history) {
 
@@ -27,11 +29,15 @@ public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, L
 
     /** The add-a-rule form as typed. */
     public record RuleForm(String kind, String rigId, String threshold, String confirmations, String marginPercent,
-            String hours) {
-        static final RuleForm EMPTY = new RuleForm("price-below", "", "", "2", "1", "2");
+            String hours, String poolId) {
+        static final RuleForm EMPTY = new RuleForm("price-below", "", "", "2", "1", "2", "");
     }
 
-    static List<RuleRow> rows(List<AlertRule> rules, List<RigGroup> rigs) {
+    static List<RuleRow> rows(List<AlertRule> rules, List<RigGroup> rigs, List<PoolAccount> pools) {
+        Map<Long, String> poolNames = new HashMap<>();
+        for (PoolAccount p : pools) {
+            poolNames.put(p.id, p.name);
+        }
         Map<Long, String> names = new HashMap<>();
         for (RigGroup r : rigs) {
             names.put(r.id, r.model + " at " + r.site.name);
@@ -46,13 +52,15 @@ public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, L
                 case GROUP_SWITCH -> r.rigId == null ? "Every rig group: when to switch it off or back on"
                         : names.getOrDefault(r.rigId, "rig group " + r.rigId) + ": when to switch it off or back on";
                 case DATA_STALE -> "No live network data for " + r.hours + " hours";
-                case POOL_TOKEN_REFUSED -> (r.poolId == null ? "Every pool account" : "Pool account " + r.poolId)
-                        + ": when the pool refuses its API token";
+                case POOL_TOKEN_REFUSED -> pool(r.poolId, poolNames) + ": when the pool refuses its API token";
+                case POOL_UNDERPAID -> pool(r.poolId, poolNames) + ": when its last 3 reconciled days credit below "
+                        + (r.threshold == null ? "its own threshold" : number(r.threshold) + " %") + " of expected";
                 case ADJUSTMENT -> "Difficulty adjustment: the estimate a day before, the realized change once it lands";
                 default -> kind.label + " " + number(r.threshold) + " " + kind.unit;
             };
             String confirmation = kind == AlertKind.DATA_STALE || kind == AlertKind.ADJUSTMENT
                     || kind == AlertKind.POOL_TOKEN_REFUSED ? "at once"
+                    : kind == AlertKind.POOL_UNDERPAID ? "at once, beyond " + number(r.marginPercent) + " %"
                     : r.confirmations + " consecutive refresh" + (r.confirmations == 1 ? "" : "es") + ", beyond "
                             + number(r.marginPercent) + " %";
             out.add(new RuleRow(r.id, kind.code, what, confirmation, r.enabled));
@@ -64,6 +72,20 @@ public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, L
         List<Option> out = new ArrayList<>();
         for (AlertKind k : AlertKind.values()) {
             out.add(new Option(k.code, k.label + (k.unit == null ? "" : " (" + k.unit + ")")));
+        }
+        return out;
+    }
+
+    private static String pool(Long id, Map<Long, String> names) {
+        return id == null ? "Every pool account" : "Pool account " + names.getOrDefault(id, "#" + id);
+    }
+
+    /** The operator's own pool accounts, for the pool kinds. */
+    static List<Option> poolOptions(List<PoolAccount> pools) {
+        List<Option> out = new ArrayList<>();
+        out.add(new Option("", "Every pool account"));
+        for (PoolAccount p : pools) {
+            out.add(new Option(Long.toString(p.id), p.name));
         }
         return out;
     }

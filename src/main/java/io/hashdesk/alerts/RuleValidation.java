@@ -8,7 +8,8 @@ import io.hashdesk.web.FormErrors;
 /** What a rule may say, field by field; the defaults of what it leaves out. */
 final class RuleValidation {
 
-    static final Set<String> POOL_KINDS = Set.of("pool-underpaid");
+    /** The kinds about pool accounts (a {@code poolId} may name one). */
+    static final Set<AlertKind> POOL_KINDS = Set.of(AlertKind.POOL_UNDERPAID, AlertKind.POOL_TOKEN_REFUSED);
 
     private RuleValidation() {
     }
@@ -18,9 +19,7 @@ final class RuleValidation {
         FormErrors errors = FormErrors.none();
         AlertKind kind = in.kind() == null ? null : AlertKind.of(in.kind().trim()).orElse(null);
         if (kind == null) {
-            errors.add("kind", in.kind() != null && POOL_KINDS.contains(in.kind().trim())
-                    ? "Alerts on underpaying pool accounts are not available yet: see the reconciliation on /earnings."
-                    : "Choose one of " + String.join(", ", AlertKind.codes()) + ".");
+            errors.add("kind", "Choose one of " + String.join(", ", AlertKind.codes()) + ".");
             return errors;
         }
         Double t = in.threshold();
@@ -31,6 +30,11 @@ final class RuleValidation {
                 errors.add("threshold", "Enter a threshold above 0 " + kind.unit + ".");
             } else if (Math.abs(t) > 1e12) {
                 errors.add("threshold", "Enter a threshold below 1,000,000,000,000 " + kind.unit + ".");
+            }
+        } else if (kind == AlertKind.POOL_UNDERPAID) {
+            if (t != null && (!Double.isFinite(t) || t <= 0 || t > 150)) {
+                errors.add("threshold", "Enter a realized % above 0 and at most 150 %, or leave it empty for the"
+                        + " account's own threshold.");
             }
         } else if (t != null) {
             errors.add("threshold", "A " + kind.code + " rule has no threshold; leave it empty.");
@@ -43,7 +47,7 @@ final class RuleValidation {
             }
         }
         if (in.poolId() != null) {
-            if (kind != AlertKind.POOL_TOKEN_REFUSED) {
+            if (!POOL_KINDS.contains(kind)) {
                 errors.add("poolId", "Only a pool rule is about a pool account; leave it empty.");
             } else if (!poolIds.contains(in.poolId())) {
                 errors.add("poolId", "No pool account of yours has this id.");
@@ -72,7 +76,7 @@ final class RuleValidation {
         r.kind = kind.code;
         r.enabled = in.enabled() == null || in.enabled();
         r.rigId = in.rigId();
-        r.poolId = kind == AlertKind.POOL_TOKEN_REFUSED ? in.poolId() : null;
+        r.poolId = POOL_KINDS.contains(kind) ? in.poolId() : null;
         r.threshold = in.threshold();
         r.confirmations = in.confirmations() == null ? AlertKind.DEFAULT_CONFIRMATIONS : in.confirmations();
         r.marginPercent = in.marginPercent() == null ? AlertKind.DEFAULT_MARGIN_PERCENT : in.marginPercent();

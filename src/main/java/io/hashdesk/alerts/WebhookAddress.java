@@ -12,8 +12,12 @@ import java.util.Locale;
  * Whether a webhook URL may be called: https to a public address. Loopback, private, link-local
  * (169.254.169.254, the cloud metadata address, included), unique-local, carrier-grade NAT, multicast
  * and unspecified addresses are refused, as are names resolving to any of them, so that a webhook
- * cannot reach into the server's own network. Checked when a webhook is saved and again before each
- * call (a name can resolve elsewhere later). {@code allowPrivate} lifts both limits.
+ * cannot reach into the server's own network. Checked when a webhook is saved and again immediately
+ * before each call (a name can resolve elsewhere later: DNS rebinding). The window that remains is the
+ * HTTP client's own lookup a few milliseconds later, which the JVM's address cache (30 s) answers with
+ * what the check read unless the entry expires in between; a connection steered then still fails the
+ * https certificate check for the name before anything is sent (docs/operations.md, Webhook addresses).
+ * {@code allowPrivate} lifts both limits.
  */
 public final class WebhookAddress {
 

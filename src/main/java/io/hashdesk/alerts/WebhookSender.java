@@ -48,6 +48,11 @@ public class WebhookSender {
     /** Replaced by tests that need a name to resolve somewhere in particular. */
     WebhookAddress.Resolver resolver = WebhookAddress.DNS;
 
+    /** Tests: resolve names with {@code r} (null: DNS again); a method, so that it reaches the bean behind its proxy. */
+    void resolveWith(WebhookAddress.Resolver r) {
+        resolver = r == null ? WebhookAddress.DNS : r;
+    }
+
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,7 @@ import io.hashdesk.secrets.SecretBox;
 import io.hashdesk.web.CsvReader;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.LimitReachedException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.hashdesk.web.Saved;
 
 /**
@@ -33,6 +35,9 @@ public class PoolService {
 
     @Inject
     PoolVersions versions;
+
+    @Inject
+    Event<PoolFetched> fetched;
 
     /** At most this many pool accounts per operator. */
     public static final int MAX_POOLS = 1_000;
@@ -182,10 +187,17 @@ public class PoolService {
      * Stores the days of a csv account's upload (see {@link EarningsCsv}), all or nothing; a day
      * already stored is replaced. 404 if the account is not the owner's.
      *
+     * The alerts hear of it once it is committed ({@link PoolFetched}), as of a fetch.
+     *
      * @throws CsvReader.UnreadableException with every problem, by line and column; nothing stored
      */
-    @Transactional
     public int upload(Operator owner, long id, byte[] body) {
+        int stored = QuarkusTransaction.requiringNew().call(() -> store(owner, id, body));
+        fetched.fire(new PoolFetched(id, PoolAccount.OK));
+        return stored;
+    }
+
+    private int store(Operator owner, long id, byte[] body) {
         PoolAccount a = account(owner, id);
         if (!a.isCsv()) {
             throw new CsvReader.UnreadableException(1, null, "The account " + CsvReader.shorten(a.name) + " is a "

@@ -51,13 +51,16 @@ class AlertsApiTest {
     }
 
     @Test
-    void rulesAreValidatedFieldByFieldAndPoolKindsAreNotOfferedYet() {
+    void rulesAreValidatedFieldByField() {
         Operators.Session s = Operators.newSignedIn("rules");
         AlertFixtures.as(s).body("{\"kind\":\"price-below\"}").post("/api/v1/alerts/rules").then().statusCode(422)
                 .body("errors[0].field", equalTo("threshold"));
-        AlertFixtures.as(s).body("{\"kind\":\"pool-underpaid\",\"threshold\":90}").post("/api/v1/alerts/rules").then()
+        AlertFixtures.as(s).body("{\"kind\":\"pool-underpaid\",\"threshold\":900}").post("/api/v1/alerts/rules").then()
+                .statusCode(422).body("errors[0].field", equalTo("threshold"))
+                .body("errors[0].message", containsString("realized %"));
+        AlertFixtures.as(s).body("{\"kind\":\"no-such-kind\"}").post("/api/v1/alerts/rules").then()
                 .statusCode(422).body("errors[0].field", equalTo("kind"))
-                .body("errors[0].message", containsString("pool accounts"));
+                .body("errors[0].message", containsString("pool-underpaid"));
         AlertFixtures.as(s).body("{\"kind\":\"price-below\",\"threshold\":60000,\"confirmations\":0,\"marginPercent\":90}")
                 .post("/api/v1/alerts/rules").then().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("confirmations", "marginPercent"));

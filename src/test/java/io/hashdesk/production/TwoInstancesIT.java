@@ -100,6 +100,10 @@ class TwoInstancesIT {
         env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
         env.put("HASHDESK_SUMMARY_CHECK_EVERY", "2s");
         env.put("HASHDESK_BASE_URL", "https://hashdesk.example");
+        // Both evaluate the timed alert kinds and send due webhooks and mails every 2 s; the webhook is
+        // the WireMock on 127.0.0.1, so private addresses (and http) are allowed here.
+        env.put("HASHDESK_ALERTS_DELIVER_EVERY", "2s");
+        env.put("HASHDESK_ALERTS_ALLOW_PRIVATE_WEBHOOKS", "true");
 
         Path work = Path.of("target", "two-instances", schema.name);
         // Both at once: their migrations race, and Flyway's lock must let exactly one run them.
@@ -277,6 +281,66 @@ class TwoInstancesIT {
         assertEquals(1, mailsTo(v.email), "summaries delivered to " + v.email);
         assertEquals(1, schema.count("SELECT COUNT(*) FROM summary_outbox o JOIN operator p ON p.id = o.operator_id"
                 + " WHERE p.email = '" + v.email + "' AND o.status = 'sent'"));
+    }
+
+    /**
+     * Both instances evaluate the same crossing (a pool account whose last 3 reconciled days fall from
+     * far above expected to far below, a timed rule both evaluate every 2 s) and send what is due:
+     * exactly one alert, one mail and one webhook call result.
+     */
+    @Test
+    @Order(8)
+    void bothInstancesEvaluateTheSameCrossingAndOneAlertGoesOutOnce() {
+        Visitor v = signedIn(a, b);
+        assertEquals(1, schema.update("UPDATE operator SET email_verified_at = CURRENT_TIMESTAMP WHERE email = '"
+                + v.email + "'"));
+        long site = v.json(a).body("{\"name\":\"Pecos\",\"tariff\":{\"type\":\"flat\",\"usdPerKwh\":0.05},"
+                + "\"hostingUsdPerMonth\":0,\"curtail\":false,\"timezone\":\"UTC\"}")
+                .post("/api/v1/sites").then().statusCode(201).extract().jsonPath().getLong("id");
+        v.json(a).body("{\"siteId\":" + site + ",\"model\":\"S21\",\"units\":100,\"terahash\":200,\"watts\":3500}")
+                .post("/api/v1/rigs").then().statusCode(201);
+        long pool = v.json(b).body("{\"name\":\"Braiins Pecos\",\"kind\":\"csv\",\"siteId\":" + site + "}")
+                .post("/api/v1/pools").then().statusCode(201).extract().jsonPath().getLong("id");
+        String hook = "/two-hook-" + UUID.randomUUID();
+        upstream.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(hook))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)));
+        v.json(a).body("{\"url\":\"http://127.0.0.1:" + upstream.port() + hook + "\"}").post("/api/v1/alerts/webhooks")
+                .then().statusCode(201);
+        long rule = v.json(b).body("{\"kind\":\"pool-underpaid\",\"poolId\":" + pool + "}")
+                .post("/api/v1/alerts/rules").then().statusCode(201).extract().jsonPath().getLong("id");
+        // The last three closed UTC days: their network, and credits far above what the rigs earn.
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneOffset.UTC);
+        for (int i = 1; i <= 3; i++) {
+            String day = "DATE '" + today.minusDays(i) + "'";
+            schema.update("DELETE FROM network_day WHERE network_date = " + day);
+            schema.update("INSERT INTO network_day (network_date, difficulty, height, price_usd, fees_per_block_btc,"
+                    + " recorded_at) VALUES (" + day + ", 1.4e14, 935000, 90000, 0.025, CURRENT_TIMESTAMP)");
+            schema.update("INSERT INTO pool_earning_day (pool_id, earning_date, credited_btc, source, recorded_at)"
+                    + " VALUES (" + pool + ", " + day + ", 1.0, 'csv', CURRENT_TIMESTAMP)");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (schema.count("SELECT COUNT(*) FROM alert_state WHERE rule_id = " + rule + " AND state = 'paid'") == 0) {
+            assertTrue(System.nanoTime() < deadline, "the rule never saw the account paid: "
+                    + schema.rows("SELECT * FROM alert_state WHERE rule_id = " + rule));
+            AppInstance.sleep(250);
+        }
+        // The pool restates the days: almost nothing credited. Both instances see it within 2 s.
+        assertEquals(3, schema.update("UPDATE pool_earning_day SET credited_btc = 0.00001 WHERE pool_id = " + pool));
+        deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (mailsTo(v.email) == 0 || upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock
+                .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(hook))).isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "no alert mail and webhook call within 60 s");
+            AppInstance.sleep(250);
+        }
+        AppInstance.sleep(8000); // four more rounds of both instances
+        assertEquals(1, schema.count("SELECT COUNT(*) FROM alert WHERE rule_id = " + rule),
+                schema.rows("SELECT id, subject, fired_at FROM alert WHERE rule_id = " + rule).toString());
+        assertEquals(1, mailsTo(v.email), "alert mails to " + v.email);
+        assertEquals(1, upstream.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(hook))).size(), "webhook calls");
+        v.on(a).get("/api/v1/alerts").then().statusCode(200)
+                .body("[0].subject", containsString("Check Braiins Pecos: credited 0."));
     }
 
     /** Summary mails to the address (not the account's own mails, such as the verification link). */
