@@ -31,6 +31,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.currency.DisplayFx;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.PriceRisk;
@@ -78,6 +80,9 @@ public class ProjectionApiResource {
 
     @Inject
     HeavyWork heavy;
+
+    @Inject
+    DisplayFx displayFx;
 
     @GET
     @Operation(summary = "Today's figures and the projection", description = "Day by day from now under the scenario"
@@ -142,9 +147,10 @@ public class ProjectionApiResource {
             // Each group's daily series only when the answer carries them (8.8 MB for 1,000 groups over 730 days).
             FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS);
             PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
+            Fx fx = displayFx.at(p.network());
             return Response.ok((StreamingOutput) out -> {
                 try (JsonGenerator g = generator(out)) {
-                    write(g, p, daily, risk);
+                    write(g, p, daily, risk, fx);
                 } finally {
                     close(permit);
                 }
@@ -185,7 +191,8 @@ public class ProjectionApiResource {
      * day built first and serialised by reflection (a 1,000-group, 730-day answer is about 800 KB).
      * Undefined figures are null.
      */
-    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk) throws IOException {
+    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk, Fx fx)
+            throws IOException {
         ProjectionResult r = p.result();
         Scenario s = p.scenario();
         g.writeStartObject();
@@ -195,6 +202,7 @@ public class ProjectionApiResource {
         g.writeFieldName("assumptions");
         g.writeObject(new Assumptions(s.name(), s.days(), s.priceDriftPercent(), s.hashrateGrowthPercent(),
                 r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, ProjectionOptions.name(r.policy())));
+        g.writeObjectField("fx", fx); // the display currency at day 0's rates; money stays in the ...Usd fields
         g.writeFieldName("today");
         writeToday(g, p.today().btc(), p.today().revenueUsd(), p.today().poolFeeUsd(), p.today().powerCostUsd(),
                 p.today().hostingUsd(), p.today().profitUsd(), p.today().hashpriceUsdPerThDay(),

@@ -31,6 +31,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.currency.DisplayFx;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
@@ -133,6 +135,9 @@ public class ProjectionResource {
     @Inject
     HeavyWork heavy;
 
+    @Inject
+    DisplayFx displayFx;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("preset") String preset, @QueryParam("saved") String saved,
@@ -196,11 +201,11 @@ public class ProjectionResource {
         PriceRisk.Result risk = projections.risk(owner, scenario, asked.paths() <= most ? asked
                 : new PriceRisk.Options(most, asked.volatilityPercent(), asked.seed()));
         LineChart daily = projections.chart(p, "daily-profit", zone,
-                x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true));
+                x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true, displayFx.at(x.network())));
         // The chart's key: the projection (scenario and policy) and the price paths drawn on it.
         LineChart cumulative = projections.chart(p, "cumulative-profit " + parsedOptions.risk(), zone,
-                x -> Charts.cumulativeProfit("cumulative-profit", policies, x, risk, zone));
-        return new View(parsed.input(), parsed.errors(), p, daily, cumulative, weeks(p, zone), paybacks(p, risk, zone),
+                x -> Charts.cumulativeProfit("cumulative-profit", policies, x, risk, zone, displayFx.at(x.network())));
+        return new View(parsed.input(), parsed.errors(), p, daily, cumulative, weeks(p, zone), paybacks(p, risk, zone, displayFx.at(p.network())),
                 projections.sensitivity(owner, scenario), saved, zone, query(parsed.input(), options), saveName,
                 saveErrors, options, policies, risk);
     }
@@ -238,8 +243,9 @@ public class ProjectionResource {
         }
         int group = g;
         LineChart chart = projections.chart(p, "rig-" + id, who.timezone(),
-                x -> Charts.groupDailyProfit("rig-daily-profit", x, group, who.timezone()));
-        Payback payback = paybacks(p, null, who.timezone()).get(g);
+                x -> Charts.groupDailyProfit("rig-daily-profit", x, group, who.timezone(),
+                        displayFx.at(x.network())));
+        Payback payback = paybacks(p, null, who.timezone(), displayFx.at(p.network())).get(g);
         int[] off = p.result().groupSeries().daysOff(g);
         RigView view = new RigView(p, p.fleet().rigs().get(g), chart, payback, off.length,
                 offPeriods(p, off, who.timezone()), query(parsed.input(), options));
@@ -306,7 +312,7 @@ public class ProjectionResource {
         return out;
     }
 
-    static List<Payback> paybacks(FleetProjection p, PriceRisk.Result risk, String zone) {
+    static List<Payback> paybacks(FleetProjection p, PriceRisk.Result risk, String zone, Fx fx) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
         ZoneId z = Formats.zoneOf(zone);
         List<Payback> out = new ArrayList<>();
@@ -325,7 +331,7 @@ public class ProjectionResource {
             String median = gr == null || Double.isNaN(gr.medianPaybackDay()) ? null
                     : Formats.number(gr.medianPaybackDay(), 0);
             // No purchase cost (none given, or 0) means no payback figure: shown as "–" like a missing one.
-            out.add(new Payback(rig, purchase == null || !(purchase > 0) ? null : Formats.usd0(purchase),
+            out.add(new Payback(rig, purchase == null || !(purchase > 0) ? null : fx.money0(purchase),
                     date,
                     o.paysBack() ? Formats.number(o.paybackDay(), 0) : null, unprofitable,
                     o.profitUsd(), probability, median, o.daysOff(), firstOff));
@@ -370,14 +376,15 @@ public class ProjectionResource {
                     options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS);
             PriceRisk.Result risk = options.daily() || options.risk() == null ? null
                     : projections.risk(who, scenario, options.risk());
+            Fx fx = displayFx.at(p.network());
             String file = "hashdesk-projection-" + p.result().days() + "d-" + ProjectionOptions.name(p.result().policy())
                     + (options.daily() ? "-groups" : "") + ".csv";
             StreamingOutput body = out -> {
                 try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
                     if (options.daily()) {
-                        ProjectionCsv.groups(w, p);
+                        ProjectionCsv.groups(w, p, fx);
                     } else {
-                        ProjectionCsv.fleet(w, p, risk);
+                        ProjectionCsv.fleet(w, p, risk, fx);
                     }
                 } finally {
                     ProjectionApiResource.close(permit);
