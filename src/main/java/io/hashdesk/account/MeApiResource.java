@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeApiResource {
 
-    public record Me(long id, String email, boolean emailVerified, String timezone) {
+    public record Me(long id, String email, boolean emailVerified, String timezone, String displayCurrency) {
     }
 
     @Inject
@@ -25,6 +25,7 @@ public class MeApiResource {
     @Operation(summary = "Which account this token or session belongs to")
     public Me me() {
         Operator operator = current.get();
-        return new Me(operator.id, operator.email, operator.emailVerified(), operator.timezone);
+        return new Me(operator.id, operator.email, operator.emailVerified(), operator.timezone,
+                operator.displayCurrency);
     }
 }

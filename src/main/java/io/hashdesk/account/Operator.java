@@ -48,6 +48,10 @@ public class Operator extends PanacheEntityBase implements FleetOwner {
     @Column(nullable = false, length = 64)
     public String timezone = "UTC";
 
+    /** ISO 4217 code money is shown in (V14); every figure is still computed in USD. */
+    @Column(name = "display_currency", nullable = false, length = 3)
+    public String displayCurrency = "USD";
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

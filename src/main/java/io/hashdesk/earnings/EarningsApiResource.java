@@ -17,6 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.DisplayFx;
+import io.hashdesk.currency.Fx;
+import io.hashdesk.network.NetworkService;
 
 /** Credited vs expected by UTC day and account, for scripts (the /earnings page's figures). */
 @Path("/api/v1/earnings")
@@ -34,6 +37,16 @@ public class EarningsApiResource {
 
     @Inject
     CurrentOperator current;
+
+    @Inject
+    DisplayFx displayFx;
+
+    @Inject
+    NetworkService network;
+
+    /** The report, with the display currency at the live rates (money stays in the ...Usd fields). */
+    public record Body(List<Reconciliation.DayRow> days, Reconciliation.Totals totals, Fx fx) {
+    }
 
     @GET
     public Response earnings(@QueryParam("from") String fromText, @QueryParam("to") String toText,
@@ -60,6 +73,7 @@ public class EarningsApiResource {
         }
         Operator owner = current.get();
         List<PoolAccount> accounts = poolId == null ? pools.accounts(owner) : List.of(pools.account(owner, poolId));
-        return Response.ok(reconciliation.report(accounts, from, to)).build();
+        Reconciliation.Report report = reconciliation.report(accounts, from, to);
+        return Response.ok(new Body(report.days(), report.totals(), displayFx.at(network.latest()))).build();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +72,8 @@ public class EsploraSource {
         double hashrate = difficulty * Consensus.TWO_POW_32 / (avgBlockTime > 0 ? avgBlockTime : 600);
         return new Reading("esplora", now, null, difficulty, height, null, hashrate, avgBlockTime,
                 estimate.changePercent(), previousRetarget, estimate.progressPercent(), (int) estimate.remainingBlocks(),
-                estimate.nextRetargetHeight(), Instant.ofEpochMilli(estimate.estimatedRetargetDateMs()), List.of());
+                estimate.nextRetargetHeight(), Instant.ofEpochMilli(estimate.estimatedRetargetDateMs()), List.of(),
+                Map.of());
     }
 
     private Block block(long height) {

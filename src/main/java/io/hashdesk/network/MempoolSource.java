@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.hashdesk.currency.Currencies;
 import io.hashdesk.economics.Consensus;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 
@@ -41,7 +44,8 @@ public class MempoolSource {
         long height = UpstreamJson.plainInteger("mempool tip height", UpstreamJson.call(client::tipHeight));
         JsonNode adj = UpstreamJson.parse("mempool difficulty-adjustment", UpstreamJson.call(client::difficultyAdjustment));
         JsonNode hr = UpstreamJson.parse("mempool hashrate/3m", UpstreamJson.call(client::hashrate3m));
-        Double price = price();
+        Map<String, Double> others = new LinkedHashMap<>();
+        Double price = price(others);
         Double fees = fees();
 
         String a = "mempool difficulty-adjustment";
@@ -78,15 +82,26 @@ public class MempoolSource {
         }
         Instant now = clock.instant();
         return new Reading("mempool", now, price, difficulty, height, fees, hashrate, timeAvgMs / 1000, change,
-                previous, progress, (int) remaining, nextHeight, Instant.ofEpochMilli(retargetDate), history);
+                previous, progress, (int) remaining, nextHeight, Instant.ofEpochMilli(retargetDate), history, Map.copyOf(others));
     }
 
-    /** USD price, or null when mempool has none (-1) or sends something we cannot believe. */
-    private Double price() {
+    /**
+     * USD price, or null when mempool has none (-1) or sends something we cannot believe. The prices
+     * in the other currencies go into {@code others}, each only when its rate per USD is believable.
+     */
+    private Double price(Map<String, Double> others) {
         try {
             JsonNode prices = UpstreamJson.parse("mempool prices", UpstreamJson.call(client::prices));
             double usd = UpstreamJson.number("mempool prices", prices, "USD");
             if (usd > 0) {
+                for (String code : Currencies.LIVE.subList(1, Currencies.LIVE.size())) {
+                    JsonNode p = prices.get(code);
+                    if (p != null && p.isNumber() && Currencies.rateProblem(p.asDouble() / usd) == null) {
+                        others.put(code, p.asDouble());
+                    } else {
+                        LOG.warnf("mempool prices: no believable %s price (%s); no live %s rate in this snapshot", code, p, code);
+                    }
+                }
                 return usd;
             }
             LOG.warnf("mempool prices: USD is %s; keeping the last good price", usd);

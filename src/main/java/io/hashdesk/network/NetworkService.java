@@ -148,9 +148,12 @@ public class NetworkService {
         if (price != null) {
             s.priceUsd = price;
             s.priceAt = reading.fetchedAt();
+            SnapshotPrices.put(s, reading.otherPrices());
         } else {
+            // The other currencies' prices go with the USD one they were read with.
             s.priceUsd = previous.priceUsd();
             s.priceAt = previous.priceAt();
+            SnapshotPrices.put(s, store.otherPrices(previous.version()));
         }
         s.feesPerBlockBtc = fees != null ? fees : previous.feesPerBlockBtc();
         s.difficulty = reading.difficulty();

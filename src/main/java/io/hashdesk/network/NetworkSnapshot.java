@@ -33,6 +33,25 @@ public class NetworkSnapshot extends PanacheEntityBase {
     @Column(name = "price_at", nullable = false)
     public Instant priceAt;
 
+    /** The BTC price in mempool's other currencies, read with priceUsd; null when the source gave none (V14). */
+    @Column(name = "price_eur")
+    public Double priceEur;
+
+    @Column(name = "price_gbp")
+    public Double priceGbp;
+
+    @Column(name = "price_cad")
+    public Double priceCad;
+
+    @Column(name = "price_chf")
+    public Double priceChf;
+
+    @Column(name = "price_aud")
+    public Double priceAud;
+
+    @Column(name = "price_jpy")
+    public Double priceJpy;
+
     @Column(nullable = false)
     public double difficulty;
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -70,6 +71,13 @@ public class SnapshotStore {
     @Transactional
     public NetworkSnapshot newest() {
         return NetworkSnapshot.newest();
+    }
+
+    /** The BTC price in the other currencies of a stored snapshot (empty for the bundled sample or none). */
+    @Transactional
+    public Map<String, Double> otherPrices(long id) {
+        NetworkSnapshot s = id == 0 ? null : NetworkSnapshot.findById(id);
+        return s == null ? Map.of() : SnapshotPrices.of(s);
     }
 
     /** Hashprice of the snapshot closest to {@code at}, within two days either side, or null. */

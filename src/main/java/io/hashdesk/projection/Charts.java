@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.ProjectionResult;
@@ -22,21 +23,21 @@ final class Charts {
     }
 
     /** Profit per day alone (the dashboard), or with revenue and costs beside it (the projection page). */
-    static LineChart dailyProfit(String id, FleetProjection p, int maxDays, String zone, boolean withParts) {
+    static LineChart dailyProfit(String id, FleetProjection p, int maxDays, String zone, boolean withParts, Fx fx) {
         ProjectionResult r = p.result();
         int n = Math.min(maxDays, r.days());
-        double[] profit = Arrays.copyOf(r.profitUsd(), n);
-        double[] revenue = Arrays.copyOf(r.revenueUsd(), n);
+        double[] profit = in(fx, Arrays.copyOf(r.profitUsd(), n));
+        double[] revenue = in(fx, Arrays.copyOf(r.revenueUsd(), n));
         double[] costs = new double[n];
         for (int d = 0; d < n; d++) {
-            costs[d] = r.powerCostUsd()[d] + r.hostingUsd()[d] + r.poolFeeUsd()[d];
+            costs[d] = fx.fromUsd(r.powerCostUsd()[d] + r.hostingUsd()[d] + r.poolFeeUsd()[d]);
         }
-        var b = base(id, "Projected profit per day", p, n, zone).line("Profit", "s1", profit);
+        var b = base(id, "Projected profit per day", p, n, zone, fx).line("Profit", "s1", profit);
         if (withParts) {
             b.line("Revenue", "s4", revenue).line("Power, hosting and pool fees", "s3", costs);
         }
         b.includeZero()
-                .describe(describe("Profit per day", profit, p.asOf(), zone));
+                .describe(describe("Profit per day", profit, p.asOf(), zone, fx));
         markers(b, r, n);
         return b.build();
     }
@@ -46,41 +47,50 @@ final class Charts {
      * band (P10 to P90) and median path of the scenario's policy when {@code risk} is given.
      */
     static LineChart cumulativeProfit(String id, ProjectionService.PolicyComparison both, FleetProjection p,
-            PriceRisk.Result risk, String zone) {
+            PriceRisk.Result risk, String zone, Fx fx) {
         ProjectionResult r = p.result();
         FleetProjection other = p.policy() == OperatingPolicy.KEEP_RUNNING ? both.switchOffWhenLosing() : both.keepRunning();
         int n = r.days();
-        var b = base(id, "Cumulative profit", p, n, zone);
+        var b = base(id, "Cumulative profit", p, n, zone, fx);
         if (risk != null) {
             b.band("P10 to P90 of " + Formats.count(risk.options().paths()) + " price paths at "
                     + ScenarioInput.plain(risk.options().volatilityPercent()) + " % volatility", "b1",
-                    risk.cumulativeP10(), risk.cumulativeP90());
+                    in(fx, risk.cumulativeP10()), in(fx, risk.cumulativeP90()));
         }
-        b.line("Cumulative profit, " + p.policy().label(), "s1", r.cumulativeProfitUsd())
-                .line("Cumulative profit, " + other.policy().label(), "s2", other.result().cumulativeProfitUsd());
+        b.line("Cumulative profit, " + p.policy().label(), "s1", in(fx, r.cumulativeProfitUsd()))
+                .line("Cumulative profit, " + other.policy().label(), "s2", in(fx, other.result().cumulativeProfitUsd()));
         if (risk != null) {
-            b.line("Median price path (P50)", "s5", risk.cumulativeP50());
+            b.line("Median price path (P50)", "s5", in(fx, risk.cumulativeP50()));
         }
-        b.includeZero().describe(describe("Cumulative profit (" + p.policy().label() + ")", r.cumulativeProfitUsd(),
-                p.asOf(), zone) + (risk == null ? "" : String.format(Locale.ENGLISH,
-                        " On the last day, P10 %,.0f USD, P50 %,.0f USD, P90 %,.0f USD across price paths.",
-                        risk.cumulativeP10()[n - 1], risk.cumulativeP50()[n - 1], risk.cumulativeP90()[n - 1])));
+        b.includeZero().describe(describe("Cumulative profit (" + p.policy().label() + ")", in(fx, r.cumulativeProfitUsd()),
+                p.asOf(), zone, fx) + (risk == null ? "" : " On the last day, P10 " + fx.money0(risk.cumulativeP10()[n - 1])
+                        + ", P50 " + fx.money0(risk.cumulativeP50()[n - 1]) + ", P90 " + fx.money0(risk.cumulativeP90()[n - 1])
+                        + " across price paths."));
         markers(b, r, n);
         return b.build();
     }
 
     /** One rig group's profit per day under the scenario's policy (its own page). */
-    static LineChart groupDailyProfit(String id, FleetProjection p, int group, String zone) {
+    static LineChart groupDailyProfit(String id, FleetProjection p, int group, String zone, Fx fx) {
         ProjectionResult r = p.result();
         int n = r.days();
-        double[] profit = r.groupSeries().profitUsd(group);
-        var b = base(id, "Profit per day of this group", p, n, zone).line("Profit", "s1", profit).includeZero()
-                .describe(describe("This group's profit per day", profit, p.asOf(), zone));
+        double[] profit = in(fx, r.groupSeries().profitUsd(group));
+        var b = base(id, "Profit per day of this group", p, n, zone, fx).line("Profit", "s1", profit).includeZero()
+                .describe(describe("This group's profit per day", profit, p.asOf(), zone, fx));
         markers(b, r, n);
         return b.build();
     }
 
-    private static LineChart.Builder base(String id, String title, FleetProjection p, int n, String zone) {
+    /** A series in USD in the display currency (a copy; the projection's own arrays stay in USD). */
+    private static double[] in(Fx fx, double[] usd) {
+        double[] out = new double[usd.length];
+        for (int i = 0; i < usd.length; i++) {
+            out[i] = fx.fromUsd(usd[i]);
+        }
+        return out;
+    }
+
+    private static LineChart.Builder base(String id, String title, FleetProjection p, int n, String zone, Fx fx) {
         double[] xs = new double[n];
         for (int d = 0; d < n; d++) {
             xs[d] = d;
@@ -88,7 +98,7 @@ final class Charts {
         ZoneId z = Formats.zoneOf(zone);
         DateTimeFormatter f = n > 300 ? DAY_YEAR : DAY;
         Instant start = p.asOf();
-        String unit = title.startsWith("Cumulative") ? "USD" : "USD per day";
+        String unit = title.startsWith("Cumulative") ? fx.currency() : fx.currency() + " per day";
         // Every chart says which operating policy it shows.
         return LineChart.builder(id, title + ", " + n + " days (" + p.policy().label() + ")", unit)
                 .x(xs, i -> f.format(start.plusSeconds(86_400L * i).atZone(z)))
@@ -117,7 +127,7 @@ final class Charts {
         }
     }
 
-    private static String describe(String what, double[] ys, Instant start, String zone) {
+    private static String describe(String what, double[] ys, Instant start, String zone, Fx fx) {
         if (ys.length == 0) {
             return what + ": no days.";
         }
@@ -131,8 +141,9 @@ final class Charts {
             }
         }
         ZoneId z = Formats.zoneOf(zone);
-        return String.format(Locale.ENGLISH, "%s over %d days: %,.2f USD on day 1, %,.2f USD on the last day;"
-                + " lowest %,.2f USD (%s), highest %,.2f USD (%s).", what, ys.length, ys[0], ys[ys.length - 1],
+        String c = fx.currency();
+        return String.format(Locale.ENGLISH, "%s over %d days: %,.2f " + c + " on day 1, %,.2f " + c + " on the last day;"
+                + " lowest %,.2f " + c + " (%s), highest %,.2f " + c + " (%s).", what, ys.length, ys[0], ys[ys.length - 1],
                 ys[min], DAY.format(start.plusSeconds(86_400L * min).atZone(z)), ys[max],
                 DAY.format(start.plusSeconds(86_400L * max).atZone(z)));
     }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.currency.DisplayFx;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.web.CachedBody;
 import io.hashdesk.web.chart.LineChart;
@@ -44,6 +45,9 @@ public class DashboardResource {
     @Inject
     Clock clock;
 
+    @Inject
+    DisplayFx displayFx;
+
     /** The rendered content, by what it shows; the layout around it (CSRF token, flash, banner) is per request. */
     private record BodyKey(Object projection, String zone, String age, boolean stale) {
     }
@@ -61,7 +65,7 @@ public class DashboardResource {
         byte[] body = bodies.computeIfAbsent(new BodyKey(p.cacheKey(), zone, age, p.network().stale()), k -> {
             LineChart chart = p.empty() ? null
                     : charts.chart(p, "profit-90", zone,
-                            x -> Charts.dailyProfit("profit-90", x, 90, zone, false));
+                            x -> Charts.dailyProfit("profit-90", x, 90, zone, false, displayFx.at(x.network())));
             return CachedBody.utf8(Templates.body(p, zone, age, chart).render());
         });
         return Response.ok(CachedBody.page(Templates.index(CachedBody.SLOT), body), MediaType.TEXT_HTML + ";charset=UTF-8")

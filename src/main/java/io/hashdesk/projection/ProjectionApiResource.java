@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.currency.DisplayFx;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.Scenario;
@@ -69,6 +71,9 @@ public class ProjectionApiResource {
 
     @Inject
     HeavyWork heavy;
+
+    @Inject
+    DisplayFx displayFx;
 
     @GET
     @Operation(summary = "Today's figures and the projection", description = "Day by day from now under the scenario"
@@ -133,9 +138,10 @@ public class ProjectionApiResource {
             // Each group's daily series only when the answer carries them (8.8 MB for 1,000 groups over 730 days).
             FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS);
             PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
+            Fx fx = displayFx.at(p.network());
             return Response.ok((StreamingOutput) out -> {
                 try (JsonGenerator g = generator(out)) {
-                    ProjectionJson.write(g, p, daily, risk);
+                    ProjectionJson.write(g, p, daily, risk, fx);
                 } finally {
                     close(permit);
                 }

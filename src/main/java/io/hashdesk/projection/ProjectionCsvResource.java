@@ -16,6 +16,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.currency.DisplayFx;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.Scenario;
@@ -43,6 +45,9 @@ public class ProjectionCsvResource {
     @Inject
     HeavyWork heavy;
 
+    @Inject
+    DisplayFx displayFx;
+
     @GET
     @Produces("text/csv")
     public Response csv(@BeanParam ProjectionQuery query, RoutingContext routing) {
@@ -64,14 +69,15 @@ public class ProjectionCsvResource {
                     options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS);
             PriceRisk.Result risk = options.daily() || options.risk() == null ? null
                     : projections.risk(who, scenario, options.risk());
+            Fx fx = displayFx.at(p.network());
             String file = "hashdesk-projection-" + p.result().days() + "d-" + ProjectionOptions.name(p.result().policy())
                     + (options.daily() ? "-groups" : "") + ".csv";
             StreamingOutput body = out -> {
                 try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024)) {
                     if (options.daily()) {
-                        ProjectionCsv.groups(w, p);
+                        ProjectionCsv.groups(w, p, fx);
                     } else {
-                        ProjectionCsv.fleet(w, p, risk);
+                        ProjectionCsv.fleet(w, p, risk, fx);
                     }
                 } finally {
                     ProjectionApiResource.close(permit);

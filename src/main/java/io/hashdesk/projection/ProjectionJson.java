@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.PriceRisk;
@@ -24,7 +25,8 @@ final class ProjectionJson {
      * day built first and serialised by reflection (a 1,000-group, 730-day answer is about 800 KB).
      * Undefined figures are null.
      */
-    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk) throws IOException {
+    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk, Fx fx)
+            throws IOException {
         ProjectionResult r = p.result();
         Scenario s = p.scenario();
         g.writeStartObject();
@@ -34,6 +36,7 @@ final class ProjectionJson {
         g.writeFieldName("assumptions");
         g.writeObject(new ProjectionApiResource.Assumptions(s.name(), s.days(), s.priceDriftPercent(), s.hashrateGrowthPercent(),
                 r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, ProjectionOptions.name(r.policy())));
+        g.writeObjectField("fx", fx); // the display currency at day 0's rates; money stays in the ...Usd fields
         g.writeFieldName("today");
         writeToday(g, p.today().btc(), p.today().revenueUsd(), p.today().poolFeeUsd(), p.today().powerCostUsd(),
                 p.today().hostingUsd(), p.today().profitUsd(), p.today().hashpriceUsdPerThDay(),

@@ -13,6 +13,8 @@ import jakarta.ws.rs.NotFoundException;
 
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.currency.DisplayFx;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.Money;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
@@ -94,6 +96,9 @@ public class ProjectionPage {
     @Inject
     WorkBudget budget;
 
+    @Inject
+    DisplayFx displayFx;
+
     View view(Operator owner, ScenarioInput input, ProjectionOptions options, String saveName,
             FormErrors saveErrors) {
         ProjectionQuery.Checked checked = ProjectionQuery.check(input, options, true);
@@ -118,11 +123,11 @@ public class ProjectionPage {
         PriceRisk.Result risk = projections.risk(owner, scenario, asked.paths() <= most ? asked
                 : new PriceRisk.Options(most, asked.volatilityPercent(), asked.seed()));
         LineChart daily = charts.chart(p, "daily-profit", zone,
-                x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true));
+                x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true, displayFx.at(x.network())));
         // The chart's key: the projection (scenario and policy) and the price paths drawn on it.
         LineChart cumulative = charts.chart(p, "cumulative-profit " + checked.options().risk(), zone,
-                x -> Charts.cumulativeProfit("cumulative-profit", policies, x, risk, zone));
-        return new View(parsed.input(), errors, p, daily, cumulative, weeks(p, zone), paybacks(p, risk, zone),
+                x -> Charts.cumulativeProfit("cumulative-profit", policies, x, risk, zone, displayFx.at(x.network())));
+        return new View(parsed.input(), errors, p, daily, cumulative, weeks(p, zone), paybacks(p, risk, zone, displayFx.at(p.network())),
                 projections.sensitivity(owner, scenario), saved, zone, query(parsed.input(), options), saveName,
                 saveErrors, options, policies, risk);
     }
@@ -142,8 +147,9 @@ public class ProjectionPage {
         }
         int group = g;
         LineChart chart = charts.chart(p, "rig-" + id, who.timezone(),
-                x -> Charts.groupDailyProfit("rig-daily-profit", x, group, who.timezone()));
-        Payback payback = paybacks(p, null, who.timezone()).get(g);
+                x -> Charts.groupDailyProfit("rig-daily-profit", x, group, who.timezone(),
+                        displayFx.at(x.network())));
+        Payback payback = paybacks(p, null, who.timezone(), displayFx.at(p.network())).get(g);
         int[] off = p.result().groupSeries().daysOff(g);
         return new RigView(p, p.fleet().rigs().get(g), chart, payback, off.length,
                 offPeriods(p, off, who.timezone()), query(checked.scenario().input(), options));
@@ -201,7 +207,7 @@ public class ProjectionPage {
         return out;
     }
 
-    static List<Payback> paybacks(FleetProjection p, PriceRisk.Result risk, String zone) {
+    static List<Payback> paybacks(FleetProjection p, PriceRisk.Result risk, String zone, Fx fx) {
         DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
         ZoneId z = Formats.zoneOf(zone);
         List<Payback> out = new ArrayList<>();
@@ -220,7 +226,7 @@ public class ProjectionPage {
             String median = gr == null || Double.isNaN(gr.medianPaybackDay()) ? null
                     : Formats.number(gr.medianPaybackDay(), 0);
             // No purchase cost (none given, or 0) means no payback figure: shown as "–" like a missing one.
-            out.add(new Payback(rig, purchase == null || !(purchase > 0) ? null : Formats.usd0(purchase),
+            out.add(new Payback(rig, purchase == null || !(purchase > 0) ? null : fx.money0(purchase),
                     date,
                     o.paysBack() ? Formats.number(o.paybackDay(), 0) : null, unprofitable,
                     o.profitUsd(), probability, median, o.daysOff(), firstOff));

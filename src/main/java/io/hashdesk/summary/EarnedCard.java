@@ -15,6 +15,7 @@ import jakarta.inject.Named;
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.currency.DisplayFx;
 import io.hashdesk.web.BoundedCache;
 import io.hashdesk.web.Formats;
 import io.quarkus.qute.CheckedTemplate;
@@ -35,7 +36,7 @@ public class EarnedCard {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance card(List<Ledger.Day> days, WeeklySummary.Totals total, String zone);
+        static native TemplateInstance card(List<Ledger.Day> days, WeeklySummary.Totals total, String zone, LedgerMoney m);
     }
 
     @Inject
@@ -49,6 +50,9 @@ public class EarnedCard {
 
     @Inject
     Rendered rendered;
+
+    @Inject
+    DisplayFx fx;
 
     /** Cards rendered lately, shared by every request. */
     @ApplicationScoped
@@ -88,6 +92,6 @@ public class EarnedCard {
         List<Ledger.Day> newestFirst = new ArrayList<>(days);
         Collections.reverse(newestFirst);
         return Templates.card(newestFirst, totals,
-                owner.timezone).render();
+                owner.timezone, LedgerMoney.of(days, fx.get())).render();
     }
 }

@@ -84,6 +84,10 @@ public class LedgerDay extends PanacheEntityBase {
     @Column(nullable = false, length = 200000)
     public String sites;
 
+    /** The rates the day was priced at, JSON units per USD ({@link io.hashdesk.currency.DayRates}); null before V14. */
+    @Column(name = "fx_rates", length = 4000)
+    public String fxRates;
+
     @Column(name = "recorded_at", nullable = false)
     public Instant recordedAt;
 }

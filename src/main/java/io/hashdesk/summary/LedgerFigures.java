@@ -10,11 +10,13 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hashdesk.currency.DayRates;
 import io.hashdesk.economics.NetworkState;
 import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.Period;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
 import io.hashdesk.fleet.Site;
+import io.hashdesk.network.SnapshotPrices;
 
 /**
  * One day of the ledger priced from the snapshots in force during it (see {@link Ledger}): which snapshots
@@ -130,6 +132,7 @@ final class LedgerFigures {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        d.fxRates = DayRates.json(last.priceUsd, SnapshotPrices.of(last));
         d.recordedAt = now;
         return d;
     }

@@ -16,6 +16,8 @@ import jakarta.inject.Inject;
 
 import io.hashdesk.HashdeskConfig;
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.CurrencyService;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.Money;
 import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.ProjectionResult;
@@ -62,6 +64,9 @@ public class SummaryBuilder {
 
     @Inject
     HashdeskConfig config;
+
+    @Inject
+    CurrencyService currencies;
 
     /** The same for every operator in a run: read once per minute. */
     private final BoundedCache<Instant, Optional<Double>> weekAgoHashprice =
@@ -136,9 +141,10 @@ public class SummaryBuilder {
                         at -> Optional.ofNullable(snapshots.hashpriceNear(at.minus(Duration.ofDays(DAYS)))))
                         .orElse(null);
         String base = baseUrl();
+        Fx fx = currencies.display(owner, p.network());
         return new WeeklySummary(test, owner.email, zone, now, from, to, days, past, List.copyOf(sites.values()),
                 p, List.copyOf(next), nextTotals, weekAgo, base + "/dashboard", base + "/settings",
-                unsubscribeUrl(owner.id), WeeklySummary.savedUsd(days), nextSaves);
+                unsubscribeUrl(owner.id), WeeklySummary.savedUsd(days), nextSaves, fx, LedgerMoney.of(days, fx));
     }
 
     /**
@@ -183,8 +189,8 @@ public class SummaryBuilder {
         if (!s.hasFleet()) {
             return prefix + "hashdesk weekly summary, " + week + ": add your fleet to see what it earns";
         }
-        String past = s.pastRecorded() ? "earned " + Formats.usd0(s.past().profitUsd()) : "no history yet";
+        String past = s.pastRecorded() ? "earned " + s.ledger().money0(s.ledger().profit()) : "no history yet";
         return prefix + "hashdesk weekly summary, " + week + ": " + past + "; next 7 days "
-                + Formats.usd0(s.next().profitUsd());
+                + s.fx().money0(s.next().profitUsd());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.hashdesk.currency.Fx;
 import io.hashdesk.projection.FleetProjection;
 
 /**
@@ -23,7 +24,7 @@ import io.hashdesk.projection.FleetProjection;
 public record WeeklySummary(boolean test, String email, String zone, Instant now, LocalDate from, LocalDate to,
         List<Ledger.Day> pastDays, Totals past, List<LedgerSite> pastSites, FleetProjection projection,
         List<NextDay> nextDays, Totals next, Double hashpriceWeekAgo, String dashboardUrl, String settingsUrl,
-        String unsubscribeUrl, Double pastSavedUsd, double nextSavesUsd) {
+        String unsubscribeUrl, Double pastSavedUsd, double nextSavesUsd, Fx fx, LedgerMoney ledger) {
 
     /** Sums over some days, USD and BTC. */
     public record Totals(int days, double btc, double revenueUsd, double powerCostUsd, double hostingUsd,

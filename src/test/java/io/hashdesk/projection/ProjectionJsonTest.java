@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.ProjectionResult;
@@ -120,7 +121,7 @@ class ProjectionJsonTest {
 
     /**
      * What ProjectionApiResource answered before it streamed: records serialised by Jackson (with
-     * {@code assumptions.policy}, added since, at its default).
+     * {@code assumptions.policy} and {@code fx}, added since, at their defaults: this operator is shown USD).
      */
     static final class Reference {
 
@@ -139,7 +140,7 @@ class ProjectionJsonTest {
         }
 
         record Body(Instant asOf, NetworkApiResource.Body network, ProjectionApiResource.Assumptions assumptions,
-                Today today, List<Group> groups, List<Day> days, List<ProjectionApiResource.Event> events,
+                Fx fx, Today today, List<Group> groups, List<Day> days, List<ProjectionApiResource.Event> events,
                 Totals totals) {
         }
 
@@ -178,7 +179,7 @@ class ProjectionJsonTest {
                     .toList();
             var t = r.totals();
             FleetToday f = p.today();
-            return new Body(p.asOf(), NetworkApiResource.Body.of(p.network()), assumptions,
+            return new Body(p.asOf(), NetworkApiResource.Body.of(p.network()), assumptions, Fx.USD,
                     new Today(f.btc(), f.revenueUsd(), f.poolFeeUsd(), f.powerCostUsd(), f.hostingUsd(),
                             f.profitUsd(), f.hashpriceUsdPerThDay(), orNull(f.costPerBtcUsd())),
                     groups, days, events, new Totals(t.btc(), t.revenueUsd(), t.poolFeeUsd(),

@@ -1,0 +1,149 @@
+package io.hashdesk.currency;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.hashdesk.account.Operator;
+import io.hashdesk.account.SignedIn;
+import io.hashdesk.network.NetworkView;
+
+/**
+ * The operator's currencies: the display currency, the rates they entered, and the {@link Fx} of any
+ * currency at the rates of a given snapshot (mempool's seven with the snapshot, the entered ones as
+ * entered). Changes are checked by {@link CurrencyRules} first: bad input saves nothing.
+ */
+@ApplicationScoped
+public class CurrencyService {
+
+    /** A rate as the operator entered it. */
+    public record Entered(String code, double perUsd, LocalDate asOf) {
+    }
+
+    /** A currency asked for that has no rate at the snapshot being priced. */
+    public static class NoRate extends RuntimeException {
+        public final String code;
+
+        public NoRate(String code) {
+            super(code + " has no rate: enter one on /settings (Currency) first");
+            this.code = code;
+        }
+    }
+
+    @Inject
+    LiveRates live;
+
+    /** Every currency usable at the view's rates: mempool's first (USD leading), then the operator's own. */
+    @Transactional
+    public Map<String, Fx> rates(long operatorId, NetworkView view) {
+        Map<String, Fx> out = new LinkedHashMap<>();
+        String source = view.bundled() ? "bundled sample" : view.source();
+        live.perUsd(view).forEach((code, perUsd) -> out.put(code,
+                new Fx(code, perUsd, code.equals("USD") ? null : view.priceAt(), code.equals("USD") ? "USD" : source)));
+        for (Entered e : entered(operatorId)) {
+            out.putIfAbsent(e.code(), entered(e));
+        }
+        return out;
+    }
+
+    static Fx entered(Entered e) {
+        return new Fx(e.code(), e.perUsd(), e.asOf().atStartOfDay(ZoneOffset.UTC).toInstant(), "your rate of " + e.asOf());
+    }
+
+    /** The currency's Fx at the view's rates; {@link NoRate} when it has none. */
+    public Fx fx(long operatorId, String code, NetworkView view) {
+        if (code == null || code.equals("USD")) {
+            return Fx.USD;
+        }
+        Fx fx = rates(operatorId, view).get(code);
+        if (fx == null) {
+            throw new NoRate(code);
+        }
+        return fx;
+    }
+
+    /**
+     * What the operator's money is shown in at the view's rates. A display currency without a rate in
+     * this snapshot (a live rate mempool did not give this time) falls back to USD rather than a wrong figure.
+     */
+    public Fx display(Operator operator, NetworkView view) {
+        return display(operator.id, operator.displayCurrency, view);
+    }
+
+    private Fx display(long operatorId, String code, NetworkView view) {
+        try {
+            return fx(operatorId, code == null ? "USD" : code, view);
+        } catch (NoRate e) {
+            return Fx.USD;
+        }
+    }
+
+    /**
+     * The same for a page request, without a query when it was asked for before: remembered by operator,
+     * fleet version (raised by every change of currency settings, see {@link #save}) and snapshot.
+     */
+    public Fx display(SignedIn who, NetworkView view) {
+        DisplayKey key = new DisplayKey(who.id(), who.fleetVersion(), view.version());
+        Fx fx = displays.get(key);
+        if (fx == null) {
+            if (displays.size() > 10_000) {
+                displays.clear();
+            }
+            fx = display(who.id(), displayCode(who.id()), view);
+            displays.put(key, fx);
+        }
+        return fx;
+    }
+
+    private record DisplayKey(long operatorId, long fleetVersion, long snapshot) {
+    }
+
+    private final Map<DisplayKey, Fx> displays = new ConcurrentHashMap<>();
+
+    @Transactional
+    String displayCode(long operatorId) {
+        Operator o = Operator.findById(operatorId);
+        return o == null ? "USD" : o.displayCurrency;
+    }
+
+    @Transactional
+    public List<Entered> entered(long operatorId) {
+        return OperatorRate.of(operatorId).stream().map(r -> new Entered(r.code, r.perUsd, r.asOf)).toList();
+    }
+
+    /** Replaces the display currency (when not null) and the entered rates (when not null); already checked. */
+    @Transactional
+    public void save(long operatorId, String display, List<Entered> rates, Instant now) {
+        if (rates != null) {
+            Map<String, OperatorRate> old = new LinkedHashMap<>();
+            OperatorRate.of(operatorId).forEach(r -> old.put(r.code, r));
+            for (Entered e : rates) {
+                OperatorRate r = old.remove(e.code());
+                if (r == null) {
+                    r = new OperatorRate();
+                    r.operatorId = operatorId;
+                    r.code = e.code();
+                }
+                r.perUsd = e.perUsd();
+                r.asOf = e.asOf();
+                r.updatedAt = now;
+                r.persist();
+            }
+            old.values().forEach(OperatorRate::delete);
+        }
+        // A new fleet version: every figure cached by fleet (pages, cards, projections) is shown anew.
+        if (display != null) {
+            Operator.update("displayCurrency = ?1, fleetVersion = fleetVersion + 1 where id = ?2", display, operatorId);
+        } else {
+            Operator.update("fleetVersion = fleetVersion + 1 where id = ?1", operatorId);
+        }
+    }
+}
