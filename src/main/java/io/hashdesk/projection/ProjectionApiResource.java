@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.earnings.MeasuredUptime;
 import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.PriceRisk;
@@ -52,9 +55,14 @@ import io.vertx.ext.web.RoutingContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionApiResource {
 
-    /** @param policy {@code switch-off} (switch off when losing, the default) or {@code run-all} (keep everything running) */
+    /**
+     * @param policy {@code switch-off} (switch off when losing, the default) or {@code run-all} (keep everything running)
+     * @param uptime {@code configured} (the default) or {@code measured}
+     * @param sites with {@code uptime=measured}: the uptime each site ran at and from how many days (else absent)
+     */
     public record Assumptions(String scenario, int days, double priceDriftPercent, double hashrateGrowthPercent,
-            double feesPerBlockBtc, boolean feesFromNetwork, String policy) {
+            double feesPerBlockBtc, boolean feesFromNetwork, String policy, String uptime,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<MeasuredUptime.SiteUptime> sites) {
     }
 
     public record Event(String kind, double atDay, Instant date, long height, double changePercent) {
@@ -78,6 +86,9 @@ public class ProjectionApiResource {
 
     @Inject
     HeavyWork heavy;
+
+    @Inject
+    MeasuredUptime measuredUptime;
 
     @GET
     @Operation(summary = "Today's figures and the projection", description = "Day by day from now under the scenario"
@@ -119,9 +130,14 @@ public class ProjectionApiResource {
             @QueryParam("volatilityPercent") String volatility,
             @Parameter(description = "Seed of the paths' generator (default 20090103): the same inputs give the same bands",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20090103"))
-            @QueryParam("seed") String seed, @Context UriInfo uri, RoutingContext routing) {
+            @QueryParam("seed") String seed,
+            @Parameter(description = "configured (each site's uptime as set, the default) or measured (each site's effective"
+                    + " uptime from its pool accounts over its last 30 reconciled days; configured below 7 days; see"
+                    + " assumptions.sites)", schema = @Schema(type = SchemaType.STRING,
+                            enumeration = { "configured", "measured" }, defaultValue = "configured"))
+            @QueryParam("uptime") String uptime, @Context UriInfo uri, RoutingContext routing) {
         ScenarioInput.Result parsed = new ScenarioInput("api", days, drift, growth, fees).parse();
-        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
+        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed, uptime)
                 .parse(false, parsed.ok() ? parsed.scenario().days() : null);
         if (!parsed.ok() || !options.ok()) {
             List<Problem.FieldError> errors = new ArrayList<>();
@@ -139,12 +155,16 @@ public class ProjectionApiResource {
         }
         HeavyWork.Permit permit = daily || options.risk() != null ? heavy.acquire(who.id(), routing) : null;
         try {
+            MeasuredUptime.Calibration measured = options.measured() ? measuredUptime.calibrate(who.id()) : null;
+            Map<Long, Double> uptimes = measured == null ? Map.of() : measured.uptimeBySite();
             // Each group's daily series only when the answer carries them (8.8 MB for 1,000 groups over 730 days).
-            FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS);
-            PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
+            FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS,
+                    uptimes);
+            PriceRisk.Result risk = options.risk() == null ? null
+                    : projections.risk(who, scenario, options.risk(), uptimes);
             return Response.ok((StreamingOutput) out -> {
                 try (JsonGenerator g = generator(out)) {
-                    write(g, p, daily, risk);
+                    write(g, p, daily, risk, measured);
                 } finally {
                     close(permit);
                 }
@@ -185,7 +205,8 @@ public class ProjectionApiResource {
      * day built first and serialised by reflection (a 1,000-group, 730-day answer is about 800 KB).
      * Undefined figures are null.
      */
-    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk) throws IOException {
+    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk,
+            MeasuredUptime.Calibration measured) throws IOException {
         ProjectionResult r = p.result();
         Scenario s = p.scenario();
         g.writeStartObject();
@@ -194,7 +215,9 @@ public class ProjectionApiResource {
         g.writeObject(NetworkApiResource.Body.of(p.network()));
         g.writeFieldName("assumptions");
         g.writeObject(new Assumptions(s.name(), s.days(), s.priceDriftPercent(), s.hashrateGrowthPercent(),
-                r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, ProjectionOptions.name(r.policy())));
+                r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, ProjectionOptions.name(r.policy()),
+                measured == null ? ProjectionOptions.CONFIGURED : ProjectionOptions.MEASURED,
+                measured == null ? null : measured.sites()));
         g.writeFieldName("today");
         writeToday(g, p.today().btc(), p.today().revenueUsd(), p.today().poolFeeUsd(), p.today().powerCostUsd(),
                 p.today().hostingUsd(), p.today().profitUsd(), p.today().hashpriceUsdPerThDay(),

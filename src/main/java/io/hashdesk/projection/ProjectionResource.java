@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
@@ -31,6 +32,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.earnings.MeasuredUptime;
 import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
@@ -57,7 +59,8 @@ public class ProjectionResource {
     public record View(ScenarioInput input, FormErrors errors, FleetProjection p, LineChart daily,
             LineChart cumulative, List<Week> weeks, List<Payback> paybacks, ProjectionService.Sensitivity sensitivity,
             List<SavedScenario> saved, String zone, String query, String saveName, FormErrors saveErrors,
-            ProjectionOptions options, ProjectionService.PolicyComparison policies, PriceRisk.Result risk) {
+            ProjectionOptions options, ProjectionService.PolicyComparison policies, PriceRisk.Result risk,
+            MeasuredUptime.Calibration measured) {
 
         public double maxVolatilityPercent() {
             return PriceRisk.MAX_VOLATILITY_PERCENT;
@@ -133,20 +136,23 @@ public class ProjectionResource {
     @Inject
     HeavyWork heavy;
 
+    @Inject
+    MeasuredUptime measuredUptime;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("preset") String preset, @QueryParam("saved") String saved,
             @QueryParam("name") String name, @QueryParam("days") String days,
             @QueryParam("priceDriftPercent") String drift, @QueryParam("hashrateGrowthPercent") String growth,
             @QueryParam("feesPerBlockBtc") String fees, @QueryParam("policy") String policy,
-            @QueryParam("volatilityPercent") String volatility, @HeaderParam("HX-Request") String htmx,
-            RoutingContext routing) {
+            @QueryParam("volatilityPercent") String volatility, @QueryParam("uptime") String uptime,
+            @HeaderParam("HX-Request") String htmx, RoutingContext routing) {
         Operator owner = operator.get();
         ScenarioInput input = input(owner, preset, saved, name, days, drift, growth, fees);
         View view;
         // The page runs the price paths: a heavy request like a JSON or CSV one with paths.
         try (HeavyWork.Permit permit = heavy.acquire(owner.id, routing)) {
-            view = view(owner, input, new ProjectionOptions(policy, null, null, volatility, null), "",
+            view = view(owner, input, new ProjectionOptions(policy, null, null, volatility, null, uptime), "",
                     FormErrors.none());
         }
         TemplateInstance t = htmx != null ? Templates.index$workspace(view) : Templates.index(view);
@@ -181,28 +187,30 @@ public class ProjectionResource {
         List<SavedScenario> saved = scenarios.list(owner);
         if (!parsed.ok() || !parsedOptions.ok()) {
             return new View(parsed.input(), parsed.errors(), null, null, null, List.of(), List.of(), null, saved, zone,
-                    "", saveName, saveErrors, options, null, null);
+                    "", saveName, saveErrors, options, null, null, null);
         }
         Scenario scenario = parsed.scenario().withPolicy(parsedOptions.policy());
-        FleetProjection p = projections.project(owner, scenario);
+        MeasuredUptime.Calibration measured = parsedOptions.measured() ? measuredUptime.calibrate(owner.id) : null;
+        Map<Long, Double> uptimes = measured == null ? Map.of() : measured.uptimeBySite();
+        FleetProjection p = projections.project(owner, scenario, GroupDetail.TOTALS, uptimes);
         if (p.empty()) {
             return new View(parsed.input(), parsed.errors(), p, null, null, List.of(), List.of(), null, saved, zone,
-                    query(parsed.input(), options), saveName, saveErrors, options, null, null);
+                    query(parsed.input(), options), saveName, saveErrors, options, null, null, measured);
         }
-        ProjectionService.PolicyComparison policies = projections.comparePolicies(owner, scenario);
+        ProjectionService.PolicyComparison policies = projections.comparePolicies(owner, scenario, uptimes);
         // The page's price paths (the default count) are fewer for a fleet too large for them over this horizon.
         PriceRisk.Options asked = parsedOptions.risk();
         int most = budget.maxPaths(p.fleet().rigs().size(), scenario.days());
         PriceRisk.Result risk = projections.risk(owner, scenario, asked.paths() <= most ? asked
-                : new PriceRisk.Options(most, asked.volatilityPercent(), asked.seed()));
+                : new PriceRisk.Options(most, asked.volatilityPercent(), asked.seed()), uptimes);
         LineChart daily = projections.chart(p, "daily-profit", zone,
                 x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true));
         // The chart's key: the projection (scenario and policy) and the price paths drawn on it.
         LineChart cumulative = projections.chart(p, "cumulative-profit " + parsedOptions.risk(), zone,
                 x -> Charts.cumulativeProfit("cumulative-profit", policies, x, risk, zone));
         return new View(parsed.input(), parsed.errors(), p, daily, cumulative, weeks(p, zone), paybacks(p, risk, zone),
-                projections.sensitivity(owner, scenario), saved, zone, query(parsed.input(), options), saveName,
-                saveErrors, options, policies, risk);
+                projections.sensitivity(owner, scenario, uptimes), saved, zone, query(parsed.input(), options), saveName,
+                saveErrors, options, policies, risk, measured);
     }
 
     /**
@@ -276,7 +284,8 @@ public class ProjectionResource {
     static String query(ScenarioInput in, ProjectionOptions options) {
         return "days=" + enc(in.days()) + "&priceDriftPercent=" + enc(in.priceDriftPercent())
                 + "&hashrateGrowthPercent=" + enc(in.hashrateGrowthPercent()) + "&feesPerBlockBtc="
-                + enc(in.feesPerBlockBtc()) + "&policy=" + enc(options.policyText());
+                + enc(in.feesPerBlockBtc()) + "&policy=" + enc(options.policyText())
+                + (ProjectionOptions.MEASURED.equals(options.uptimeText()) ? "&uptime=measured" : "");
     }
 
     private static String enc(String s) {
@@ -345,9 +354,9 @@ public class ProjectionResource {
             @QueryParam("hashrateGrowthPercent") String growth, @QueryParam("feesPerBlockBtc") String fees,
             @QueryParam("policy") String policy, @QueryParam("groups") String groups,
             @QueryParam("paths") String paths, @QueryParam("volatilityPercent") String volatility,
-            @QueryParam("seed") String seed, RoutingContext routing) {
+            @QueryParam("seed") String seed, @QueryParam("uptime") String uptime, RoutingContext routing) {
         ScenarioInput.Result parsed = new ScenarioInput("csv", days, drift, growth, fees).parse();
-        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
+        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed, uptime)
                 .parse(false, parsed.ok() ? parsed.scenario().days() : null);
         if (!parsed.ok() || !options.ok()) {
             StringBuilder msg = new StringBuilder();
@@ -366,10 +375,11 @@ public class ProjectionResource {
         }
         HeavyWork.Permit permit = heavy.acquire(who.id(), routing);
         try {
+            Map<Long, Double> uptimes = options.measured() ? measuredUptime.calibrate(who.id()).uptimeBySite() : Map.of();
             FleetProjection p = projections.project(who, scenario,
-                    options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS);
+                    options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS, uptimes);
             PriceRisk.Result risk = options.daily() || options.risk() == null ? null
-                    : projections.risk(who, scenario, options.risk());
+                    : projections.risk(who, scenario, options.risk(), uptimes);
             String file = "hashdesk-projection-" + p.result().days() + "d-" + ProjectionOptions.name(p.result().policy())
                     + (options.daily() ? "-groups" : "") + ".csv";
             StreamingOutput body = out -> {

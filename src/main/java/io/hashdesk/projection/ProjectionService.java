@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -74,7 +75,9 @@ public class ProjectionService {
     }
 
     /** @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name */
-    private record Key(long operatorId, long fleetVersion, long snapshot, Instant asOf, Scenario scenario) {
+    /** @param uptimes sites whose uptime is replaced (uptime=measured), empty for the configured ones */
+    private record Key(long operatorId, long fleetVersion, long snapshot, Instant asOf, Scenario scenario,
+            Map<Long, Double> uptimes) {
     }
 
     private record RiskKey(Key projection, PriceRisk.Options options) {
@@ -129,7 +132,12 @@ public class ProjectionService {
      * ({@code result().groupSeries()}).
      */
     public FleetProjection project(Operator owner, Scenario scenario, GroupDetail detail) {
-        return project(owner.id, fleets.versionOf(owner), () -> owner, scenario, detail);
+        return project(owner, scenario, detail, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (site id to percent; uptime=measured), cached apart. */
+    public FleetProjection project(Operator owner, Scenario scenario, GroupDetail detail, Map<Long, Double> uptimes) {
+        return project(owner.id, fleets.versionOf(owner), () -> owner, scenario, detail, uptimes);
     }
 
     /**
@@ -142,16 +150,22 @@ public class ProjectionService {
 
     /** The same for the signed-in operator, with each group's daily series when {@code detail} is DAILY. */
     public FleetProjection project(SignedIn who, Scenario scenario, GroupDetail detail) {
-        return project(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario, detail);
+        return project(who, scenario, detail, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (site id to percent; uptime=measured), cached apart. */
+    public FleetProjection project(SignedIn who, Scenario scenario, GroupDetail detail, Map<Long, Double> uptimes) {
+        return project(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario, detail,
+                uptimes);
     }
 
     private FleetProjection project(long ownerId, long version, Supplier<Operator> owner, Scenario scenario,
-            GroupDetail detail) {
+            GroupDetail detail, Map<Long, Double> uptimes) {
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(ownerId, version, owner);
+        OperatorFleet fleet = fleetOf(ownerId, version, owner).withUptimes(uptimes);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
-        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions);
+        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions, Map.copyOf(uptimes));
         DetailKey daily = new DetailKey(key, GroupDetail.DAILY);
         // A projection with the series answers a request without them; not the other way round.
         FleetProjection p = cache.get(daily);
@@ -181,8 +195,15 @@ public class ProjectionService {
      * {@code policies[1]} keep everything running (for "switch-off discipline is worth X USD").
      */
     public PolicyComparison comparePolicies(Operator owner, Scenario scenario) {
-        FleetProjection off = project(owner, scenario.withPolicy(OperatingPolicy.SWITCH_OFF_WHEN_LOSING));
-        FleetProjection on = project(owner, scenario.withPolicy(OperatingPolicy.KEEP_RUNNING));
+        return comparePolicies(owner, scenario, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (uptime=measured). */
+    public PolicyComparison comparePolicies(Operator owner, Scenario scenario, Map<Long, Double> uptimes) {
+        FleetProjection off = project(owner, scenario.withPolicy(OperatingPolicy.SWITCH_OFF_WHEN_LOSING),
+                GroupDetail.TOTALS, uptimes);
+        FleetProjection on = project(owner, scenario.withPolicy(OperatingPolicy.KEEP_RUNNING), GroupDetail.TOTALS,
+                uptimes);
         return new PolicyComparison(off, on);
     }
 
@@ -211,21 +232,32 @@ public class ProjectionService {
      * Cached like the projection, per (paths, volatility, seed).
      */
     public PriceRisk.Result risk(Operator owner, Scenario scenario, PriceRisk.Options options) {
-        return risk(owner.id, fleets.versionOf(owner), () -> owner, scenario, options);
+        return risk(owner, scenario, options, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (uptime=measured). */
+    public PriceRisk.Result risk(Operator owner, Scenario scenario, PriceRisk.Options options, Map<Long, Double> uptimes) {
+        return risk(owner.id, fleets.versionOf(owner), () -> owner, scenario, options, uptimes);
     }
 
     /** The same for the signed-in operator. */
     public PriceRisk.Result risk(SignedIn who, Scenario scenario, PriceRisk.Options options) {
-        return risk(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario, options);
+        return risk(who, scenario, options, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (uptime=measured). */
+    public PriceRisk.Result risk(SignedIn who, Scenario scenario, PriceRisk.Options options, Map<Long, Double> uptimes) {
+        return risk(who.id(), who.fleetVersion(), () -> Operator.<Operator>findById(who.id()), scenario, options,
+                uptimes);
     }
 
     private PriceRisk.Result risk(long ownerId, long version, Supplier<Operator> owner, Scenario scenario,
-            PriceRisk.Options options) {
+            PriceRisk.Options options, Map<Long, Double> uptimes) {
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(ownerId, version, owner);
+        OperatorFleet fleet = fleetOf(ownerId, version, owner).withUptimes(uptimes);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
-        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions);
+        Key key = new Key(ownerId, fleet.version(), net.version(), asOf, assumptions, Map.copyOf(uptimes));
         return riskCache.computeIfAbsent(new RiskKey(key, options),
                 k -> PriceRisk.run(fleet.fleet(), stateFor(net, assumptions), assumptions, asOf, options));
     }
@@ -324,7 +356,12 @@ public class ProjectionService {
     }
 
     public Sensitivity sensitivity(Operator owner, Scenario scenario) {
-        FleetProjection p = project(owner, scenario);
+        return sensitivity(owner, scenario, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (uptime=measured). */
+    public Sensitivity sensitivity(Operator owner, Scenario scenario, Map<Long, Double> uptimes) {
+        FleetProjection p = project(owner, scenario, GroupDetail.TOTALS, uptimes);
         return sensitivityCache.computeIfAbsent((Key) p.cacheKey(), k -> {
             NetworkState base = stateFor(p.network(), scenario);
             List<Sensitivity.Row> rows = new ArrayList<>();
