@@ -3,14 +3,15 @@ package io.hashdesk.earnings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-
-import jakarta.enterprise.inject.Vetoed;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,49 +49,41 @@ class HalvingDayTest {
                 new Stretch(14 * 3600, 1.54e14, 3.125 + FEES), new Stretch(4 * 3600, 1.54e14, 1.5625 + FEES));
     }
 
-    /** mempool's answers: a retarget at height 1,048,320 from which the 600 s estimate runs late (no CDI bean). */
-    @Vetoed
-    static class Mempool implements MempoolHistoryClient {
-        final long halvingTime;
-        int blockCalls;
+    /**
+     * mempool's answers: a retarget at height 1,048,320 from which the 600 s estimate runs late. A proxy,
+     * not a class implementing the client: Quarkus would take such a class for a resource (and a bean).
+     */
+    static MempoolHistoryClient mempool(Function<Long, String> blocks) {
+        return (MempoolHistoryClient) Proxy.newProxyInstance(HalvingDayTest.class.getClassLoader(),
+                new Class<?>[] { MempoolHistoryClient.class }, (proxy, method, args) -> switch (method.getName()) {
+                    // 1,680 blocks before DAY's start at 600 s would put 1,050,000 at DAY + 1 day 00:00 or so.
+                    case "difficultyAdjustments" -> "[[" + (START - 1_680L * 600 + 86_400) + ", 1048320, " + D + ", 1.5]]";
+                    case "historicalPrice" -> "{\"prices\": [{\"time\": " + args[1] + ", \"USD\": 90000}]}";
+                    case "blocks" -> blocks.apply((Long) args[0]);
+                    case "blockFees" -> fees();
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
+    }
 
-        Mempool(long halvingTime) {
-            this.halvingTime = halvingTime;
+    static String fees() {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = -2; i <= 2; i++) {
+            b.append(i == -2 ? "" : ", ").append("{\"avgHeight\": 1049000, \"timestamp\": ")
+                    .append(START + i * 86_400L + 3600).append(", \"avgFees\": 2500000}");
         }
-
-        @Override
-        public String difficultyAdjustments() {
-            // 1,680 blocks before DAY's start at 600 s would put 1,050,000 at DAY + 1 day 00:00 or so.
-            return "[[" + (START - 1_680L * 600 + 86_400) + ", 1048320, " + D + ", 1.5]]";
-        }
-
-        @Override
-        public String historicalPrice(String currency, long timestamp) {
-            return "{\"prices\": [{\"time\": " + timestamp + ", \"USD\": 90000}]}";
-        }
-
-        @Override
-        public String blocks(long height) {
-            blockCalls++;
-            return "[{\"id\": \"00\", \"height\": " + height + ", \"timestamp\": " + halvingTime + "},"
-                    + " {\"id\": \"01\", \"height\": " + (height - 1) + ", \"timestamp\": " + (halvingTime - 500) + "}]";
-        }
-
-        @Override
-        public String blockFees(String interval) {
-            StringBuilder b = new StringBuilder("[");
-            for (int i = -2; i <= 2; i++) {
-                b.append(i == -2 ? "" : ", ").append("{\"avgHeight\": 1049000, \"timestamp\": ")
-                        .append(START + i * 86_400L + 3600).append(", \"avgFees\": 2500000}");
-            }
-            return b.append("]").toString();
-        }
+        return b.append("]").toString();
     }
 
     @Test
     void historyMarksTheDayOfTheHalvingBlockAndPutsTheDaysAroundItOnTheirSide() {
         // The halving block came at 08:00 on DAY, although the 600 s estimate puts it a day later.
-        Mempool mempool = new Mempool(START + 8 * 3600);
+        long halvingTime = START + 8 * 3600;
+        AtomicInteger blockCalls = new AtomicInteger();
+        MempoolHistoryClient mempool = mempool(height -> {
+            blockCalls.incrementAndGet();
+            return "[{\"id\": \"00\", \"height\": " + height + ", \"timestamp\": " + halvingTime + "},"
+                    + " {\"id\": \"01\", \"height\": " + (height - 1) + ", \"timestamp\": " + (halvingTime - 500) + "}]";
+        });
         TreeSet<LocalDate> days = new TreeSet<>(List.of(DAY.minusDays(1), DAY, DAY.plusDays(1)));
         Map<LocalDate, NetworkHistory.Day> read = HistoryReader.read(mempool, days);
         assertThat(read.get(DAY).halvingAt()).isEqualTo(Instant.ofEpochSecond(START + 8 * 3600));
@@ -101,18 +94,13 @@ class HalvingDayTest {
         assertThat(read.get(DAY.plusDays(1)).height()).isGreaterThanOrEqualTo(1_050_000); // the new subsidy all day
         assertThat(Expectations.stretches(DAY.plusDays(1), read.get(DAY.plusDays(1))))
                 .containsExactly(new Stretch(86_400, D, 1.5625 + FEES));
-        assertThat(mempool.blockCalls).isEqualTo(1);
+        assertThat(blockCalls.get()).isEqualTo(1);
     }
 
     @Test
     void aHalvingNotMinedYetLeavesTheOldSubsidy() {
-        Mempool mempool = new Mempool(0) {
-            @Override
-            public String blocks(long height) {
-                blockCalls++;
-                return "[{\"id\": \"01\", \"height\": " + (height - 1_000) + ", \"timestamp\": " + START + "}]";
-            }
-        };
+        MempoolHistoryClient mempool = mempool(
+                height -> "[{\"id\": \"01\", \"height\": " + (height - 1_000) + ", \"timestamp\": " + START + "}]");
         Map<LocalDate, NetworkHistory.Day> read = HistoryReader.read(mempool, new TreeSet<>(List.of(DAY.plusDays(1))));
         assertThat(read.get(DAY.plusDays(1)).height()).isLessThan(1_050_000);
         assertThat(read.get(DAY.plusDays(1)).halvingAt()).isNull();
