@@ -1,6 +1,5 @@
 package io.hashdesk.earnings;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -80,15 +79,34 @@ public class Expectations {
         return out;
     }
 
-    /** The day in stretches of one difficulty each: split at a retarget inside it. */
+    /**
+     * The day in stretches of one difficulty and one subsidy each: split at a retarget inside it and at
+     * a halving inside it (the halving block's time).
+     */
     static List<ExpectedEarnings.Stretch> stretches(LocalDate date, NetworkHistory.Day day) {
-        double reward = Consensus.subsidyBtc(day.height()) + day.feesPerBlockBtc();
-        Instant start = date.atStartOfDay().toInstant(ZoneOffset.UTC);
-        if (day.retargetAt() == null || day.difficultyAfter() == null) {
-            return ExpectedEarnings.wholeDay(day.difficulty(), reward);
+        long start = date.atStartOfDay().toInstant(ZoneOffset.UTC).getEpochSecond();
+        long retarget = day.retargetAt() == null || day.difficultyAfter() == null ? -1
+                : day.retargetAt().getEpochSecond() - start;
+        long halving = day.halvingAt() == null ? -1 : day.halvingAt().getEpochSecond() - start;
+        double before = Consensus.subsidyBtc(day.height()) + day.feesPerBlockBtc();
+        double after = Consensus.subsidyBtc(Consensus.nextHalvingHeight(day.height())) + day.feesPerBlockBtc();
+        java.util.TreeSet<Long> cuts = new java.util.TreeSet<>(List.of(0L, 86_400L));
+        if (retarget > 0 && retarget < 86_400) {
+            cuts.add(retarget);
         }
-        double before = day.retargetAt().getEpochSecond() - start.getEpochSecond();
-        return List.of(new ExpectedEarnings.Stretch(before, day.difficulty(), reward),
-                new ExpectedEarnings.Stretch(86_400 - before, day.difficultyAfter(), reward));
+        if (halving > 0 && halving < 86_400) {
+            cuts.add(halving);
+        }
+        List<ExpectedEarnings.Stretch> out = new ArrayList<>(cuts.size() - 1);
+        Long from = null;
+        for (long to : cuts) {
+            if (from != null) {
+                double difficulty = retarget > 0 && from >= retarget ? day.difficultyAfter() : day.difficulty();
+                double reward = halving > 0 && from >= halving ? after : before;
+                out.add(new ExpectedEarnings.Stretch(to - from, difficulty, reward));
+            }
+            from = to;
+        }
+        return out;
     }
 }

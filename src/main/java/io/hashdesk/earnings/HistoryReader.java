@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.hashdesk.economics.Consensus;
 import io.hashdesk.network.UpstreamDataException;
 
 /**
@@ -40,6 +41,7 @@ final class HistoryReader {
                 : oldestDays <= 360 ? "1y" : oldestDays <= 720 ? "2y" : "3y";
         Map<LocalDate, Double> fees = fees(mempool.blockFees(interval));
         Map<LocalDate, NetworkHistory.Day> out = new HashMap<>();
+        Map<Long, Long> halvings = null; // halving height to its block's time, fetched when a day may hold one
         for (LocalDate d : days) {
             long start = d.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
             Adjustment inForce = null;
@@ -56,11 +58,56 @@ final class HistoryReader {
                 continue; // no history for this day: left missing, never invented
             }
             long height = inForce.height() + Math.max(0, (start - inForce.time()) / 600);
+            // The estimate may be a retarget's worth of blocks off: near a halving, its block's time decides.
+            long halving = Consensus.nextHalvingHeight(Math.max(0, height - Consensus.EPOCH_BLOCKS));
+            Instant halvingAt = null;
+            if (halving <= height + 144 + Consensus.EPOCH_BLOCKS) {
+                if (halvings == null) {
+                    halvings = new HashMap<>();
+                }
+                Long at = halvings.computeIfAbsent(halving, h -> blockTime(mempool, h));
+                if (at == null || at >= start + 86_400) {
+                    height = Math.min(height, halving - 1); // not mined yet, or after this day
+                } else if (at <= start) {
+                    height = Math.max(height, halving);
+                } else {
+                    height = Math.min(height, halving - 1);
+                    halvingAt = Instant.ofEpochSecond(at);
+                }
+            }
             out.put(d, new NetworkHistory.Day(inForce.difficulty(),
                     inside == null ? null : Instant.ofEpochSecond(inside.time()),
-                    inside == null ? null : inside.difficulty(), height, fee, price(mempool, start + 86_399)));
+                    inside == null ? null : inside.difficulty(), height, fee, price(mempool, start + 86_399), halvingAt));
         }
         return out;
+    }
+
+    /**
+     * The time of block {@code height} from mempool's block list (the blocks from that height down), or
+     * null when it is not mined yet; refused when the answer does not say.
+     */
+    static Long blockTime(MempoolHistoryClient mempool, long height) {
+        String body;
+        try {
+            body = mempool.blocks(height);
+        } catch (jakarta.ws.rs.NotFoundException e) {
+            return null;
+        }
+        JsonNode root = parse("blocks", body);
+        if (!root.isArray()) {
+            throw new UpstreamDataException("blocks: not a JSON array");
+        }
+        for (JsonNode block : root) {
+            JsonNode h = block.get("height");
+            JsonNode t = block.get("timestamp");
+            if (h == null || !h.canConvertToLong() || t == null || !t.canConvertToLong() || t.asLong() <= 0) {
+                throw new UpstreamDataException("blocks: an entry has no height or timestamp");
+            }
+            if (h.asLong() == height) {
+                return t.asLong();
+            }
+        }
+        return null; // the list ends below it: not mined yet
     }
 
     /** Every retarget, oldest first; refused when two in a row differ by more than x4. */

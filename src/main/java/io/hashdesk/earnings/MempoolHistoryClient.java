@@ -26,6 +26,11 @@ public interface MempoolHistoryClient {
     @Path("/historical-price")
     String historicalPrice(@QueryParam("currency") String currency, @QueryParam("timestamp") long timestamp);
 
+    /** {@code [{"id": ..., "height": ..., "timestamp": <unix s>, ...}, ...]}: up to 15 blocks from the height down. */
+    @GET
+    @Path("/blocks/{height}")
+    String blocks(@PathParam("height") long height);
+
     /** {@code [{"avgHeight": ..., "timestamp": ..., "avgFees": <sats>, "USD": ...}, ...]} over the interval. */
     @GET
     @Path("/mining/blocks/fees/{interval}")

@@ -34,9 +34,18 @@ public class NetworkHistory {
     private static final Logger LOG = Logger.getLogger(NetworkHistory.class);
     static final Duration RETRY_AFTER = Duration.ofMinutes(10);
 
-    /** One stored day; {@code priceUsd} may be unknown. */
+    /**
+     * One stored day; {@code priceUsd} may be unknown; {@code height} is that of the day's start;
+     * {@code halvingAt} the time of the halving block when one was mined that day (else null).
+     */
     public record Day(double difficulty, Instant retargetAt, Double difficultyAfter, long height,
-            double feesPerBlockBtc, Double priceUsd) {
+            double feesPerBlockBtc, Double priceUsd, Instant halvingAt) {
+
+        /** A day without a halving. */
+        public Day(double difficulty, Instant retargetAt, Double difficultyAfter, long height, double feesPerBlockBtc,
+                Double priceUsd) {
+            this(difficulty, retargetAt, difficultyAfter, height, feesPerBlockBtc, priceUsd, null);
+        }
     }
 
     @Inject
@@ -89,7 +98,7 @@ public class NetworkHistory {
         LocalDate to = dates.stream().max(LocalDate::compareTo).orElseThrow();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em().createNativeQuery("SELECT network_date, difficulty, retarget_at, difficulty_after, height,"
-                + " fees_per_block_btc, price_usd FROM network_day WHERE network_date BETWEEN :from AND :to"
+                + " fees_per_block_btc, price_usd, halving_at FROM network_day WHERE network_date BETWEEN :from AND :to"
                 + " AND fees_per_block_btc IS NOT NULL")
                 .setParameter("from", Date.valueOf(from)).setParameter("to", Date.valueOf(to)).getResultList();
         Map<LocalDate, Day> out = new HashMap<>();
@@ -98,7 +107,8 @@ public class NetworkHistory {
             if (dates.contains(d)) {
                 out.put(d, new Day(((Number) r[1]).doubleValue(), instant(r[2]),
                         r[3] == null ? null : ((Number) r[3]).doubleValue(), ((Number) r[4]).longValue(),
-                        ((Number) r[5]).doubleValue(), r[6] == null ? null : ((Number) r[6]).doubleValue()));
+                        ((Number) r[5]).doubleValue(), r[6] == null ? null : ((Number) r[6]).doubleValue(),
+                        instant(r[7])));
             }
         }
         return out;
@@ -127,11 +137,13 @@ public class NetworkHistory {
             em.createNativeQuery("DELETE FROM network_day WHERE network_date = :d").setParameter("d", Date.valueOf(d))
                     .executeUpdate();
             em.createNativeQuery("INSERT INTO network_day (network_date, difficulty, retarget_at, difficulty_after, height,"
-                    + " price_usd, fees_per_block_btc, recorded_at) VALUES (:d, :diff, :rat, :after, :h, :p, :f, :now)")
+                    + " price_usd, fees_per_block_btc, halving_at, recorded_at)"
+                    + " VALUES (:d, :diff, :rat, :after, :h, :p, :f, :hat, :now)")
                     .setParameter("d", Date.valueOf(d)).setParameter("diff", day.difficulty())
                     .setParameter("rat", day.retargetAt() == null ? null : day.retargetAt().atOffset(ZoneOffset.UTC))
                     .setParameter("after", day.difficultyAfter()).setParameter("h", day.height())
                     .setParameter("p", day.priceUsd()).setParameter("f", day.feesPerBlockBtc())
+                    .setParameter("hat", day.halvingAt() == null ? null : day.halvingAt().atOffset(ZoneOffset.UTC))
                     .setParameter("now", now).executeUpdate();
         });
     }

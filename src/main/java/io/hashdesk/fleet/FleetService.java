@@ -43,6 +43,21 @@ public class FleetService {
      * @param version changes whenever any of the operator's sites or rigs changes
      */
     public record OperatorFleet(List<Site> sites, List<RigGroup> rigs, Fleet fleet, long version) {
+
+        /** The same fleet with some sites' uptime replaced (site id to percent): a projection at measured uptime. */
+        public OperatorFleet withUptimes(Map<Long, Double> uptimeBySite) {
+            if (uptimeBySite.isEmpty()) {
+                return this;
+            }
+            List<SiteTerms> terms = new ArrayList<>(sites.size());
+            for (int i = 0; i < sites.size(); i++) {
+                SiteTerms t = fleet.sites().get(i);
+                Double uptime = uptimeBySite.get(sites.get(i).id);
+                terms.add(uptime == null ? t : new SiteTerms(t.tariff(), t.powerOverhead(), t.poolFeePercent(),
+                        t.hostingUsdPerMonth(), uptime, t.curtail(), t.zone()));
+            }
+            return new OperatorFleet(sites, rigs, new Fleet(terms, fleet.groups()), version);
+        }
     }
 
     // --- Reading -----------------------------------------------------------------------------

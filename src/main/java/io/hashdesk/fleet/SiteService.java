@@ -28,16 +28,43 @@ public class SiteService {
     /** The database's guarantee behind {@link #DUPLICATE_NAME} (V7__limits_and_keys.sql). */
     static final String UNIQUE_NAME = "uq_site_name_key";
 
-    /** A site that still hosts rig groups cannot be deleted. */
+    /** A site that still hosts rig groups, or that pool accounts cover, cannot be deleted. */
     public static class SiteInUseException extends RuntimeException {
         private static final long serialVersionUID = 1L;
         public final long rigGroups;
+        /** The names of the pool accounts that cover the site (empty when rig groups are the reason). */
+        public final List<String> poolAccounts;
 
         SiteInUseException(String siteName, long rigGroups) {
             super("The site \"" + siteName + "\" still hosts " + rigGroups + " rig group" + (rigGroups == 1 ? "" : "s")
                     + ". Move them to another site or delete them first.");
             this.rigGroups = rigGroups;
+            this.poolAccounts = List.of();
         }
+
+        SiteInUseException(String siteName, List<String> poolAccounts) {
+            super("The site \"" + siteName + "\" is covered by the pool account" + (poolAccounts.size() == 1 ? " " : "s ")
+                    + poolAccounts.stream().map(n -> "\"" + n + "\"").collect(java.util.stream.Collectors.joining(", "))
+                    + "; deleting it would make " + (poolAccounts.size() == 1 ? "that account" : "them")
+                    + " cover the whole fleet. Point " + (poolAccounts.size() == 1 ? "it" : "them")
+                    + " at another site or the whole fleet on the Pools page, or delete "
+                    + (poolAccounts.size() == 1 ? "it" : "them") + ", first.");
+            this.rigGroups = 0;
+            this.poolAccounts = List.copyOf(poolAccounts);
+        }
+    }
+
+    /**
+     * The names of the owner's pool accounts that cover the site. Read from the table (earnings owns the
+     * entity): its foreign key would set them to the whole fleet when the site goes, silently.
+     */
+    @Transactional
+    public List<String> poolAccountsCovering(Operator owner, long siteId) {
+        @SuppressWarnings("unchecked")
+        List<String> names = Site.getEntityManager().createNativeQuery(
+                "SELECT name FROM pool_account WHERE operator_id = :o AND site_id = :s ORDER BY name, id")
+                .setParameter("o", owner.id).setParameter("s", siteId).getResultList();
+        return names;
     }
 
     @Inject
@@ -219,7 +246,8 @@ public class SiteService {
 
     /**
      * Deletes the owner's site; 404 if it is not theirs, {@link SiteInUseException} (409) if it still
-     * hosts rigs, including a rig added by a request that committed while this one waited for the lock.
+     * hosts rigs, including a rig added by a request that committed while this one waited for the lock,
+     * or if pool accounts cover it (they would become whole-fleet accounts without a word).
      */
     @Transactional
     public void deleteSite(Operator owner, long id) {
@@ -228,6 +256,10 @@ public class SiteService {
         long rigs = fleet.rigCount(owner, id);
         if (rigs > 0) {
             throw new SiteInUseException(site.name, rigs);
+        }
+        List<String> pools = poolAccountsCovering(owner, id);
+        if (!pools.isEmpty()) {
+            throw new SiteInUseException(site.name, pools);
         }
         site.delete();
         try {

@@ -114,7 +114,8 @@ public class SitesApiResource {
     @Operation(summary = "Delete a site")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No site of yours has this id")
-    @APIResponse(responseCode = "409", description = "The site still hosts rig groups: move or delete them first")
+    @APIResponse(responseCode = "409", description = "The site still hosts rig groups, or pool accounts cover it (they would"
+            + " otherwise cover the whole fleet): move or delete them first; detail names them")
     public Response delete(@PathParam("id") long id, UriInfo uri) {
         try {
             sites.deleteSite(current.get(), id);

@@ -71,7 +71,7 @@ public class SitesResource {
         static native TemplateInstance form$fields(SiteForm form, List<SiteForm.BandRow> rows, FormErrors errors,
                 List<String> zones, WeekGrid grid, String validateUrl);
 
-        static native TemplateInstance confirmDelete(Site site, long rigGroups, String error);
+        static native TemplateInstance confirmDelete(Site site, long rigGroups, List<String> poolAccounts, String error);
     }
 
     /** Every IANA zone, sorted, UTC first. */
@@ -223,7 +223,7 @@ public class SitesResource {
     public TemplateInstance confirmDelete(@PathParam("id") long id) {
         Operator owner = current.get();
         Site site = fleet.site(owner, id);
-        return Templates.confirmDelete(site, fleet.rigCount(owner, id), null);
+        return Templates.confirmDelete(site, fleet.rigCount(owner, id), sites.poolAccountsCovering(owner, id), null);
     }
 
     @POST
@@ -234,7 +234,8 @@ public class SitesResource {
         try {
             sites.deleteSite(owner, id);
         } catch (SiteService.SiteInUseException e) {
-            return Response.status(409).entity(Templates.confirmDelete(site, e.rigGroups, e.getMessage())).build();
+            return Response.status(409)
+                    .entity(Templates.confirmDelete(site, e.rigGroups, e.poolAccounts, e.getMessage())).build();
         }
         flash.success("Site \"" + site.name + "\" deleted.");
         return Response.seeOther(URI.create("/sites")).build();

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -32,6 +34,7 @@ import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.currency.DisplayFx;
 import io.hashdesk.currency.Fx;
+import io.hashdesk.earnings.MeasuredUptime;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.Scenario;
@@ -49,9 +52,14 @@ import io.vertx.ext.web.RoutingContext;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectionApiResource {
 
-    /** @param policy {@code switch-off} (switch off when losing, the default) or {@code run-all} (keep everything running) */
+    /**
+     * @param policy {@code switch-off} (switch off when losing, the default) or {@code run-all} (keep everything running)
+     * @param uptime {@code configured} (the default) or {@code measured}
+     * @param sites with {@code uptime=measured}: the uptime each site ran at and from how many days (else absent)
+     */
     public record Assumptions(String scenario, int days, double priceDriftPercent, double hashrateGrowthPercent,
-            double feesPerBlockBtc, boolean feesFromNetwork, String policy) {
+            double feesPerBlockBtc, boolean feesFromNetwork, String policy, String uptime,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<MeasuredUptime.SiteUptime> sites) {
     }
 
     public record Event(String kind, double atDay, Instant date, long height, double changePercent) {
@@ -74,6 +82,9 @@ public class ProjectionApiResource {
 
     @Inject
     DisplayFx displayFx;
+
+    @Inject
+    MeasuredUptime measuredUptime;
 
     @GET
     @Operation(summary = "Today's figures and the projection", description = "Day by day from now under the scenario"
@@ -115,9 +126,14 @@ public class ProjectionApiResource {
             @QueryParam("volatilityPercent") String volatility,
             @Parameter(description = "Seed of the paths' generator (default 20090103): the same inputs give the same bands",
                     schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20090103"))
-            @QueryParam("seed") String seed, @Context UriInfo uri, RoutingContext routing) {
+            @QueryParam("seed") String seed,
+            @Parameter(description = "configured (each site's uptime as set, the default) or measured (each site's effective"
+                    + " uptime from its pool accounts over its last 30 reconciled days; configured below 7 days; see"
+                    + " assumptions.sites)", schema = @Schema(type = SchemaType.STRING,
+                            enumeration = { "configured", "measured" }, defaultValue = "configured"))
+            @QueryParam("uptime") String uptime, @Context UriInfo uri, RoutingContext routing) {
         ScenarioInput.Result parsed = new ScenarioInput("api", days, drift, growth, fees).parse();
-        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed)
+        ProjectionOptions.Parsed options = new ProjectionOptions(policy, groups, paths, volatility, seed, uptime)
                 .parse(false, parsed.ok() ? parsed.scenario().days() : null);
         if (!parsed.ok() || !options.ok()) {
             List<Problem.FieldError> errors = new ArrayList<>();
@@ -135,13 +151,17 @@ public class ProjectionApiResource {
         }
         HeavyWork.Permit permit = daily || options.risk() != null ? heavy.acquire(who.id(), routing) : null;
         try {
+            MeasuredUptime.Calibration measured = options.measured() ? measuredUptime.calibrate(who.id()) : null;
+            Map<Long, Double> uptimes = measured == null ? Map.of() : measured.uptimeBySite();
             // Each group's daily series only when the answer carries them (8.8 MB for 1,000 groups over 730 days).
-            FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS);
-            PriceRisk.Result risk = options.risk() == null ? null : projections.risk(who, scenario, options.risk());
+            FleetProjection p = projections.project(who, scenario, daily ? GroupDetail.DAILY : GroupDetail.TOTALS,
+                    uptimes);
+            PriceRisk.Result risk = options.risk() == null ? null
+                    : projections.risk(who, scenario, options.risk(), uptimes);
             Fx fx = displayFx.at(p.network());
             return Response.ok((StreamingOutput) out -> {
                 try (JsonGenerator g = generator(out)) {
-                    ProjectionJson.write(g, p, daily, risk, fx);
+                    ProjectionJson.write(g, p, daily, risk, fx, measured);
                 } finally {
                     close(permit);
                 }

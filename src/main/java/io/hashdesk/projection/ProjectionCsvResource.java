@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -18,6 +19,7 @@ import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.currency.DisplayFx;
 import io.hashdesk.currency.Fx;
+import io.hashdesk.earnings.MeasuredUptime;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
 import io.hashdesk.economics.Scenario;
@@ -48,6 +50,9 @@ public class ProjectionCsvResource {
     @Inject
     DisplayFx displayFx;
 
+    @Inject
+    MeasuredUptime measuredUptime;
+
     @GET
     @Produces("text/csv")
     public Response csv(@BeanParam ProjectionQuery query, RoutingContext routing) {
@@ -65,10 +70,11 @@ public class ProjectionCsvResource {
         }
         HeavyWork.Permit permit = heavy.acquire(who.id(), routing);
         try {
+            Map<Long, Double> uptimes = options.measured() ? measuredUptime.calibrate(who.id()).uptimeBySite() : Map.of();
             FleetProjection p = projections.project(who, scenario,
-                    options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS);
+                    options.daily() ? GroupDetail.DAILY : GroupDetail.TOTALS, uptimes);
             PriceRisk.Result risk = options.daily() || options.risk() == null ? null
-                    : projections.risk(who, scenario, options.risk());
+                    : projections.risk(who, scenario, options.risk(), uptimes);
             Fx fx = displayFx.at(p.network());
             String file = "hashdesk-projection-" + p.result().days() + "d-" + ProjectionOptions.name(p.result().policy())
                     + (options.daily() ? "-groups" : "") + ".csv";

@@ -7,6 +7,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import io.hashdesk.currency.Fx;
+import io.hashdesk.earnings.MeasuredUptime;
 import io.hashdesk.economics.GroupSeries;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.PriceRisk;
@@ -25,8 +26,8 @@ final class ProjectionJson {
      * day built first and serialised by reflection (a 1,000-group, 730-day answer is about 800 KB).
      * Undefined figures are null.
      */
-    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk, Fx fx)
-            throws IOException {
+    static void write(JsonGenerator g, FleetProjection p, boolean daily, PriceRisk.Result risk, Fx fx,
+            MeasuredUptime.Calibration measured) throws IOException {
         ProjectionResult r = p.result();
         Scenario s = p.scenario();
         g.writeStartObject();
@@ -35,7 +36,9 @@ final class ProjectionJson {
         g.writeObject(NetworkApiResource.Body.of(p.network()));
         g.writeFieldName("assumptions");
         g.writeObject(new ProjectionApiResource.Assumptions(s.name(), s.days(), s.priceDriftPercent(), s.hashrateGrowthPercent(),
-                r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, ProjectionOptions.name(r.policy())));
+                r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, ProjectionOptions.name(r.policy()),
+                measured == null ? ProjectionOptions.CONFIGURED : ProjectionOptions.MEASURED,
+                measured == null ? null : measured.sites()));
         g.writeObjectField("fx", fx); // the display currency at day 0's rates; money stays in the ...Usd fields
         g.writeFieldName("today");
         writeToday(g, p.today().btc(), p.today().revenueUsd(), p.today().poolFeeUsd(), p.today().powerCostUsd(),

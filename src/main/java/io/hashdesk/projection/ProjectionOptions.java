@@ -12,9 +12,20 @@ import io.hashdesk.web.Numbers;
  * What a projection shows beside its scenario, as typed in a query or a form (text), checked field by
  * field with the query parameters' names: the operating policy ({@code policy=switch-off|run-all}),
  * whether groups carry their daily series ({@code groups=daily}) and the price-risk paths
- * ({@code paths}, {@code volatilityPercent}, {@code seed}).
+ * ({@code paths}, {@code volatilityPercent}, {@code seed}) and which uptime the sites run at
+ * ({@code uptime=configured|measured}: measured is each site's effective uptime from its pool, see
+ * earnings/MeasuredUptime).
  */
-public record ProjectionOptions(String policy, String groups, String paths, String volatilityPercent, String seed) {
+public record ProjectionOptions(String policy, String groups, String paths, String volatilityPercent, String seed,
+        String uptime) {
+
+    public static final String CONFIGURED = "configured";
+    public static final String MEASURED = "measured";
+
+    /** Without {@code uptime}: the configured uptime. */
+    public ProjectionOptions(String policy, String groups, String paths, String volatilityPercent, String seed) {
+        this(policy, groups, paths, volatilityPercent, seed, null);
+    }
 
     public static final String SWITCH_OFF = "switch-off";
     public static final String RUN_ALL = "run-all";
@@ -22,7 +33,7 @@ public record ProjectionOptions(String policy, String groups, String paths, Stri
 
     /** Nothing given: the defaults. */
     public static ProjectionOptions none() {
-        return new ProjectionOptions(null, null, null, null, null);
+        return new ProjectionOptions(null, null, null, null, null, null);
     }
 
     /** The policy's name in queries and JSON. */
@@ -33,7 +44,9 @@ public record ProjectionOptions(String policy, String groups, String paths, Stri
     /**
      * @param risk the price-risk options, or null when no paths were asked for
      */
-    public record Parsed(OperatingPolicy policy, boolean daily, PriceRisk.Options risk, FormErrors errors) {
+    /** @param measured whether the sites run at their measured uptime ({@code uptime=measured}) */
+    public record Parsed(OperatingPolicy policy, boolean daily, PriceRisk.Options risk, FormErrors errors,
+            boolean measured) {
         public boolean ok() {
             return !errors.any();
         }
@@ -80,20 +93,34 @@ public record ProjectionOptions(String policy, String groups, String paths, Stri
                 errors.add("volatilityPercent", "From " + bound + " (annualised).");
             }
         }
+        boolean measured = false;
+        if (!blank(uptime)) {
+            switch (uptime.strip()) {
+                case CONFIGURED -> measured = false;
+                case MEASURED -> measured = true;
+                default -> errors.add("uptime", "\"configured\" (each site's uptime as set, the default) or \"measured\""
+                        + " (each site's effective uptime from its pool over the last 30 reconciled days).");
+            }
+        }
         Long typedSeed = Numbers.whole(seed, "seed", errors, "A whole number (the same seed gives the same paths).");
         long s = typedSeed == null ? PriceRisk.DEFAULT_SEED : typedSeed;
         if (errors.any()) {
-            return new Parsed(p, daily, null, errors);
+            return new Parsed(p, daily, null, errors, measured);
         }
         PriceRisk.Options risk = n != null ? new PriceRisk.Options(n.intValue(), volatility, s)
                 : riskByDefault ? new PriceRisk.Options(PriceRisk.DEFAULT_PATHS, volatility, s) : null;
-        return new Parsed(p, daily, risk, errors);
+        return new Parsed(p, daily, risk, errors, measured);
     }
 
     /** The volatility as typed, or the default, for a form. */
     public String volatilityText() {
         return blank(volatilityPercent) ? ScenarioInput.plain(PriceRisk.DEFAULT_VOLATILITY_PERCENT)
                 : volatilityPercent.strip();
+    }
+
+    /** The uptime choice as typed, or the default, for a form. */
+    public String uptimeText() {
+        return blank(uptime) ? CONFIGURED : uptime.strip();
     }
 
     /** The policy as typed, or the default, for a form. */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.currency.DisplayFx;
 import io.hashdesk.currency.Fx;
+import io.hashdesk.earnings.MeasuredUptime;
 import io.hashdesk.economics.Money;
 import io.hashdesk.economics.PriceRisk;
 import io.hashdesk.economics.Projection.GroupDetail;
@@ -36,7 +38,8 @@ public class ProjectionPage {
     public record View(ScenarioInput input, FormErrors errors, FleetProjection p, LineChart daily,
             LineChart cumulative, List<Week> weeks, List<Payback> paybacks, Sensitivity sensitivity,
             List<SavedScenario> saved, String zone, String query, String saveName, FormErrors saveErrors,
-            ProjectionOptions options, ProjectionService.PolicyComparison policies, PriceRisk.Result risk) {
+            ProjectionOptions options, ProjectionService.PolicyComparison policies, PriceRisk.Result risk,
+            MeasuredUptime.Calibration measured) {
 
         public double maxVolatilityPercent() {
             return PriceRisk.MAX_VOLATILITY_PERCENT;
@@ -99,6 +102,9 @@ public class ProjectionPage {
     @Inject
     DisplayFx displayFx;
 
+    @Inject
+    MeasuredUptime measuredUptime;
+
     View view(Operator owner, ScenarioInput input, ProjectionOptions options, String saveName,
             FormErrors saveErrors) {
         ProjectionQuery.Checked checked = ProjectionQuery.check(input, options, true);
@@ -108,28 +114,30 @@ public class ProjectionPage {
         List<SavedScenario> saved = scenarios.list(owner);
         if (!checked.ok()) {
             return new View(parsed.input(), errors, null, null, null, List.of(), List.of(), null, saved, zone,
-                    "", saveName, saveErrors, options, null, null);
+                    "", saveName, saveErrors, options, null, null, null);
         }
         Scenario scenario = checked.withPolicy();
-        FleetProjection p = projections.project(owner, scenario);
+        MeasuredUptime.Calibration measured = checked.options().measured() ? measuredUptime.calibrate(owner.id) : null;
+        Map<Long, Double> uptimes = measured == null ? Map.of() : measured.uptimeBySite();
+        FleetProjection p = projections.project(owner, scenario, GroupDetail.TOTALS, uptimes);
         if (p.empty()) {
             return new View(parsed.input(), errors, p, null, null, List.of(), List.of(), null, saved, zone,
-                    query(parsed.input(), options), saveName, saveErrors, options, null, null);
+                    query(parsed.input(), options), saveName, saveErrors, options, null, null, measured);
         }
-        ProjectionService.PolicyComparison policies = projections.comparePolicies(owner, scenario);
+        ProjectionService.PolicyComparison policies = projections.comparePolicies(owner, scenario, uptimes);
         // The page's price paths (the default count) are fewer for a fleet too large for them over this horizon.
         PriceRisk.Options asked = checked.options().risk();
         int most = budget.maxPaths(p.fleet().rigs().size(), scenario.days());
         PriceRisk.Result risk = projections.risk(owner, scenario, asked.paths() <= most ? asked
-                : new PriceRisk.Options(most, asked.volatilityPercent(), asked.seed()));
+                : new PriceRisk.Options(most, asked.volatilityPercent(), asked.seed()), uptimes);
         LineChart daily = charts.chart(p, "daily-profit", zone,
                 x -> Charts.dailyProfit("daily-profit", x, x.result().days(), zone, true, displayFx.at(x.network())));
         // The chart's key: the projection (scenario and policy) and the price paths drawn on it.
         LineChart cumulative = charts.chart(p, "cumulative-profit " + checked.options().risk(), zone,
                 x -> Charts.cumulativeProfit("cumulative-profit", policies, x, risk, zone, displayFx.at(x.network())));
         return new View(parsed.input(), errors, p, daily, cumulative, weeks(p, zone), paybacks(p, risk, zone, displayFx.at(p.network())),
-                projections.sensitivity(owner, scenario), saved, zone, query(parsed.input(), options), saveName,
-                saveErrors, options, policies, risk);
+                projections.sensitivity(owner, scenario, uptimes), saved, zone, query(parsed.input(), options),
+                saveName, saveErrors, options, policies, risk, measured);
     }
 
     /** A rig group's outlook under a valid scenario; another operator's group (or none) is a 404. */
@@ -185,7 +193,8 @@ public class ProjectionPage {
     static String query(ScenarioInput in, ProjectionOptions options) {
         return "days=" + enc(in.days()) + "&priceDriftPercent=" + enc(in.priceDriftPercent())
                 + "&hashrateGrowthPercent=" + enc(in.hashrateGrowthPercent()) + "&feesPerBlockBtc="
-                + enc(in.feesPerBlockBtc()) + "&policy=" + enc(options.policyText());
+                + enc(in.feesPerBlockBtc()) + "&policy=" + enc(options.policyText())
+                + (ProjectionOptions.MEASURED.equals(options.uptimeText()) ? "&uptime=measured" : "");
     }
 
     private static String enc(String s) {

@@ -6,7 +6,7 @@ import io.hashdesk.economics.Scenario;
 import io.hashdesk.web.FormErrors;
 
 /**
- * The nine query parameters of a projection (the page, a rig group's outlook, the CSV), as typed: the
+ * The ten query parameters of a projection (the page, a rig group's outlook, the CSV), as typed: the
  * scenario's assumptions and the options shown beside it. Each route reads the ones it takes and checks
  * them once, with {@link ScenarioInput} and {@link ProjectionOptions}, by these names.
  */
@@ -14,7 +14,8 @@ public record ProjectionQuery(@QueryParam("days") String days, @QueryParam("pric
         @QueryParam("hashrateGrowthPercent") String hashrateGrowthPercent,
         @QueryParam("feesPerBlockBtc") String feesPerBlockBtc, @QueryParam("policy") String policy,
         @QueryParam("groups") String groups, @QueryParam("paths") String paths,
-        @QueryParam("volatilityPercent") String volatilityPercent, @QueryParam("seed") String seed) {
+        @QueryParam("volatilityPercent") String volatilityPercent, @QueryParam("seed") String seed,
+        @QueryParam("uptime") String uptime) {
 
     /** The scenario's assumptions under a name (the page's, or what the route calls it). */
     public ScenarioInput scenario(String name) {
@@ -23,12 +24,15 @@ public record ProjectionQuery(@QueryParam("days") String days, @QueryParam("pric
 
     /** Every option: the CSV's (and the JSON's). */
     public ProjectionOptions options() {
-        return new ProjectionOptions(policy, groups, paths, volatilityPercent, seed);
+        return new ProjectionOptions(policy, groups, paths, volatilityPercent, seed, uptime);
     }
 
-    /** What the page takes beside the scenario: the policy and the paths' volatility (their count is its own). */
+    /**
+     * What the page takes beside the scenario: the policy, the paths' volatility (their count is its own) and
+     * the uptime.
+     */
     public ProjectionOptions pageOptions() {
-        return new ProjectionOptions(policy, null, null, volatilityPercent, null);
+        return new ProjectionOptions(policy, null, null, volatilityPercent, null, uptime);
     }
 
     /** What a rig group's outlook takes beside the scenario: the policy. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,9 @@ public class ProjectionService {
     }
 
     /** @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name */
-    private record Key(long operatorId, long fleetVersion, long snapshot, Instant asOf, Scenario scenario) {
+    /** @param uptimes sites whose uptime is replaced (uptime=measured), empty for the configured ones */
+    private record Key(long operatorId, long fleetVersion, long snapshot, Instant asOf, Scenario scenario,
+            Map<Long, Double> uptimes) {
     }
 
     private record RiskKey(Key projection, PriceRisk.Options options) {
@@ -118,12 +121,17 @@ public class ProjectionService {
      * session check: a repeated view costs no query at all.
      */
     public FleetProjection project(FleetOwner who, Scenario scenario, GroupDetail detail) {
+        return project(who, scenario, detail, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (site id to percent; uptime=measured), cached apart. */
+    public FleetProjection project(FleetOwner who, Scenario scenario, GroupDetail detail, Map<Long, Double> uptimes) {
         Owner owner = owner(who);
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(owner);
+        OperatorFleet fleet = fleetOf(owner).withUptimes(uptimes);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
-        Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions);
+        Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions, Map.copyOf(uptimes));
         DetailKey daily = new DetailKey(key, GroupDetail.DAILY);
         // A projection with the series answers a request without them; not the other way round.
         FleetProjection p = cache.get(daily);
@@ -148,8 +156,15 @@ public class ProjectionService {
      * {@code policies[1]} keep everything running (for "switch-off discipline is worth X USD").
      */
     public PolicyComparison comparePolicies(FleetOwner who, Scenario scenario) {
-        FleetProjection off = project(who, scenario.withPolicy(OperatingPolicy.SWITCH_OFF_WHEN_LOSING));
-        FleetProjection on = project(who, scenario.withPolicy(OperatingPolicy.KEEP_RUNNING));
+        return comparePolicies(who, scenario, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (uptime=measured). */
+    public PolicyComparison comparePolicies(FleetOwner who, Scenario scenario, Map<Long, Double> uptimes) {
+        FleetProjection off = project(who, scenario.withPolicy(OperatingPolicy.SWITCH_OFF_WHEN_LOSING),
+                GroupDetail.TOTALS, uptimes);
+        FleetProjection on = project(who, scenario.withPolicy(OperatingPolicy.KEEP_RUNNING), GroupDetail.TOTALS,
+                uptimes);
         return new PolicyComparison(off, on);
     }
 
@@ -171,12 +186,18 @@ public class ProjectionService {
      * Cached like the projection, per (paths, volatility, seed).
      */
     public PriceRisk.Result risk(FleetOwner who, Scenario scenario, PriceRisk.Options options) {
+        return risk(who, scenario, options, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (uptime=measured). */
+    public PriceRisk.Result risk(FleetOwner who, Scenario scenario, PriceRisk.Options options,
+            Map<Long, Double> uptimes) {
         Owner owner = owner(who);
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(owner);
+        OperatorFleet fleet = fleetOf(owner).withUptimes(uptimes);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
-        Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions);
+        Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions, Map.copyOf(uptimes));
         return riskCache.computeIfAbsent(new RiskKey(key, options),
                 k -> PriceRisk.run(fleet.fleet(), stateFor(net, assumptions), assumptions, asOf, options));
     }
@@ -255,7 +276,12 @@ public class ProjectionService {
 
     /** The fleet's profit today across BTC price and next-adjustment changes (see {@link Sensitivity}). */
     public Sensitivity sensitivity(FleetOwner who, Scenario scenario) {
-        FleetProjection p = project(who, scenario);
+        return sensitivity(who, scenario, Map.of());
+    }
+
+    /** The same with some sites' uptime replaced (uptime=measured). */
+    public Sensitivity sensitivity(FleetOwner who, Scenario scenario, Map<Long, Double> uptimes) {
+        FleetProjection p = project(who, scenario, GroupDetail.TOTALS, uptimes);
         return sensitivityCache.computeIfAbsent((Key) p.cacheKey(),
                 k -> Sensitivity.of(p, stateFor(p.network(), scenario)));
     }

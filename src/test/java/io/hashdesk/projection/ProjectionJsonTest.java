@@ -153,7 +153,8 @@ class ProjectionJsonTest {
             ProjectionResult r = p.result();
             Scenario s = p.scenario();
             var assumptions = new ProjectionApiResource.Assumptions(s.name(), s.days(), s.priceDriftPercent(),
-                    s.hashrateGrowthPercent(), r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, "switch-off");
+                    s.hashrateGrowthPercent(), r.feesPerBlockBtc(), s.feesPerBlockBtc() == null, "switch-off",
+                    "configured", null);
             List<Group> groups = new ArrayList<>();
             for (int i = 0; i < p.today().groups().size(); i++) {
                 GroupToday t = p.today().groups().get(i);
