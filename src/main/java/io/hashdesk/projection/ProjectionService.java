@@ -31,7 +31,7 @@ import io.hashdesk.fleet.RigGroup;
 import io.hashdesk.fleet.Site;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkView;
-import io.hashdesk.web.BoundedCache;
+import io.hashdesk.web.LruCache;
 import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
 
@@ -61,16 +61,16 @@ public class ProjectionService {
     @Inject
     Clock clock;
 
-    private final SizedCache<DetailKey, FleetProjection> cache;
-    private final SizedCache<RiskKey, PriceRisk.Result> riskCache;
+    private final LruCache<DetailKey, FleetProjection> cache;
+    private final LruCache<RiskKey, PriceRisk.Result> riskCache;
 
     @Inject
     public ProjectionService(HashdeskConfig config) {
         long budget = config.projection().cacheMegabytes() * 1024L * 1024L;
-        this.cache = new SizedCache<>(budget, FleetProjection::sizeBytes);
-        this.riskCache = new SizedCache<>(budget, PriceRisk.Result::sizeBytes);
-        this.fleetCache = new SizedCache<>(budget, ProjectionService::sizeOf);
-        this.chartCache = new SizedCache<>(budget, ProjectionService::sizeOf);
+        this.cache = LruCache.ofBytes(budget, FleetProjection::sizeBytes);
+        this.riskCache = LruCache.ofBytes(budget, PriceRisk.Result::sizeBytes);
+        this.fleetCache = LruCache.ofBytes(budget, ProjectionService::sizeOf);
+        this.chartCache = LruCache.ofBytes(budget, ProjectionService::sizeOf);
     }
 
     /** @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name */
@@ -85,9 +85,9 @@ public class ProjectionService {
     }
 
     /** Fleets (20,000 rig groups are about 20 MB) and charts (a few KB to a few hundred), bounded by memory too. */
-    private final SizedCache<Long, OperatorFleet> fleetCache;
-    private final BoundedCache<Key, Sensitivity> sensitivityCache = new BoundedCache<>(256);
-    private final SizedCache<ChartKey, LineChart> chartCache;
+    private final LruCache<Long, OperatorFleet> fleetCache;
+    private final LruCache<Key, Sensitivity> sensitivityCache = LruCache.ofCount(256);
+    private final LruCache<ChartKey, LineChart> chartCache;
 
     /** Approximate heap size of a fleet: its entities and economics about 1 KB a rig group, 2 KB a site. */
     static long sizeOf(OperatorFleet fleet) {
