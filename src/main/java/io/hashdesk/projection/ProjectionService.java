@@ -66,7 +66,7 @@ public class ProjectionService {
 
     @Inject
     public ProjectionService(HashdeskConfig config) {
-        long budget = config.projection().cacheMegabytes() * 1024L * 1024L;
+        long budget = cacheBudget(config.projection().cacheMegabytes(), Runtime.getRuntime().maxMemory());
         this.cache = LruCache.ofBytes(budget, FleetProjection::sizeBytes);
         this.riskCache = LruCache.ofBytes(budget, PriceRisk.Result::sizeBytes);
         this.fleetCache = LruCache.ofBytes(budget, ProjectionService::sizeOf);
@@ -88,6 +88,11 @@ public class ProjectionService {
     private final LruCache<Long, OperatorFleet> fleetCache;
     private final LruCache<Key, Sensitivity> sensitivityCache = LruCache.ofCount(256);
     private final LruCache<ChartKey, LineChart> chartCache;
+
+    /** Each of the four caches' bytes: as configured, but at most an eighth of the heap (half of it for all four). */
+    static long cacheBudget(long configuredMegabytes, long maxHeapBytes) {
+        return Math.min(configuredMegabytes * 1024L * 1024L, maxHeapBytes / 8);
+    }
 
     /** Approximate heap size of a fleet: its entities and economics about 1 KB a rig group, 2 KB a site. */
     static long sizeOf(OperatorFleet fleet) {
