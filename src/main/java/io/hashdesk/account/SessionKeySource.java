@@ -3,6 +3,8 @@ package io.hashdesk.account;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +40,8 @@ public class SessionKeySource implements ConfigSourceFactory {
     static final Set<String> KNOWN = Set.of("hashdesk-development-only-session-key-change-me");
 
     private static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    /** Set by the build while it starts the app to record its AppCDS archive (static init only, no request). */
+    static final String ARCHIVING = "quarkus.appcds.generate";
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
@@ -129,12 +133,23 @@ public class SessionKeySource implements ConfigSourceFactory {
             if (result == null) {
                 synchronized (this) {
                     if (key == null) {
-                        key = given != null ? checked(given) : readOrCreate(directory);
+                        key = given != null ? checked(given) : archiving() ? throwaway() : readOrCreate(directory);
                     }
                     result = key;
                 }
             }
             return result;
+        }
+
+        /** The build recording the archive: a key kept there would ship in target/quarkus-app. */
+        private static boolean archiving() {
+            return Boolean.parseBoolean(System.getProperty(ARCHIVING));
+        }
+
+        private static String throwaway() {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
 
         private static String checked(String given) {

@@ -14,7 +14,7 @@ import jakarta.inject.Named;
 
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.SignedIn;
-import io.hashdesk.web.BoundedCache;
+import io.hashdesk.web.LruCache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -71,22 +71,14 @@ public class EarningsCard {
         record Key(long operatorId, long fleetVersion, long poolVersion, LocalDate today) {
         }
 
-        record Card(String html, long renderedAtNanos) {
-        }
-
-        final BoundedCache<Key, Card> cards = new BoundedCache<>(10_000);
+        final LruCache<Key, String> cards = LruCache.<Key, String> ofCount(10_000).freshFor(FRESH);
     }
 
     public String getHtml() {
         SignedIn who = current.signedInOperator();
         Rendered.Key key = new Rendered.Key(who.id(), who.fleetVersion(), versions.of(who.id()),
                 clock.instant().atZone(ZoneOffset.UTC).toLocalDate());
-        Rendered.Card card = rendered.cards.get(key);
-        if (card == null || System.nanoTime() - card.renderedAtNanos() > Rendered.FRESH.toNanos()) {
-            card = new Rendered.Card(render(key.today()), System.nanoTime());
-            rendered.cards.put(key, card);
-        }
-        return card.html();
+        return rendered.cards.computeIfAbsent(key, k -> render(k.today()));
     }
 
     private String render(LocalDate today) {

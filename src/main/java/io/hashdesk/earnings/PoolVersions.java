@@ -4,7 +4,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.hashdesk.web.BoundedCache;
+import io.hashdesk.web.LruCache;
 
 /**
  * A version per operator of what their pool accounts hold, raised on every fetch and every change of
@@ -15,7 +15,7 @@ import io.hashdesk.web.BoundedCache;
 public class PoolVersions {
 
     private final AtomicLong next = new AtomicLong();
-    private final BoundedCache<Long, Long> versions = new BoundedCache<>(100_000);
+    private final LruCache<Long, Long> versions = LruCache.ofCount(100_000);
 
     /** The operator's current version; 0 until something changed since start. */
     public long of(long operatorId) {

@@ -13,7 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import io.hashdesk.account.CurrentOperator;
-import io.hashdesk.web.BoundedCache;
+import io.hashdesk.web.LruCache;
 import io.hashdesk.web.Formats;
 import io.hashdesk.web.chart.LineChart;
 import io.quarkus.qute.CheckedTemplate;
@@ -46,7 +46,7 @@ public class NetworkResource {
     private record ChartKey(long snapshot, String zone) {
     }
 
-    private final BoundedCache<ChartKey, LineChart> charts = new BoundedCache<>(64);
+    private final LruCache<ChartKey, LineChart> charts = LruCache.ofCount(64);
 
     @GET
     public TemplateInstance index() {

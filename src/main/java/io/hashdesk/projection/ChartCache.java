@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import io.hashdesk.HashdeskConfig;
+import io.hashdesk.web.LruCache;
 import io.hashdesk.web.chart.LineChart;
 
 /**
@@ -19,11 +20,12 @@ public class ChartCache {
     private record ChartKey(Object projection, String chart, String zone) {
     }
 
-    private final SizedCache<ChartKey, LineChart> charts;
+    private final LruCache<ChartKey, LineChart> charts;
 
     @Inject
     public ChartCache(HashdeskConfig config) {
-        this.charts = new SizedCache<>(config.projection().cacheMegabytes() * 1024L * 1024L, ChartCache::sizeOf);
+        this.charts = LruCache.ofBytes(ProjectionService.cacheBudget(config.projection().cacheMegabytes(),
+                Runtime.getRuntime().maxMemory()), ChartCache::sizeOf);
     }
 
     /** Approximate heap size of a chart: its SVG paths (two bytes a character) and labels. */

@@ -14,6 +14,7 @@ import io.hashdesk.account.SignedIn;
 import io.hashdesk.currency.DisplayFx;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.web.CachedBody;
+import io.hashdesk.web.LruCache;
 import io.hashdesk.web.chart.LineChart;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -53,7 +54,7 @@ public class DashboardResource {
     }
 
     /** Rendered bodies, bounded by their bytes (16 MB): a body is a few KB to tens of KB. */
-    private final SizedCache<BodyKey, byte[]> bodies = new SizedCache<>(16L * 1024 * 1024, b -> b.length + 64L);
+    private final LruCache<BodyKey, byte[]> bodies = LruCache.ofBytes(16L * 1024 * 1024, b -> b.length + 64L);
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -31,7 +31,7 @@ import io.hashdesk.fleet.RigGroup;
 import io.hashdesk.fleet.Site;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkView;
-import io.hashdesk.web.BoundedCache;
+import io.hashdesk.web.LruCache;
 
 /**
  * The operator's fleet + the latest network snapshot + a scenario -> the economics. Pages, JSON and
@@ -58,15 +58,15 @@ public class ProjectionService {
     @Inject
     ChartCache charts;
 
-    private final SizedCache<DetailKey, FleetProjection> cache;
-    private final SizedCache<RiskKey, PriceRisk.Result> riskCache;
+    private final LruCache<DetailKey, FleetProjection> cache;
+    private final LruCache<RiskKey, PriceRisk.Result> riskCache;
 
     @Inject
     public ProjectionService(HashdeskConfig config) {
-        long budget = config.projection().cacheMegabytes() * 1024L * 1024L;
-        this.cache = new SizedCache<>(budget, FleetProjection::sizeBytes);
-        this.riskCache = new SizedCache<>(budget, PriceRisk.Result::sizeBytes);
-        this.fleetCache = new SizedCache<>(budget, ProjectionService::sizeOf);
+        long budget = cacheBudget(config.projection().cacheMegabytes(), Runtime.getRuntime().maxMemory());
+        this.cache = LruCache.ofBytes(budget, FleetProjection::sizeBytes);
+        this.riskCache = LruCache.ofBytes(budget, PriceRisk.Result::sizeBytes);
+        this.fleetCache = LruCache.ofBytes(budget, ProjectionService::sizeOf);
     }
 
     /** @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name */
@@ -83,8 +83,8 @@ public class ProjectionService {
     }
 
     /** Fleets (20,000 rig groups are about 20 MB), bounded by memory too. */
-    private final SizedCache<Long, OperatorFleet> fleetCache;
-    private final BoundedCache<Key, Sensitivity> sensitivityCache = new BoundedCache<>(256);
+    private final LruCache<Long, OperatorFleet> fleetCache;
+    private final LruCache<Key, Sensitivity> sensitivityCache = LruCache.ofCount(256);
 
     /**
      * Who is asked about, resolved once: the signed-in operator carries its fleet version (no query); the
@@ -99,6 +99,11 @@ public class ProjectionService {
         }
         SignedIn s = (SignedIn) who;
         return new Owner(s.id(), s.fleetVersion(), () -> Operator.<Operator>findById(s.id()));
+    }
+
+    /** Each of the four caches' bytes: as configured, but at most an eighth of the heap (half of it for all four). */
+    static long cacheBudget(long configuredMegabytes, long maxHeapBytes) {
+        return Math.min(configuredMegabytes * 1024L * 1024L, maxHeapBytes / 8);
     }
 
     /** Approximate heap size of a fleet: its entities and economics about 1 KB a rig group, 2 KB a site. */

@@ -16,8 +16,8 @@ import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.currency.DisplayFx;
-import io.hashdesk.web.BoundedCache;
 import io.hashdesk.web.Formats;
+import io.hashdesk.web.LruCache;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -62,10 +62,7 @@ public class EarnedCard {
         record Key(long operatorId, long fleetVersion, String zone, LocalDate today) {
         }
 
-        record Card(String html, long renderedAtNanos) {
-        }
-
-        final BoundedCache<Key, Card> cards = new BoundedCache<>(10_000);
+        final LruCache<Key, String> cards = LruCache.<Key, String> ofCount(10_000).freshFor(FRESH);
     }
 
     public String getHtml() {
@@ -73,12 +70,7 @@ public class EarnedCard {
         String zone = Formats.zoneOf(who.timezone()).getId();
         Rendered.Key key = new Rendered.Key(who.id(), who.fleetVersion(), zone,
                 clock.instant().atZone(Formats.zoneOf(zone)).toLocalDate());
-        Rendered.Card card = rendered.cards.get(key);
-        if (card == null || System.nanoTime() - card.renderedAtNanos() > Rendered.FRESH.toNanos()) {
-            card = new Rendered.Card(render(), System.nanoTime());
-            rendered.cards.put(key, card);
-        }
-        return card.html();
+        return rendered.cards.computeIfAbsent(key, k -> render());
     }
 
     private String render() {

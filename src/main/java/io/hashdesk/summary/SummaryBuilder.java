@@ -25,7 +25,7 @@ import io.hashdesk.economics.Scenario;
 import io.hashdesk.network.SnapshotStore;
 import io.hashdesk.projection.FleetProjection;
 import io.hashdesk.projection.ProjectionService;
-import io.hashdesk.web.BoundedCache;
+import io.hashdesk.web.LruCache;
 import io.hashdesk.web.Formats;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
@@ -69,8 +69,8 @@ public class SummaryBuilder {
     CurrencyService currencies;
 
     /** The same for every operator in a run: read once per minute. */
-    private final BoundedCache<Instant, Optional<Double>> weekAgoHashprice =
-            new BoundedCache<>(8);
+    private final LruCache<Instant, Optional<Double>> weekAgoHashprice =
+            LruCache.ofCount(8);
 
     public WeeklySummary build(Operator owner, Instant now, boolean test) {
         Ledger.Span span = span(owner, now);

@@ -1,6 +1,7 @@
 package io.hashdesk.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,6 +49,22 @@ class SessionKeySourceTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         assertEquals(key, SessionKeySource.readOrCreate(data));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void theBuildRecordingItsStartArchiveKeepsNoKeyInThePackage(@TempDir Path dir) {
+        // quarkus.package.jar.appcds.enabled starts the packaged app once inside target/quarkus-app.
+        System.setProperty(SessionKeySource.ARCHIVING, "true");
+        try {
+            String key = new SessionKeySource.Source(null, dir.resolve("data")).getValue(SessionKeySource.PROPERTY);
+            assertNull(SessionKeySource.weakness(key));
+        } finally {
+            System.clearProperty(SessionKeySource.ARCHIVING);
+        }
+        assertFalse(Files.exists(dir.resolve("data")), "no data directory, no key file in the build output");
+        // An ordinary start keeps its key as before.
+        new SessionKeySource.Source(null, dir.resolve("data")).getValue(SessionKeySource.PROPERTY);
+        assertTrue(Files.exists(dir.resolve("data").resolve(SessionKeySource.FILE_NAME)));
     }
 
     @Test

@@ -34,12 +34,17 @@ class SessionTest {
 
     /** Seals a sign-in cookie as Quarkus form login does (AES-256-GCM under SHA-256 of the key). */
     static String seal(String key, String email) throws Exception {
+        return seal(key, email, 20 * 60_000);
+    }
+
+    /** A cookie that expires in this many milliseconds, as form login writes it 30 minutes before. */
+    static String seal(String key, String email, long expiresInMillis) throws Exception {
         byte[] aesKey = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
         byte[] iv = new byte[12];
         new SecureRandom().nextBytes(iv);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(aesKey, "AES"), new GCMParameterSpec(128, iv));
-        long expires = System.currentTimeMillis() + 20 * 60_000;
+        long expires = System.currentTimeMillis() + expiresInMillis;
         byte[] sealed = cipher.doFinal((expires + ":" + email).getBytes(StandardCharsets.UTF_8));
         ByteBuffer out = ByteBuffer.allocate(1 + iv.length + sealed.length);
         out.put((byte) iv.length).put(iv).put(sealed);
@@ -78,6 +83,22 @@ class SessionTest {
         // A cookie alone, without the session record's id, is not a session.
         given().redirects().follow(false).cookie(Operators.SESSION_COOKIE, seal(key, me.email()))
                 .get("/api/v1/me").then().statusCode(401);
+    }
+
+    @Test
+    void theSignInCookieIsRenewedOnceItIsFiveMinutesOldNotOnEveryRequest() throws Exception {
+        String key = Files.readString(Path.of("target/test-data/session.key")).trim();
+        Operators.Session me = Operators.newSignedIn("renewal");
+        // Issued 2 minutes ago (30-minute timeout): still current, nothing to re-encrypt or send again.
+        var recent = given().cookie(Operators.SESSION_COOKIE, seal(key, me.email(), 28 * 60_000))
+                .cookie(Operators.SESSION_ID_COOKIE, me.sessionId()).get("/dashboard");
+        recent.then().statusCode(200);
+        assertEquals(null, recent.getCookie(Operators.SESSION_COOKIE), "a 2-minute-old sign-in cookie is not renewed");
+        // Issued 6 minutes ago: renewed, so an active browser stays signed in.
+        var old = given().cookie(Operators.SESSION_COOKIE, seal(key, me.email(), 24 * 60_000))
+                .cookie(Operators.SESSION_ID_COOKIE, me.sessionId()).get("/dashboard");
+        old.then().statusCode(200);
+        assertTrue(old.getCookie(Operators.SESSION_COOKIE) != null, "a 6-minute-old sign-in cookie is renewed");
     }
 
     @Test
