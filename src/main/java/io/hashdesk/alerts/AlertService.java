@@ -24,6 +24,7 @@ import io.hashdesk.alerts.AlertJson.WebhookCreated;
 import io.hashdesk.fleet.RigGroup;
 import io.hashdesk.secrets.SecretBox;
 import io.hashdesk.web.FormErrors;
+import io.hashdesk.web.Saved;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /** An operator's rules, channels, webhooks and history; ownership checked by operator id throughout. */
@@ -55,13 +56,6 @@ public class AlertService {
     /** Tests: resolve names with {@code r} (null: DNS again); a method, so that it reaches the bean behind its proxy. */
     void resolveWith(WebhookAddress.Resolver r) {
         resolver = r == null ? WebhookAddress.DNS : r;
-    }
-
-    /** A change refused, with its errors by field; or done, with what it made. */
-    public record Outcome<T>(T value, FormErrors errors) {
-        public boolean ok() {
-            return errors == null || !errors.any();
-        }
     }
 
     /** The operator's settings and default rule, made the first time they are needed. */
@@ -98,31 +92,31 @@ public class AlertService {
     }
 
     @Transactional
-    public Outcome<AlertRule> createRule(Operator owner, RuleJson in) {
+    public Saved<AlertRule> createRule(Operator owner, RuleJson in) {
         FormErrors errors = RuleValidation.check(in, rigIds(owner.id), poolIds(owner.id));
         if (AlertRule.count("operatorId", owner.id) >= MAX_RULES) {
             errors.add("kind", "You have " + MAX_RULES + " rules, the most an account keeps; delete one first.");
         }
         if (errors.any()) {
-            return new Outcome<>(null, errors);
+            return Saved.refused(errors);
         }
         AlertRule r = new AlertRule();
         r.operatorId = owner.id;
         r.createdAt = clock.instant();
         RuleValidation.apply(in, r);
         r.persist();
-        return new Outcome<>(r, null);
+        return Saved.of(r);
     }
 
     @Transactional
-    public Outcome<AlertRule> updateRule(Operator owner, long id, RuleJson in) {
+    public Saved<AlertRule> updateRule(Operator owner, long id, RuleJson in) {
         AlertRule r = rule(owner, id);
         FormErrors errors = RuleValidation.check(in, rigIds(owner.id), poolIds(owner.id));
         if (errors.any()) {
-            return new Outcome<>(null, errors);
+            return Saved.refused(errors);
         }
         RuleValidation.apply(in, r);
-        return new Outcome<>(r, null);
+        return Saved.of(r);
     }
 
     @Transactional
@@ -143,7 +137,7 @@ public class AlertService {
     }
 
     /** Email on or off and quiet hours; fields left out keep their value. */
-    public Outcome<AlertSettings> updateChannels(Operator owner, ChannelsJson in, boolean partial) {
+    public Saved<AlertSettings> updateChannels(Operator owner, ChannelsJson in, boolean partial) {
         AlertSettings current = settings(owner);
         FormErrors errors = FormErrors.none();
         String from = partial && in.quietFrom() == null ? current.quietFrom : blankToNull(in.quietFrom());
@@ -161,19 +155,19 @@ public class AlertService {
             errors.add("quietTo", "The quiet hours must end at another time than they start.");
         }
         if (errors.any()) {
-            return new Outcome<>(null, errors);
+            return Saved.refused(errors);
         }
         String f = from == null ? null : QuietHours.format(QuietHours.parse(from));
         String t = to == null ? null : QuietHours.format(QuietHours.parse(to));
         boolean email = in.email() == null ? current.email : in.email();
-        return new Outcome<>(QuarkusTransaction.requiringNew().call(() -> {
+        return Saved.of(QuarkusTransaction.requiringNew().call(() -> {
             AlertSettings s = AlertSettings.findById(owner.id);
             s.email = email;
             s.quietFrom = f;
             s.quietTo = t;
             s.updatedAt = clock.instant();
             return s;
-        }), null);
+        }));
     }
 
     private static String blankToNull(String s) {
@@ -186,17 +180,17 @@ public class AlertService {
     }
 
     /** Adds a webhook after checking where its URL leads; its secret is in the answer, and nowhere else. */
-    public Outcome<WebhookCreated> addWebhook(Operator owner, String url) {
+    public Saved<WebhookCreated> addWebhook(Operator owner, String url) {
         FormErrors errors = FormErrors.none();
         String refusal = WebhookAddress.refusal(url, config.alerts().allowPrivateWebhooks(), resolver);
         if (refusal != null) {
             errors.add("url", "The URL " + refusal + ".");
-            return new Outcome<>(null, errors);
+            return Saved.refused(errors);
         }
         String secret = WebhookSignature.newSecret();
         return QuarkusTransaction.requiringNew().call(() -> {
             if (AlertWebhook.count("operatorId", owner.id) >= MAX_WEBHOOKS) {
-                return new Outcome<>(null, FormErrors.none().add("url",
+                return Saved.refused(FormErrors.none().add("url",
                         "You have " + MAX_WEBHOOKS + " webhooks, the most an account keeps; delete one first."));
             }
             AlertWebhook w = new AlertWebhook();
@@ -207,7 +201,7 @@ public class AlertService {
             w.persist();
             w.flush();
             w.secretSealed = box.seal(secret, WebhookSender.purpose(w.id));
-            return new Outcome<>(new WebhookCreated(w.id, w.url, secret), null);
+            return Saved.of(new WebhookCreated(w.id, w.url, secret));
         });
     }
 

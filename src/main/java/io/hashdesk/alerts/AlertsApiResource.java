@@ -32,6 +32,7 @@ import io.hashdesk.fleet.StrictJson;
 import io.hashdesk.web.ErrorMapper;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Problem;
+import io.hashdesk.web.Saved;
 
 /** Alerts for scripts: rules, channels, webhooks, history and a test alert (docs/api.md, Alerts). */
 @Path("/api/v1/alerts")
@@ -88,7 +89,7 @@ public class AlertsApiResource {
         }
         Operator owner = current.get();
         alerts.ensureDefaults(owner);
-        AlertService.Outcome<AlertRule> saved = alerts.createRule(owner, in);
+        Saved<AlertRule> saved = alerts.createRule(owner, in);
         if (!saved.ok()) {
             return invalid(uri.getPath(), saved.errors(), 422);
         }
@@ -108,7 +109,7 @@ public class AlertsApiResource {
         } catch (StrictJson.Refused e) {
             return e.response(uri.getPath());
         }
-        AlertService.Outcome<AlertRule> saved = alerts.updateRule(owner, id, in);
+        Saved<AlertRule> saved = alerts.updateRule(owner, id, in);
         if (!saved.ok()) {
             return invalid(uri.getPath(), saved.errors(), 422);
         }
@@ -167,7 +168,7 @@ public class AlertsApiResource {
         String from = in.has("quietFrom") ? (in.get("quietFrom").isNull() ? null : in.get("quietFrom").textValue())
                 : now.quietFrom;
         String to = in.has("quietTo") ? (in.get("quietTo").isNull() ? null : in.get("quietTo").textValue()) : now.quietTo;
-        AlertService.Outcome<AlertSettings> saved = alerts.updateChannels(owner,
+        Saved<AlertSettings> saved = alerts.updateChannels(owner,
                 new ChannelsJson(email == null ? null : email.booleanValue(), from, to), false);
         if (!saved.ok()) {
             return invalid(uri.getPath(), saved.errors(), 422);
@@ -192,7 +193,7 @@ public class AlertsApiResource {
         } catch (StrictJson.Refused e) {
             return e.response(uri.getPath());
         }
-        AlertService.Outcome<AlertJson.WebhookCreated> saved = alerts.addWebhook(current.get(), in.url());
+        Saved<AlertJson.WebhookCreated> saved = alerts.addWebhook(current.get(), in.url());
         if (!saved.ok()) {
             return invalid(uri.getPath(), saved.errors(), 422);
         }

@@ -28,6 +28,7 @@ import io.hashdesk.fleet.RigGroup;
 import io.hashdesk.web.Flash;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Numbers;
+import io.hashdesk.web.Saved;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -101,7 +102,7 @@ public class AlertsResource {
             RuleJson in = new RuleJson(null, kind == null ? null : kind.trim(), true, rig, pool, t,
                     c == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, c)), m,
                     h == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, h)));
-            AlertService.Outcome<AlertRule> saved = alerts.createRule(owner, in);
+            Saved<AlertRule> saved = alerts.createRule(owner, in);
             if (saved.ok()) {
                 flash.success("Rule added.");
                 return Response.seeOther(URI.create("/alerts#rules")).build();
@@ -134,7 +135,7 @@ public class AlertsResource {
     public Response channels(@RestForm String email, @RestForm String quietFrom, @RestForm String quietTo) {
         Operator owner = current.get();
         boolean on = email != null && !email.isBlank() && !"false".equalsIgnoreCase(email);
-        AlertService.Outcome<AlertSettings> saved = alerts.updateChannels(owner,
+        Saved<AlertSettings> saved = alerts.updateChannels(owner,
                 new AlertJson.ChannelsJson(on, quietFrom == null ? "" : quietFrom, quietTo == null ? "" : quietTo), false);
         if (!saved.ok()) {
             return Response.status(422).entity(Templates.index(view(owner, RuleForm.EMPTY,
@@ -151,7 +152,7 @@ public class AlertsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addWebhook(@RestForm String url) {
         Operator owner = current.get();
-        AlertService.Outcome<WebhookCreated> saved = alerts.addWebhook(owner, url);
+        Saved<WebhookCreated> saved = alerts.addWebhook(owner, url);
         if (!saved.ok()) {
             return Response.status(422).entity(Templates.index(view(owner, RuleForm.EMPTY, null, null, null,
                     url == null ? "" : url), saved.errors())).build();
