@@ -83,12 +83,7 @@ class WeeklyEarnedTest {
         Instant due = dueDay.atTime(7, 0).toInstant(ZoneOffset.UTC);
         Operated pooled = fleet("earned-pool", due.minusSeconds(20 * 86_400));
         Operated plain = fleet("earned-plain", due.minusSeconds(20 * 86_400));
-        // The same network every day of that week (kept by the store's pruning as each day's first reading).
-        for (int d = 8; d >= 0; d--) {
-            snapshots.add(Snapshots.stored(dueDay.minusDays(d).atTime(0, 5).toInstant(ZoneOffset.UTC), 71_000, 1.355e14));
-        }
-        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.update("firstOfDay = true where id in ?1",
-                snapshots.stream().map(s -> s.id).toList()));
+        sameNetworkEveryDay(dueDay);
 
         // The pool reported Monday, Tuesday, Thursday and Friday; their UTC days' price is 80,000 USD.
         LocalDate monday = dueDay.minusDays(7);
@@ -162,6 +157,64 @@ class WeeklyEarnedTest {
                     + Formats.usd0(r.profitUsd) + "\n");
         }
         assertThat(Set.of(text, plainText)).hasSize(2);
+    }
+
+    /** The same network every day of the week before {@code dueDay} (kept by the store's pruning as each day's first reading). */
+    void sameNetworkEveryDay(LocalDate dueDay) {
+        List<NetworkSnapshot> week = new ArrayList<>();
+        for (int d = 8; d >= 0; d--) {
+            week.add(Snapshots.stored(dueDay.minusDays(d).atTime(0, 5).toInstant(ZoneOffset.UTC), 71_000, 1.355e14));
+        }
+        QuarkusTransaction.requiringNew().run(() -> NetworkSnapshot.update("firstOfDay = true where id in ?1",
+                week.stream().map(s -> s.id).toList()));
+        snapshots.addAll(week);
+    }
+
+    /**
+     * A site account replaces its own site's modelled revenue only: with two earning sites, a report for one
+     * makes the day "partly credited", named by that site, the other site's revenue kept modelled. The site's
+     * name, markup typed by the operator, reads as text in the HTML part.
+     */
+    @Test
+    void aSiteAccountCreditsItsSiteAndTheRestOfTheDayStaysModelled() throws MessagingException {
+        Networks.startWorked(network, 71_000, -5, 3);
+        LocalDate dueDay = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                .minusWeeks(13);
+        Instant due = dueDay.atTime(7, 0).toInstant(ZoneOffset.UTC);
+        Operators.Session s = Operators.newSignedIn("earned-site");
+        long named = Fleets.site(s, "<b>Prairie</b>").usdPerKwh(0.05).poolFeePercent(2).timezone("UTC").create();
+        long ridge = Fleets.site(s, "Ridge").usdPerKwh(0.05).poolFeePercent(1).timezone("UTC").create();
+        Fleets.rig(s, named, "Custom 200 TH").units(10).terahash(200).watts(3500).create();
+        Fleets.rig(s, ridge, "Custom 200 TH").units(10).terahash(200).watts(3500).create();
+        Operators.verify(s.email());
+        Operator o = Operators.operator(s.email());
+        Fixtures.backdate(o.id, due.minusSeconds(20 * 86_400), due.minusSeconds(20 * 86_400));
+        sameNetworkEveryDay(dueDay);
+        LocalDate monday = dueDay.minusDays(7);
+        storeNetworkDay(monday);
+        long pool = as(s).body("{\"name\": \"Prairie pool\", \"kind\": \"csv\", \"siteId\": " + named + "}")
+                .post("/api/v1/pools").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(s).contentType("text/csv").body("date,btc\n" + monday + ",0.00090000\n").post("/api/v1/pools/" + pool + "/earnings")
+                .then().statusCode(200);
+
+        job.run(due.plusSeconds(30));
+
+        LedgerDay r = QuarkusTransaction.requiringNew().call(() -> LedgerDay.<LedgerDay>find(
+                "operatorId = ?1 and date = ?2", o.id, monday).firstResult());
+        LedgerSite site = Ledger.sites(r).stream().filter(x -> x.siteId() == named).findFirst().orElseThrow();
+        LedgerSite other = Ledger.sites(r).stream().filter(x -> x.siteId() == ridge).findFirst().orElseThrow();
+        assertThat(other.revenueUsd()).isPositive();
+        double earned = r.profitUsd - (site.revenueUsd() - site.poolFeeUsd()) + 0.0009 * POOL_DAY_PRICE;
+        MimeMessage mail = Fixtures.mailsTo(s.email()).get(0);
+        String text = Fixtures.part(mail, "text/plain");
+        String html = Fixtures.part(mail, "text/html");
+        assertThat(text).contains(SummaryFormats.weekday(monday) + ": ").contains("profit " + Formats.usd0(r.profitUsd)
+                + "; credited by your pool for <b>Prairie</b> (the rest modelled): 0.00090000 BTC ("
+                + Formats.usd0(0.0009 * POOL_DAY_PRICE) + "), earned " + Formats.usd0(earned) + "\n")
+                .contains("credited: " + SummaryFormats.weekday(monday) + "; modelled: ");
+        assertThat(html).contains("Credited by your pool for &lt;b&gt;Prairie&lt;/b&gt; (the rest modelled)")
+                .doesNotContain("<b>Prairie</b>");
+        assertThat(mail.getSubject()).contains("(1 day credited by your pool, 6 modelled)");
     }
 
     /** A UTC day's network history as mempool's would be stored, at {@link #POOL_DAY_PRICE}. */
