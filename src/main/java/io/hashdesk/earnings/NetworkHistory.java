@@ -84,6 +84,11 @@ public class NetworkHistory {
         return stored;
     }
 
+    /** The stored days among {@code dates}, never fetched: a mail or a page does not wait on mempool. */
+    public Map<LocalDate, Day> stored(Collection<LocalDate> dates) {
+        return dates.isEmpty() ? Map.of() : QuarkusTransaction.joiningExisting().call(() -> read(dates));
+    }
+
     private static EntityManager em() {
         return Panache.getEntityManager();
     }

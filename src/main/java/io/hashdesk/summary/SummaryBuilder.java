@@ -68,13 +68,16 @@ public class SummaryBuilder {
     @Inject
     CurrencyService currencies;
 
+    @Inject
+    PoolCredits credits;
+
     /** The same for every operator in a run: read once per minute. */
     private final LruCache<Instant, Optional<Double>> weekAgoHashprice =
             LruCache.ofCount(8);
 
     public WeeklySummary build(Operator owner, Instant now, boolean test) {
         Ledger.Span span = span(owner, now);
-        return build(span, ledger.days(span.owner(), span.from(), span.to()), now, test);
+        return build(span, ledger.days(span.owner(), span.from(), span.to()), credits.read(List.of(span)), now, test);
     }
 
     /**
@@ -84,9 +87,10 @@ public class SummaryBuilder {
     public List<WeeklySummary> buildAll(List<Operator> owners, Instant now) {
         List<Ledger.Span> spans = owners.stream().map(o -> span(o, now)).toList();
         Map<Long, List<Ledger.Day>> days = ledger.days(spans);
+        PoolCredits.Read credited = credits.read(spans);
         List<WeeklySummary> out = new ArrayList<>(owners.size());
         for (Ledger.Span span : spans) {
-            out.add(build(span, days.get(span.owner().id), now, false));
+            out.add(build(span, days.get(span.owner().id), credited, now, false));
         }
         return out;
     }
@@ -97,7 +101,8 @@ public class SummaryBuilder {
         return new Ledger.Span(owner, today.minusDays(DAYS), today.minusDays(1));
     }
 
-    private WeeklySummary build(Ledger.Span span, List<Ledger.Day> days, Instant now, boolean test) {
+    private WeeklySummary build(Ledger.Span span, List<Ledger.Day> days, PoolCredits.Read credited, Instant now,
+            boolean test) {
         Operator owner = span.owner();
         String zone = Formats.zoneOf(owner.timezone).getId();
         LocalDate from = span.from();
@@ -142,9 +147,11 @@ public class SummaryBuilder {
                         .orElse(null);
         String base = baseUrl();
         Fx fx = currencies.display(owner, p.network());
+        LedgerMoney money = LedgerMoney.of(days, fx);
         return new WeeklySummary(test, owner.email, zone, now, from, to, days, past, List.copyOf(sites.values()),
                 p, List.copyOf(next), nextTotals, weekAgo, base + "/dashboard", base + "/settings",
-                unsubscribeUrl(owner.id), WeeklySummary.savedUsd(days), nextSaves, fx, LedgerMoney.of(days, fx));
+                unsubscribeUrl(owner.id), WeeklySummary.savedUsd(days), nextSaves, fx, money,
+                credited.earned(owner.id, days, money, z));
     }
 
     /**
@@ -189,7 +196,9 @@ public class SummaryBuilder {
         if (!s.hasFleet()) {
             return prefix + "hashdesk weekly summary, " + week + ": add your fleet to see what it earns";
         }
-        String past = s.pastRecorded() ? "earned " + s.ledger().money0(s.ledger().profit()) : "no history yet";
+        String past = !s.pastRecorded() ? "no history yet"
+                : s.earned() == null ? "earned " + s.ledger().money0(s.ledger().profit())
+                : "earned " + s.ledger().money0(s.earned().total()) + " (" + s.earned().counts() + ")";
         return prefix + "hashdesk weekly summary, " + week + ": " + past + "; next 7 days "
                 + s.fx().money0(s.next().profitUsd());
     }

@@ -20,11 +20,13 @@ import io.hashdesk.projection.FleetProjection;
  * @param pastSavedUsd what switching off losing groups saved over the recorded past days against keeping
  *        everything running, or null when no recorded day has that comparison
  * @param nextSavesUsd what it saves over the next 7 projected days
+ * @param earned the past days as earned, credited by the operator's pools where they reported (null without
+ *        a pool account: the past week is the ledger's alone)
  */
 public record WeeklySummary(boolean test, String email, String zone, Instant now, LocalDate from, LocalDate to,
         List<Ledger.Day> pastDays, Totals past, List<LedgerSite> pastSites, FleetProjection projection,
         List<NextDay> nextDays, Totals next, Double hashpriceWeekAgo, String dashboardUrl, String settingsUrl,
-        String unsubscribeUrl, Double pastSavedUsd, double nextSavesUsd, Fx fx, LedgerMoney ledger) {
+        String unsubscribeUrl, Double pastSavedUsd, double nextSavesUsd, Fx fx, LedgerMoney ledger, PastEarned earned) {
 
     /** Sums over some days, USD and BTC. */
     public record Totals(int days, double btc, double revenueUsd, double powerCostUsd, double hostingUsd,
