@@ -120,7 +120,7 @@ public class ProjectionService {
     public FleetProjection project(FleetOwner who, Scenario scenario, GroupDetail detail) {
         Owner owner = owner(who);
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(owner);
+        OperatorFleet fleet = fleetOf(owner, net);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
         Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions);
@@ -173,7 +173,7 @@ public class ProjectionService {
     public PriceRisk.Result risk(FleetOwner who, Scenario scenario, PriceRisk.Options options) {
         Owner owner = owner(who);
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(owner);
+        OperatorFleet fleet = fleetOf(owner, net);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
         Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions);
@@ -191,17 +191,18 @@ public class ProjectionService {
         return fleetOf(who).rigs().size();
     }
 
-    /** The operator's fleet, re-read only when its version changed. */
+    /** The operator's fleet at the latest snapshot's rates, re-read only when its version changed. */
     public OperatorFleet fleetOf(FleetOwner who) {
-        return fleetOf(owner(who));
+        return fleetOf(owner(who), network.latest());
     }
 
-    private OperatorFleet fleetOf(Owner owner) {
+    /** Re-read when the fleet's version changed, or, for a fleet with amounts in other currencies, the snapshot. */
+    private OperatorFleet fleetOf(Owner owner, NetworkView net) {
         OperatorFleet cached = fleetCache.get(owner.id());
-        if (cached != null && cached.version() == owner.version()) {
+        if (cached != null && cached.version() == owner.version() && cached.pricedFor(net.version())) {
             return cached;
         }
-        OperatorFleet fresh = fleets.fleetOf(owner.entity().get());
+        OperatorFleet fresh = fleets.fleetOf(owner.entity().get(), net);
         fleetCache.put(owner.id(), fresh);
         return fresh;
     }
