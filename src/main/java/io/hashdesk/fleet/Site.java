@@ -100,14 +100,6 @@ public class Site extends PanacheEntityBase {
         return TIME_OF_USE.equals(tariffType);
     }
 
-    /** The tariff as entered, prices in {@link #tariffCurrency} (the week grid's colours). */
-    public Tariff tariff() {
-        if (isTimeOfUse()) {
-            return new TimeOfUseTariff(bands.stream().map(b -> b.toBand(1)).toList());
-        }
-        return new FlatTariff(flatUsdPerKwh);
-    }
-
     /** The tariff in USD at these rates. */
     public Tariff tariff(Rates rates) {
         double perUsd = rates.toUsd(1, tariffCurrency);
