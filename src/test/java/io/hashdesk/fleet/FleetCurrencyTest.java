@@ -21,6 +21,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.hashdesk.account.Operator;
+import io.hashdesk.alerts.FleetFactsCache;
+import io.hashdesk.economics.FlatTariff;
 import io.hashdesk.network.MempoolStubs;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkSnapshot;
@@ -59,6 +61,9 @@ class FleetCurrencyTest {
 
     @Inject
     Ledger ledger;
+
+    @Inject
+    FleetFactsCache facts;
 
     final List<NetworkSnapshot> snapshots = new ArrayList<>();
 
@@ -160,9 +165,18 @@ class FleetCurrencyTest {
         post(s, "/api/v1/rigs", "{\"siteId\":" + site + ",\"model\":\"Custom\",\"units\":1,\"terahash\":200,\"watts\":1000}");
         close(24 * 0.05 / (PRICE_EUR / 71_000), projection(s).getDouble("today.powerCostUsd"), "at 71,000 USD");
         as(s).get("/dashboard").then().statusCode(200);
+        Operator o = Operators.operator(s.email());
+        close(0.05 / (PRICE_EUR / 71_000), alertsTariff(o), "the alerts' tariff at 71,000 USD");
         // A new reading: 72,000 USD and still 65,700 EUR, so fewer EUR per USD; nothing of the fleet changed.
         Networks.reprice(network, 72_000, -5, 3);
         close(24 * 0.05 / (PRICE_EUR / 72_000), projection(s).getDouble("today.powerCostUsd"), "at 72,000 USD");
+        close(0.05 / (PRICE_EUR / 72_000), alertsTariff(o), "the alerts' tariff at 72,000 USD");
+    }
+
+    /** The USD/kWh the alerts' evaluation prices the operator's first site at. */
+    double alertsTariff(Operator o) {
+        FlatTariff t = (FlatTariff) facts.of(Map.of(o.id, o.fleetVersion)).get(o.id).fleet().sites().get(0).tariff();
+        return t.usdPerKwh();
     }
 
     @Test
