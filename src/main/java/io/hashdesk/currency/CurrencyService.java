@@ -63,10 +63,14 @@ public class CurrencyService {
         return pricing(live.perUsd(view), view.version(), entered(operatorId));
     }
 
-    /** The same from a snapshot's mempool rates and the operator's entered ones (mempool's win). */
-    public static Rates pricing(Map<String, Double> livePerUsd, long snapshot, List<Entered> entered) {
+    /**
+     * The same from a snapshot's mempool rates and the operator's entered ones. A mempool currency the
+     * snapshot lacks is priced at its last known rate ({@link LiveRates#fallback}), never refused.
+     */
+    public Rates pricing(Map<String, Double> livePerUsd, long snapshot, List<Entered> entered) {
         Map<String, Double> out = new LinkedHashMap<>(livePerUsd);
         out.put("USD", 1.0);
+        live.fallback().forEach(out::putIfAbsent);
         for (Entered e : entered) {
             out.putIfAbsent(e.code(), e.perUsd());
         }

@@ -166,7 +166,7 @@ public class FleetService {
         Map<Long, OperatorFleet> out = new HashMap<>();
         sites.forEach((id, list) -> out.put(id, assemble(list, rigs.getOrDefault(id, List.of()),
                 versions.getOrDefault(id, 0L),
-                () -> CurrencyService.pricing(live, view.version(), entered.getOrDefault(id, List.of())))));
+                () -> currencies.pricing(live, view.version(), entered.getOrDefault(id, List.of())))));
         return out;
     }
 

@@ -176,10 +176,13 @@ public class LedgerRecorder {
                     .map(id -> snapshotCache.computeIfAbsent(id, k -> em.find(NetworkSnapshot.class, k))).toList();
             // Amounts entered in other currencies at the day's rates: its last snapshot's, and the operator's own.
             NetworkSnapshot last = snapshots.get(snapshots.size() - 1);
-            Rates rates = CurrencyService.pricing(LedgerFigures.livePerUsd(last), last.id, entered);
-            LedgerDay row = LedgerFigures.figures(operatorId, fleet.at(rates), zone, day.date(), snapshots, day.from(),
-                    day.end(), now);
-            row.fxRates = DayRates.json(rates); // the operator's own rates too: the day reads the same later
+            Map<String, Double> live = LedgerFigures.livePerUsd(last);
+            LedgerDay row = LedgerFigures.figures(operatorId, fleet.at(currencies.pricing(live, last.id, entered)), zone,
+                    day.date(), snapshots, day.from(), day.end(), now);
+            // The day's own rates and the operator's (not a stand-in for one the snapshot lacked): it reads the same later.
+            Map<String, Double> kept = new java.util.LinkedHashMap<>(live);
+            entered.forEach(e -> kept.putIfAbsent(e.code(), e.perUsd()));
+            row.fxRates = DayRates.json(new Rates(last.id, kept));
             em.persist(row);
         }
         return days.size();

@@ -211,6 +211,28 @@ class FleetCurrencyTest {
                 .body(containsString("1 USD = 12.0000 NOK"));
     }
 
+    @Test
+    void aReadingWithoutTheCurrencysPriceUsesItsLastKnownRate() {
+        Operators.Session s = Operators.newSignedIn("fx-fleet-noprice");
+        long site = post(s, "/api/v1/sites", "{\"name\":\"Ireland\",\"tariff\":{\"type\":\"flat\",\"currency\":\"EUR\","
+                + "\"perKwh\":0.05},\"timezone\":\"UTC\"}");
+        post(s, "/api/v1/rigs", "{\"siteId\":" + site + ",\"model\":\"Custom\",\"units\":1,\"terahash\":200,\"watts\":1000}");
+        projection(s);
+        Operator o = Operators.operator(s.email());
+        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        Instant since = yesterday.minusDays(3).atStartOfDay(ZoneOffset.UTC).toInstant();
+        backdate(o.id, since, since);
+        // Yesterday's only reading has no EUR price (a source that gave none).
+        NetworkSnapshot y = MempoolStubs.snapshot(yesterday.atTime(12, 0).toInstant(ZoneOffset.UTC), 934_000, 71_000, 1.355e14);
+        QuarkusTransaction.requiringNew().run(() -> y.persist());
+        snapshots.add(y);
+        ledger.recordDue(Instant.now());
+        LedgerDay d = day(o.id, yesterday);
+        org.junit.jupiter.api.Assertions.assertNotNull(d, "the day is recorded, at the last known EUR rate");
+        close(d.hours * 0.05 / (PRICE_EUR / 71_000), d.powerCostUsd, "power cost at the last known rate");
+        assertTrue(!d.fxRates.contains("EUR"), "the day does not claim a rate it did not have: " + d.fxRates);
+    }
+
     /** The account and its rigs as if created at {@code at}: the ledger records the days since. */
     static void backdate(long operatorId, Instant at, Instant rigsAt) {
         QuarkusTransaction.requiringNew().run(() -> {
