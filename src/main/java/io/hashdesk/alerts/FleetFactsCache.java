@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import io.hashdesk.fleet.FleetService;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
 import io.hashdesk.fleet.RigGroup;
+import io.hashdesk.network.NetworkService;
 
 /**
  * The fleets the evaluation reads, kept while their version holds: after the first evaluation a refresh
@@ -24,14 +25,21 @@ public class FleetFactsCache {
     @Inject
     FleetService fleets;
 
+    @Inject
+    NetworkService network;
+
     private final Map<Long, FleetFacts> cache = new ConcurrentHashMap<>();
+    /** The snapshot each cached fleet with amounts in other currencies was priced at (see OperatorFleet). */
+    private final Map<Long, Long> pricedAt = new ConcurrentHashMap<>();
 
     /** The fleets of these operators (operator id to fleet version); an operator without sites has none. */
     public Map<Long, FleetFacts> of(Map<Long, Long> versions) {
         List<Long> stale = new ArrayList<>();
+        long snapshot = pricedAt.isEmpty() ? -1 : network.latest().version();
         versions.forEach((id, version) -> {
             FleetFacts f = cache.get(id);
-            if (f == null || f.version() != version) {
+            Long at = pricedAt.get(id);
+            if (f == null || f.version() != version || at != null && at != snapshot) {
                 stale.add(id);
             }
         });
@@ -42,12 +50,19 @@ public class FleetFactsCache {
                 OperatorFleet f = read.get(id);
                 if (f == null) {
                     cache.remove(id);
+                    pricedAt.remove(id);
                 } else {
                     cache.put(id, facts(f));
+                    if (f.foreign()) {
+                        pricedAt.put(id, f.pricedAt());
+                    } else {
+                        pricedAt.remove(id);
+                    }
                 }
             }
         }
         cache.keySet().retainAll(versions.keySet());
+        pricedAt.keySet().retainAll(versions.keySet());
         return cache;
     }
 

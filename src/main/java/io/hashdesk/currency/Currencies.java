@@ -53,6 +53,11 @@ public final class Currencies {
         return null;
     }
 
+    /** An amount as entered in its currency: "26,160.00 NOK", "150,230 JPY". */
+    public static String amount(double amount, String code) {
+        return io.hashdesk.web.Formats.number(amount, decimals(code)) + " " + code;
+    }
+
     /** Decimals money is shown with: 2 for most, 0 for JPY, 3 for BHD (2 when the currency has none). */
     public static int decimals(String code) {
         try {

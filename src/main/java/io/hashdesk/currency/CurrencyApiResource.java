@@ -142,6 +142,9 @@ public class CurrencyApiResource {
             // Removing the rate of the display currency would leave money shown at no rate.
             CurrencyRules.display("display", operator.displayCurrency, kept, errors);
         }
+        if (rates != null) {
+            CurrencyRules.keepsUsed("rates", currencies.inUse(operator.id), kept, errors);
+        }
         if (!errors.isEmpty()) {
             return problem(Problem.invalid(uri.getPath(), errors));
         }

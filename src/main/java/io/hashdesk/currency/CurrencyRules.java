@@ -103,6 +103,17 @@ final class CurrencyRules {
         return null;
     }
 
+    /** A rate the fleet's amounts are entered in must stay: refused under {@code field}, naming the code. */
+    static void keepsUsed(String field, Collection<String> used, Collection<CurrencyService.Entered> kept,
+            List<FieldError> errors) {
+        for (String code : used) {
+            if (kept.stream().noneMatch(r -> r.code().equals(code))) {
+                errors.add(new FieldError(field, "A site's tariff or hosting fee, or a rig group's purchase price, is in "
+                        + code + ": change it to another currency before removing the rate of " + code));
+            }
+        }
+    }
+
     static List<CurrencyService.Entered> without(List<CurrencyService.Entered> rates, String code) {
         List<CurrencyService.Entered> out = new ArrayList<>(rates);
         out.removeIf(r -> r.code().equals(code));

@@ -58,6 +58,59 @@ public class CurrencyService {
         return new Fx(e.code(), e.perUsd(), e.asOf().atStartOfDay(ZoneOffset.UTC).toInstant(), "your rate of " + e.asOf());
     }
 
+    /** Units per USD of every currency usable at the view's rates: what a fleet's entries are priced at. */
+    public Rates pricing(long operatorId, NetworkView view) {
+        return pricing(live.perUsd(view), view.version(), entered(operatorId));
+    }
+
+    /**
+     * The same from a snapshot's mempool rates and the operator's entered ones. A mempool currency the
+     * snapshot lacks is priced at its last known rate ({@link LiveRates#fallback}), never refused.
+     */
+    public Rates pricing(Map<String, Double> livePerUsd, long snapshot, List<Entered> entered) {
+        Map<String, Double> out = new LinkedHashMap<>(livePerUsd);
+        out.put("USD", 1.0);
+        live.fallback().forEach(out::putIfAbsent);
+        for (Entered e : entered) {
+            out.putIfAbsent(e.code(), e.perUsd());
+        }
+        return new Rates(snapshot, out);
+    }
+
+    /** The entered rates of many operators in one query (those without any are left out). */
+    @Transactional
+    public Map<Long, List<Entered>> entered(java.util.Collection<Long> operatorIds) {
+        Map<Long, List<Entered>> out = new java.util.HashMap<>();
+        if (operatorIds.isEmpty()) {
+            return out;
+        }
+        OperatorRate.<OperatorRate>list("operatorId in ?1 order by code", operatorIds).forEach(r -> out
+                .computeIfAbsent(r.operatorId, k -> new java.util.ArrayList<>()).add(new Entered(r.code, r.perUsd, r.asOf)));
+        return out;
+    }
+
+    /**
+     * The currencies the operator's sites and rig groups are entered in, other than mempool's seven (whose
+     * rates cannot be removed): a rate among these cannot be removed.
+     */
+    @Transactional
+    public java.util.Set<String> inUse(long operatorId) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String q : List.of("select distinct s.tariffCurrency from Site s where s.operatorId = :id",
+                "select distinct s.hostingCurrency from Site s where s.operatorId = :id",
+                "select distinct r.purchaseCurrency from RigGroup r where r.operatorId = :id")) {
+            out.addAll(OperatorRate.getEntityManager().createQuery(q, String.class).setParameter("id", operatorId)
+                    .getResultList());
+        }
+        out.removeIf(Currencies::live);
+        return out;
+    }
+
+    /** The mempool rates of a view (USD included). */
+    public Map<String, Double> live(NetworkView view) {
+        return live.perUsd(view);
+    }
+
     /** The currency's Fx at the view's rates; {@link NoRate} when it has none. */
     public Fx fx(long operatorId, String code, NetworkView view) {
         if (code == null || code.equals("USD")) {

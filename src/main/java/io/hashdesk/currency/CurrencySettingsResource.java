@@ -110,6 +110,10 @@ public class CurrencySettingsResource {
                     + ": choose another display currency before removing its rate."));
             return refused(operator, errors, null, null, null);
         }
+        CurrencyRules.keepsUsed("rates", currencies.inUse(operator.id), kept, errors);
+        if (!errors.isEmpty()) {
+            return refused(operator, errors, null, null, null);
+        }
         currencies.save(operator.id, null, kept, clock.instant());
         flash.success("The rate of " + Currencies.code(code) + " is removed.");
         return Response.seeOther(URI.create("/settings#currency")).build();

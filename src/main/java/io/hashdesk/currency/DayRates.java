@@ -34,6 +34,17 @@ public final class DayRates {
         }
     }
 
+    /** The rates a day was priced at (mempool's and the operator's own), USD left out. */
+    public static String json(Rates rates) {
+        Map<String, Double> perUsd = new TreeMap<>(rates.perUsd());
+        perUsd.remove("USD");
+        try {
+            return JSON.writeValueAsString(perUsd);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * The display currency at a day's stored rate; {@code display} itself (today's rate, or the
      * operator's own for a currency mempool does not price) when the day has none for it.

@@ -64,6 +64,26 @@ public class DisplayFx {
         return get().perKwh(usdPerKwh);
     }
 
+    /**
+     * The currencies an amount can be entered in (mempool's seven, then the operator's own rates), with
+     * {@code selected} too when it is not among them (a rate since removed), for a form's currency select.
+     */
+    public java.util.List<String> choices(String selected) {
+        java.util.List<String> out = new java.util.ArrayList<>(Currencies.LIVE);
+        if (current.isSignedIn()) {
+            currencies.entered(current.signedInOperator().id()).forEach(e -> {
+                if (!out.contains(e.code())) {
+                    out.add(e.code());
+                }
+            });
+        }
+        String code = Currencies.code(selected);
+        if (code != null && !out.contains(code)) {
+            out.add(code);
+        }
+        return out;
+    }
+
     /** "1 USD = 0.9250 EUR (mempool)", empty for USD. */
     public String getNote() {
         return get().usd() ? "" : get().describe();

@@ -53,8 +53,34 @@ public class LiveRates {
             double perUsd = price / view.priceUsd();
             if (Currencies.rateProblem(perUsd) == null) {
                 out.put(code, perUsd);
+                lastKnown.merge(code, new double[] { view.version(), perUsd }, (old, now) -> now[0] >= old[0] ? now : old);
             }
         });
+        return out;
+    }
+
+    /** Per code, the snapshot version and rate of the newest snapshot read that had it. */
+    private final Map<String, double[]> lastKnown = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A rate for each of mempool's currencies even when a snapshot lacks it (a reading without prices):
+     * the newest one read, else the bundled sample's. What an amount entered in that currency is priced at
+     * rather than failing the page.
+     */
+    public Map<String, Double> fallback() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        lastKnown.forEach((code, known) -> out.put(code, known[1]));
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUNDLED)) {
+            JsonNode sample = in == null ? null : new ObjectMapper().readTree(in);
+            double usd = sample == null ? 0 : sample.path("priceUsd").asDouble();
+            bundledPrices().forEach((code, price) -> {
+                if (usd > 0 && Currencies.rateProblem(price / usd) == null) {
+                    out.putIfAbsent(code, price / usd);
+                }
+            });
+        } catch (IOException e) {
+            // lastKnown alone
+        }
         return out;
     }
 

@@ -15,10 +15,11 @@ import io.hashdesk.web.Numbers;
 /**
  * Rig groups as CSV (RFC 4180): one header line, then one group per record.
  *
- * <pre>site,model,units,terahash,watts,purchaseUsdPerUnit,purchaseDate,notes</pre>
+ * <pre>site,model,units,terahash,watts,purchaseUsdPerUnit,purchaseDate,notes[,purchaseCurrency]</pre>
  *
  * {@code site} is the site's name; {@code terahash} and {@code watts} are per unit; the last three
- * cells may be empty. On export a cell starting with = + - @ (or a tab or carriage return) is
+ * cells may be empty. The optional {@code purchaseCurrency} column (ISO 4217, empty or absent: USD)
+ * says what the purchase price is in; an export has it when a group's price is in another currency. On export a cell starting with = + - @ (or a tab or carriage return) is
  * prefixed with an apostrophe, so a spreadsheet shows it as text instead of running it as a
  * formula; on import that apostrophe is removed again, so an exported file imports unchanged.
  */
@@ -27,6 +28,8 @@ public final class RigCsv {
     public static final List<String> COLUMNS = List.of("site", "model", "units", "terahash", "watts",
             "purchaseUsdPerUnit", "purchaseDate", "notes");
     public static final String HEADER = String.join(",", COLUMNS);
+    /** The optional last column: what purchaseUsdPerUnit is in (absent or empty: USD). */
+    public static final String CURRENCY = "purchaseCurrency";
     public static final int MAX_ROWS = 10_000;
     /** A header with more cells than this is not ours (a file of commas, a wrong file): refused at once. */
     static final int MAX_COLUMNS = CsvReader.MAX_COLUMNS;
@@ -37,7 +40,7 @@ public final class RigCsv {
     /** JSON field name -> CSV column. */
     private static final Map<String, String> COLUMN_OF_FIELD = Map.of("siteId", "site", "model", "model", "units",
             "units", "terahash", "terahash", "watts", "watts", "purchaseUsd", "purchaseUsdPerUnit", "purchaseDate",
-            "purchaseDate", "notes", "notes");
+            "purchaseDate", "notes", "notes", "purchasePrice", "purchaseUsdPerUnit", "purchaseCurrency", CURRENCY);
 
     private RigCsv() {
     }
@@ -84,12 +87,13 @@ public final class RigCsv {
             Long units = Numbers.whole(cells.get("units"), "units", errors, "Enter a whole number of units, 1 to 1,000,000.");
             Double terahash = Numbers.decimal(cells.get("terahash"), "terahash", errors, "Enter TH/s per unit as a number, e.g. 200.");
             Double watts = Numbers.decimal(cells.get("watts"), "watts", errors, "Enter W per unit as a number, e.g. 3500.");
-            Double purchase = Numbers.decimal(cells.get("purchaseUsdPerUnit"), "purchaseUsd", errors,
-                    "Enter USD per unit as a number, e.g. 2400, or leave it empty.");
+            Double purchase = Numbers.decimal(cells.get("purchaseUsdPerUnit"), "purchasePrice", errors,
+                    "Enter the price of one unit as a number, e.g. 2400, or leave it empty.");
             LocalDate date = Numbers.date(cells.get("purchaseDate"), "purchaseDate", errors);
             String notes = Numbers.trim(cells.get("notes"));
-            return new RigJson(null, siteId, model.isEmpty() ? null : model, units, terahash, watts, purchase, date,
-                    notes.isEmpty() ? null : notes);
+            String currency = Numbers.trim(cells.get(CURRENCY));
+            return new RigJson(null, siteId, model.isEmpty() ? null : model, units, terahash, watts, null, date,
+                    notes.isEmpty() ? null : notes, purchase, currency.isEmpty() ? null : currency);
         }
     }
 
@@ -116,11 +120,15 @@ public final class RigCsv {
     // --- Writing -----------------------------------------------------------------------------
 
     public static String write(List<RigGroup> rigs) {
-        StringBuilder out = new StringBuilder(HEADER).append("\r\n");
+        boolean currencies = rigs.stream().anyMatch(RigGroup::foreign);
+        StringBuilder out = new StringBuilder(HEADER).append(currencies ? "," + CURRENCY : "").append("\r\n");
         for (RigGroup r : rigs) {
-            List<String> cells = List.of(r.site.name, r.model, Long.toString(r.units), Numbers.plain(r.terahashPerUnit),
-                    Numbers.plain(r.wattsPerUnit), Numbers.plain(r.purchaseUsdPerUnit),
-                    r.purchaseDate == null ? "" : r.purchaseDate.toString(), r.notes == null ? "" : r.notes);
+            List<String> cells = new ArrayList<>(List.of(r.site.name, r.model, Long.toString(r.units),
+                    Numbers.plain(r.terahashPerUnit), Numbers.plain(r.wattsPerUnit), Numbers.plain(r.purchaseUsdPerUnit),
+                    r.purchaseDate == null ? "" : r.purchaseDate.toString(), r.notes == null ? "" : r.notes));
+            if (currencies) {
+                cells.add(r.purchaseCurrency);
+            }
             for (int i = 0; i < cells.size(); i++) {
                 if (i > 0) {
                     out.append(',');
@@ -150,7 +158,9 @@ public final class RigCsv {
 
     // --- Reading -----------------------------------------------------------------------------
 
-    private static final CsvReader READER = new CsvReader(COLUMNS, Set.of(), HEADER, MAX_ROWS);
+    private static final CsvReader READER = new CsvReader(
+            java.util.stream.Stream.concat(COLUMNS.stream(), java.util.stream.Stream.of(CURRENCY)).toList(), Set.of(CURRENCY),
+            HEADER + "[," + CURRENCY + "]", MAX_ROWS);
 
     /**
      * Reads a whole file with {@link CsvReader}: strict UTF-8, the header with every column exactly

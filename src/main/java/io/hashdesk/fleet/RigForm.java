@@ -31,6 +31,8 @@ public class RigForm {
     @RestForm
     public String purchaseUsd;
     @RestForm
+    public String purchaseCurrency;
+    @RestForm
     public String purchaseDate;
     @RestForm
     public String notes;
@@ -44,6 +46,7 @@ public class RigForm {
         form.terahash = "";
         form.watts = "";
         form.purchaseUsd = "";
+        form.purchaseCurrency = "USD";
         form.purchaseDate = "";
         form.notes = "";
         return form;
@@ -58,9 +61,15 @@ public class RigForm {
         form.terahash = Numbers.plain(rig.terahashPerUnit);
         form.watts = Numbers.plain(rig.wattsPerUnit);
         form.purchaseUsd = Numbers.plain(rig.purchaseUsdPerUnit);
+        form.purchaseCurrency = rig.purchaseCurrency;
         form.purchaseDate = rig.purchaseDate == null ? "" : rig.purchaseDate.toString();
         form.notes = rig.notes == null ? "" : rig.notes;
         return form;
+    }
+
+    /** Whether this currency is the one the purchase price is in. */
+    public boolean inCurrency(String code) {
+        return code.equals(purchaseCurrency == null || purchaseCurrency.isBlank() ? "USD" : purchaseCurrency.strip());
     }
 
     public boolean custom() {
@@ -109,9 +118,11 @@ public class RigForm {
                 Numbers.whole(units, "units", errors, "Enter a whole number of units, 1 to 1,000,000."),
                 Numbers.decimal(terahash, "terahash", errors, "Enter TH/s per unit as a number, e.g. 200."),
                 Numbers.decimal(watts, "watts", errors, "Enter W per unit as a number, e.g. 3500."),
-                Numbers.decimal(purchaseUsd, "purchaseUsd", errors, "Enter USD per unit as a number, e.g. 2400, or leave it empty."),
+                null,
                 Numbers.date(purchaseDate, "purchaseDate", errors),
-                notes == null || notes.isBlank() ? null : notes);
+                notes == null || notes.isBlank() ? null : notes,
+                Numbers.decimal(purchaseUsd, "purchasePrice", errors, "Enter the price of one unit as a number, e.g. 2400, or leave it empty."),
+                purchaseCurrency == null || purchaseCurrency.isBlank() ? "USD" : purchaseCurrency);
     }
 
     /** Whether the operator has typed or chosen something for this field (inline checks stay quiet before). */
@@ -122,7 +133,8 @@ public class RigForm {
             case "units" -> units;
             case "terahash" -> terahash;
             case "watts" -> watts;
-            case "purchaseUsd" -> purchaseUsd;
+            case "purchaseUsd", "purchasePrice" -> purchaseUsd;
+            case "purchaseCurrency" -> purchaseCurrency;
             case "purchaseDate" -> purchaseDate;
             case "notes" -> notes;
             default -> "x";

@@ -13,6 +13,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import io.hashdesk.currency.Currencies;
+import io.hashdesk.currency.Rates;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A number of identical machines at one site. */
@@ -46,8 +48,12 @@ public class RigGroup extends PanacheEntityBase {
     public double wattsPerUnit;
 
     /** What one machine cost, USD; null when unknown. */
+    /** What one unit cost in {@link #purchaseCurrency} (the column keeps its old name); null when unknown. */
     @Column(name = "purchase_usd_per_unit")
     public Double purchaseUsdPerUnit;
+
+    @Column(name = "purchase_currency", nullable = false, length = 3)
+    public String purchaseCurrency = "USD";
 
     @Column(name = "purchase_date")
     public LocalDate purchaseDate;
@@ -80,8 +86,18 @@ public class RigGroup extends PanacheEntityBase {
         return wattsPerUnit / terahashPerUnit;
     }
 
-    /** What the whole group cost, USD; null when unknown. */
-    public Double purchaseUsd() {
-        return purchaseUsdPerUnit == null ? null : purchaseUsdPerUnit * units;
+    /** Whether the purchase price is entered in a currency other than USD. */
+    public boolean foreign() {
+        return !"USD".equals(purchaseCurrency);
+    }
+
+    /** What the whole group cost in USD at these rates; null when unknown. */
+    public Double purchaseUsd(Rates rates) {
+        return purchaseUsdPerUnit == null ? null : rates.toUsd(purchaseUsdPerUnit, purchaseCurrency) * units;
+    }
+
+    /** What one unit cost as entered, "2,400.00 USD" or "26,160.00 NOK"; null when unknown. */
+    public String purchaseText() {
+        return purchaseUsdPerUnit == null ? null : Currencies.amount(purchaseUsdPerUnit, purchaseCurrency);
     }
 }

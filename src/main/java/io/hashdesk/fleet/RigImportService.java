@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.Rates;
 import io.hashdesk.web.FormErrors;
 
 /**
@@ -88,13 +90,14 @@ public class RigImportService {
         Set<Long> ownSiteIds = Set.copyOf(sitesByName.values());
         List<RigCsv.LineError> errors = new ArrayList<>();
         List<RigJson> valid = new ArrayList<>();
+        Supplier<Rates> rates = EnteredMoney.once(() -> fleet.ratesNow(owner));
         for (RigCsv.Row row : rows) {
             FormErrors cellErrors = FormErrors.none();
             RigJson in = row.toJson(sitesByName, cellErrors);
-            cellErrors.addAll(rigService.check(owner, null, in, ownSiteIds));
+            cellErrors.addAll(rigService.check(owner, null, in, ownSiteIds, rates));
             cellErrors.asMap().forEach((field, message) ->
                     errors.add(new RigCsv.LineError(row.line(), RigCsv.column(field), message)));
-            valid.add(in);
+            valid.add(RigService.entered(in, rates, FormErrors.none()));
         }
         if (!errors.isEmpty()) {
             return new Outcome(0, 0, RigCsv.capped(errors), List.of());

@@ -10,6 +10,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.hashdesk.currency.Rates;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -46,10 +48,27 @@ public record RigJson(
         Double purchaseUsd,
         LocalDate purchaseDate,
         @Size(max = 1000, message = "Use at most 1,000 characters.")
-        String notes) {
+        String notes,
+        @Schema(description = "What one unit cost in purchaseCurrency, as entered; purchaseUsd is the same in USD")
+        Double purchasePrice,
+        @Schema(description = "ISO 4217 code of the purchase price (default USD): one of mempool's seven or one you entered a rate for")
+        String purchaseCurrency) {
 
-    static RigJson of(RigGroup rig) {
+    public RigJson(Long id, Long siteId, String model, Long units, Double terahash, Double watts, Double purchaseUsd,
+            LocalDate purchaseDate, String notes) {
+        this(id, siteId, model, units, terahash, watts, purchaseUsd, purchaseDate, notes, null, null);
+    }
+
+    /** The group as stored, purchaseUsd at {@code rates} (null when its currency has no rate there). */
+    static RigJson of(RigGroup rig, Rates rates) {
+        Double usd = rig.purchaseUsdPerUnit == null || !rates.has(rig.purchaseCurrency) ? null
+                : rates.toUsd(rig.purchaseUsdPerUnit, rig.purchaseCurrency);
         return new RigJson(rig.id, rig.site.id, rig.model, rig.units, rig.terahashPerUnit, rig.wattsPerUnit,
-                rig.purchaseUsdPerUnit, rig.purchaseDate, rig.notes);
+                usd, rig.purchaseDate, rig.notes, rig.purchaseUsdPerUnit, rig.purchaseCurrency);
+    }
+
+    /** The same with the purchase price as it is stored: the amount and its currency (checked already). */
+    RigJson withPurchase(Double price, String currency) {
+        return new RigJson(id, siteId, model, units, terahash, watts, purchaseUsd, purchaseDate, notes, price, currency);
     }
 }

@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.CurrencyService;
+import io.hashdesk.currency.Rates;
 import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.economics.RigGroupSpec;
@@ -31,6 +33,9 @@ public class RigPreviewService {
     @Inject
     NetworkService network;
 
+    @Inject
+    CurrencyService currencies;
+
     @Transactional
     public Preview preview(Operator owner, RigJson in, FormErrors parseErrors) {
         FormErrors errors = FormErrors.none().addAll(parseErrors).addAll(FormErrors.of(validator.validate(in)));
@@ -38,7 +43,7 @@ public class RigPreviewService {
         if (site == null) {
             return new Preview(null, null, "Choose a site to see today's figures.");
         }
-        for (String field : List.of("units", "terahash", "watts", "purchaseUsd")) {
+        for (String field : List.of("units", "terahash", "watts", "purchaseUsd", "purchasePrice", "purchaseCurrency")) {
             if (errors.has(field)) {
                 return new Preview(null, null, "Enter units, TH/s and W per unit to see today's figures.");
             }
@@ -52,7 +57,16 @@ public class RigPreviewService {
         } catch (RuntimeException e) {
             return new Preview(null, null, "Network data is not available yet; try again in a minute.");
         }
-        Double purchase = in.purchaseUsd() == null ? null : in.purchaseUsd() * in.units();
+        // Amounts entered in other currencies at the snapshot's rates, as the dashboard prices them.
+        FormErrors money = FormErrors.none();
+        RigJson entered = RigService.entered(in, EnteredMoney.once(() -> currencies.pricing(owner.id, view)), money);
+        if (money.any()) {
+            return new Preview(null, null, money.asMap().values().iterator().next());
+        }
+        Rates rates = site.foreign() || !"USD".equals(entered.purchaseCurrency()) ? currencies.pricing(owner.id, view)
+                : Rates.USD_ONLY;
+        Double purchase = entered.purchasePrice() == null ? null
+                : rates.toUsd(entered.purchasePrice(), entered.purchaseCurrency()) * in.units();
         RigGroupSpec group = new RigGroupSpec(0, 0, in.units(), in.terahash(), in.watts(), purchase);
         List<RigGroupSpec> others = new ArrayList<>();
         for (RigGroup other : RigGroup.<RigGroup>list("operatorId = ?1 and site.id = ?2", owner.id, site.id)) {
@@ -60,6 +74,6 @@ public class RigPreviewService {
                 others.add(new RigGroupSpec(other.id, 0, other.units, other.terahashPerUnit, other.wattsPerUnit, null));
             }
         }
-        return new Preview(RigEconomics.preview(site.terms(), others, group, view.state(), Instant.now()), view, null);
+        return new Preview(RigEconomics.preview(site.terms(rates), others, group, view.state(), Instant.now()), view, null);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +12,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.Rates;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.LimitReachedException;
 import io.hashdesk.web.Saved;
@@ -43,7 +45,13 @@ public class RigService {
 
     /** @param ownSiteIds the owner's site ids when the caller has them already (import), else null */
     FormErrors check(Operator owner, Long rigId, RigJson in, Set<Long> ownSiteIds) {
+        return check(owner, rigId, in, ownSiteIds, () -> fleet.ratesNow(owner));
+    }
+
+    /** @param ratesNow the rates a purchase price in another currency is checked at */
+    FormErrors check(Operator owner, Long rigId, RigJson in, Set<Long> ownSiteIds, Supplier<Rates> ratesNow) {
         FormErrors errors = FormErrors.of(validator.validate(in));
+        entered(in, ratesNow, errors);
         if (rigId != null && in.id() != null && !in.id().equals(rigId)) {
             errors.add("id", "The id in the body does not match the address.");
         }
@@ -63,6 +71,18 @@ public class RigService {
         return errors;
     }
 
+    /**
+     * The input with its purchase price as it will be stored: {@code purchasePrice} in
+     * {@code purchaseCurrency} (default USD), or {@code purchaseUsd} alone (USD, converted at the current
+     * rate when a currency is named); problems added by field.
+     */
+    static RigJson entered(RigJson in, Supplier<Rates> ratesNow, FormErrors errors) {
+        EnteredMoney.Currency c = EnteredMoney.currency("purchaseCurrency", in.purchaseCurrency(), ratesNow, errors);
+        Double price = EnteredMoney.amount(c, "purchasePrice", in.purchasePrice(), "purchaseUsd", in.purchaseUsd(),
+                10_000_000, " per unit", errors);
+        return in.withPurchase(price, c == null ? "USD" : c.code());
+    }
+
     @Transactional
     public Saved<RigGroup> createRig(Operator owner, RigJson in) {
         fleet.lockOwner(owner);
@@ -74,7 +94,7 @@ public class RigService {
         RigGroup rig = new RigGroup();
         rig.operatorId = owner.id;
         rig.createdAt = Instant.now();
-        apply(rig, in, FleetService.ownSite(owner, in.siteId()));
+        apply(rig, entered(in, () -> fleet.ratesNow(owner), FormErrors.none()), FleetService.ownSite(owner, in.siteId()));
         rig.persist();
         FleetService.bumpVersion(owner);
         return Saved.of(rig);
@@ -88,7 +108,7 @@ public class RigService {
         if (errors.any()) {
             return Saved.refused(rig, errors);
         }
-        apply(rig, in, FleetService.ownSite(owner, in.siteId()));
+        apply(rig, entered(in, () -> fleet.ratesNow(owner), FormErrors.none()), FleetService.ownSite(owner, in.siteId()));
         FleetService.bumpVersion(owner);
         return Saved.of(rig);
     }
@@ -104,13 +124,15 @@ public class RigService {
         }
     }
 
+    /** @param in with the purchase price as stored ({@link #entered}) */
     static void apply(RigGroup rig, RigJson in, Site site) {
         rig.site = site;
         rig.model = in.model().strip();
         rig.units = in.units();
         rig.terahashPerUnit = in.terahash();
         rig.wattsPerUnit = in.watts();
-        rig.purchaseUsdPerUnit = in.purchaseUsd();
+        rig.purchaseUsdPerUnit = in.purchasePrice();
+        rig.purchaseCurrency = in.purchaseCurrency() == null ? "USD" : in.purchaseCurrency();
         rig.purchaseDate = in.purchaseDate();
         rig.notes = in.notes() == null || in.notes().isBlank() ? null : in.notes().strip();
         rig.updatedAt = Instant.now();

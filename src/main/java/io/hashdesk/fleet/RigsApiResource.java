@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import io.hashdesk.web.Problem;
 
 import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.account.Operator;
+import io.hashdesk.currency.Rates;
 import io.hashdesk.web.Saved;
 
 /** Rig groups for scripts: the same service, rules and ownership as the /rigs pages; CSV import. */
@@ -58,7 +60,10 @@ public class RigsApiResource {
     @GET
     @Operation(summary = "Your rig groups")
     public List<RigJson> list() {
-        return fleet.rigs(current.get()).stream().map(RigJson::of).toList();
+        Operator owner = current.get();
+        List<RigGroup> rigs = fleet.rigs(owner);
+        Rates rates = fleet.ratesFor(owner, rigs.stream().anyMatch(RigGroup::foreign));
+        return rigs.stream().map(r -> RigJson.of(r, rates)).toList();
     }
 
     @GET
@@ -68,7 +73,7 @@ public class RigsApiResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RigJson.class)))
     @APIResponse(responseCode = "404", description = "No rig group of yours has this id")
     public RigJson get(@PathParam("id") long id) {
-        return RigJson.of(fleet.rig(current.get(), id));
+        return answer(current.get(), fleet.rig(current.get(), id));
     }
 
     @POST
@@ -92,7 +97,7 @@ public class RigsApiResource {
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
         }
-        return Response.created(URI.create("/api/v1/rigs/" + saved.value().id)).entity(RigJson.of(saved.value())).build();
+        return Response.created(URI.create("/api/v1/rigs/" + saved.value().id)).entity(answer(current.get(), saved.value())).build();
     }
 
     @PUT
@@ -118,7 +123,7 @@ public class RigsApiResource {
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
         }
-        return Response.ok(RigJson.of(saved.value())).build();
+        return Response.ok(answer(current.get(), saved.value())).build();
     }
 
     @DELETE
@@ -190,5 +195,9 @@ public class RigsApiResource {
             answer.put("replaced", outcome.replaced());
         }
         return Response.ok(answer).build();
+    }
+
+    private RigJson answer(Operator owner, RigGroup rig) {
+        return RigJson.of(rig, fleet.ratesFor(owner, rig.foreign()));
     }
 }

@@ -16,6 +16,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
+import io.hashdesk.currency.Rates;
 import io.hashdesk.economics.FlatTariff;
 import io.hashdesk.economics.SiteTerms;
 import io.hashdesk.economics.Tariff;
@@ -49,6 +50,11 @@ public class Site extends PanacheEntityBase {
     @Column(name = "tariff_type", nullable = false, length = 8)
     public String tariffType;
 
+    /** What the tariff's prices (flat and every band) are entered in, ISO 4217; USD by default. */
+    @Column(name = "tariff_currency", nullable = false, length = 3)
+    public String tariffCurrency = "USD";
+
+    /** The flat price per kWh in {@link #tariffCurrency} (the column keeps its old name). */
     @Column(name = "flat_usd_per_kwh")
     public Double flatUsdPerKwh;
 
@@ -59,8 +65,12 @@ public class Site extends PanacheEntityBase {
     @Column(name = "pool_fee_percent", nullable = false)
     public double poolFeePercent;
 
+    /** The monthly hosting fee in {@link #hostingCurrency} (the column keeps its old name). */
     @Column(name = "hosting_usd_per_month", nullable = false)
     public double hostingUsdPerMonth;
+
+    @Column(name = "hosting_currency", nullable = false, length = 3)
+    public String hostingCurrency = "USD";
 
     @Column(name = "power_overhead", nullable = false)
     public double powerOverhead = 1.0;
@@ -90,20 +100,32 @@ public class Site extends PanacheEntityBase {
         return TIME_OF_USE.equals(tariffType);
     }
 
-    public Tariff tariff() {
+    /** The tariff in USD at these rates. */
+    public Tariff tariff(Rates rates) {
+        double perUsd = rates.toUsd(1, tariffCurrency);
         if (isTimeOfUse()) {
-            return new TimeOfUseTariff(bands.stream().map(SiteTariffBand::toBand).toList());
+            return new TimeOfUseTariff(bands.stream().map(b -> b.toBand(perUsd)).toList());
         }
-        return new FlatTariff(flatUsdPerKwh);
+        return new FlatTariff(flatUsdPerKwh * perUsd);
     }
 
-    /** What the economics need to know about this site. */
-    public SiteTerms terms() {
-        return new SiteTerms(tariff(), powerOverhead, poolFeePercent, hostingUsdPerMonth, uptimePercent, curtail,
-                ZoneId.of(timezone));
+    /** Whether anything of the site is entered in a currency other than USD. */
+    public boolean foreign() {
+        return !"USD".equals(tariffCurrency) || !"USD".equals(hostingCurrency);
     }
 
-    /** Lowest and highest price of the week, USD/kWh. */
+    /** What the economics need to know about this site, in USD at these rates. */
+    public SiteTerms terms(Rates rates) {
+        return new SiteTerms(tariff(rates), powerOverhead, poolFeePercent, rates.toUsd(hostingUsdPerMonth, hostingCurrency),
+                uptimePercent, curtail, ZoneId.of(timezone));
+    }
+
+    /** The hosting fee as entered: "1,500.00 NOK". */
+    public String hostingText() {
+        return io.hashdesk.currency.Currencies.amount(hostingUsdPerMonth, hostingCurrency);
+    }
+
+    /** Lowest and highest price of the week, in {@link #tariffCurrency} per kWh. */
     public double minUsdPerKwh() {
         return isTimeOfUse() ? bands.stream().mapToDouble(b -> b.usdPerKwh).min().orElse(0) : flatUsdPerKwh;
     }

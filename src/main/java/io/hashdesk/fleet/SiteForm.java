@@ -29,8 +29,13 @@ public class SiteForm {
     public String name;
     @RestForm
     public String tariffType;
+    /** The price of the flat tariff, in {@link #tariffCurrency} (the field keeps its old name). */
     @RestForm
     public String usdPerKwh;
+    @RestForm
+    public String tariffCurrency;
+    @RestForm
+    public String hostingCurrency;
     @RestForm
     public List<String> bandDays;
     @RestForm
@@ -75,6 +80,8 @@ public class SiteForm {
         form.usdPerKwh = "";
         form.poolFeePercent = "0";
         form.hostingUsdPerMonth = "0";
+        form.tariffCurrency = "USD";
+        form.hostingCurrency = "USD";
         form.powerOverhead = "1.0";
         form.uptimePercent = "100";
         form.curtail = null;
@@ -103,11 +110,33 @@ public class SiteForm {
         }
         form.poolFeePercent = Numbers.plain(site.poolFeePercent);
         form.hostingUsdPerMonth = Numbers.plain(site.hostingUsdPerMonth);
+        form.tariffCurrency = site.tariffCurrency;
+        form.hostingCurrency = site.hostingCurrency;
         form.powerOverhead = Numbers.plain(site.powerOverhead);
         form.uptimePercent = Numbers.plain(site.uptimePercent);
         form.curtail = site.curtail ? "true" : null;
         form.timezone = site.timezone;
         return form;
+    }
+
+    /** The currency chosen (USD when none). */
+    private static String currency(String code) {
+        return code == null || code.isBlank() ? "USD" : code.strip();
+    }
+
+    /** The tariff's currency as chosen (USD when none): its prices' unit. */
+    public String tariffCode() {
+        return currency(tariffCurrency);
+    }
+
+    /** Whether {@code code} is the tariff's currency. */
+    public boolean tariffIn(String code) {
+        return code.equals(currency(tariffCurrency));
+    }
+
+    /** Whether {@code code} is the hosting fee's currency. */
+    public boolean hostingIn(String code) {
+        return code.equals(currency(hostingCurrency));
     }
 
     public boolean isTimeOfUse() {
@@ -147,7 +176,7 @@ public class SiteForm {
             String key = "tariff.bands[" + i + "].";
             rows.add(new BandRow(i, at(bandDays, i), at(bandFrom, i), at(bandTo, i), at(bandRate, i),
                     errors.get(key + "days"), errors.get(key + "fromHour"), errors.get(key + "toHour"),
-                    errors.get(key + "usdPerKwh")));
+                    errors.get(key + "perKwh")));
         }
         return rows;
     }
@@ -166,18 +195,23 @@ public class SiteForm {
                 bands.add(new SiteJson.Band(at(bandDays, i).strip(),
                         Numbers.hour(at(bandFrom, i), key + "fromHour", errors, "Give the first hour, 0 to 23."),
                         Numbers.hour(at(bandTo, i), key + "toHour", errors, "Give the hour the band ends, 1 to 24."),
-                        Numbers.decimal(at(bandRate, i), key + "usdPerKwh", errors, "Enter a price in USD/kWh, e.g. 0.045.")));
+                        null, Numbers.decimal(at(bandRate, i), key + "perKwh", errors,
+                                "Enter a price in " + currency(tariffCurrency) + "/kWh, e.g. 0.045.")));
             }
         } else {
-            flat = Numbers.decimal(usdPerKwh, "tariff.usdPerKwh", errors, "Enter a price in USD/kWh, e.g. 0.045.");
+            flat = Numbers.decimal(usdPerKwh, "tariff.perKwh", errors,
+                    "Enter a price in " + currency(tariffCurrency) + "/kWh, e.g. 0.045.");
         }
         String type = Site.TIME_OF_USE.equals(tariffType) || Site.FLAT.equals(tariffType) ? tariffType : null;
-        return new SiteJson(null, name, new SiteJson.Tariff(type, flat, bands),
+        return new SiteJson(null, name, new SiteJson.Tariff(type, null, bands, currency(tariffCurrency), flat),
                 Numbers.decimal(poolFeePercent, "poolFeePercent", errors, "Enter a pool fee from 0 to 100 %."),
-                Numbers.decimal(hostingUsdPerMonth, "hostingUsdPerMonth", errors, "Enter the hosting fee in USD per month, e.g. 1500."),
+                null,
                 Numbers.decimal(powerOverhead, "powerOverhead", errors, "Enter a power overhead from 1.0 (none) to 3.0."),
                 Numbers.decimal(uptimePercent, "uptimePercent", errors, "Enter an uptime from 0 to 100 %."),
-                curtailChecked(), timezone);
+                curtailChecked(), timezone,
+                Numbers.decimal(hostingUsdPerMonth, "hostingPerMonth", errors,
+                        "Enter the hosting fee in " + currency(hostingCurrency) + " per month, e.g. 1500."),
+                currency(hostingCurrency));
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.Rates;
 import io.hashdesk.economics.TimeOfUseTariff;
 import io.hashdesk.web.Database;
 import io.hashdesk.web.FormErrors;
@@ -78,10 +80,10 @@ public class SiteService {
         String zone = in.timezone() == null || in.timezone().isBlank() ? owner.timezone : in.timezone().strip();
         return new SiteJson(in.id(), in.name() == null ? null : in.name().strip(), in.tariff(),
                 Objects.requireNonNullElse(in.poolFeePercent(), 0.0),
-                Objects.requireNonNullElse(in.hostingUsdPerMonth(), 0.0),
+                in.hostingUsdPerMonth() == null && in.hostingPerMonth() == null ? Double.valueOf(0) : in.hostingUsdPerMonth(),
                 Objects.requireNonNullElse(in.powerOverhead(), 1.0),
                 Objects.requireNonNullElse(in.uptimePercent(), 100.0),
-                Objects.requireNonNullElse(in.curtail(), Boolean.FALSE), zone);
+                Objects.requireNonNullElse(in.curtail(), Boolean.FALSE), zone, in.hostingPerMonth(), in.hostingCurrency());
     }
 
     /** Every rule a site must meet, by field; empty when it can be saved. */
@@ -100,11 +102,10 @@ public class SiteService {
             }
         }
         SiteJson.Tariff tariff = in.tariff();
+        amounts(owner, in, errors);
         if (tariff != null && !errors.has("tariff.type")) {
             if (Site.FLAT.equals(tariff.type())) {
-                if (tariff.usdPerKwh() == null) {
-                    errors.add("tariff.usdPerKwh", "Enter the price of a kWh, e.g. 0.05 USD/kWh.");
-                }
+                // a missing price: said once amounts() found neither perKwh nor usdPerKwh
             } else if (tariff.bands() == null || tariff.bands().isEmpty()) {
                 errors.add("tariff.bands", "Add the bands that price each hour of the week, e.g. Mon-Sun 0 to 24.");
             } else {
@@ -115,6 +116,45 @@ public class SiteService {
             errors.add("timezone", "Choose a time zone from the list, e.g. America/Chicago.");
         }
         return errors;
+    }
+
+    /** The tariff's and hosting fee's amounts in the currencies they are entered in. */
+    record Amounts(String tariffCurrency, Double flat, List<Double> bands, String hostingCurrency, double hosting) {
+    }
+
+    /**
+     * The amounts as they will be stored, problems added by field: an unknown currency or one without a
+     * rate, a negative or absurd amount, a missing price.
+     */
+    Amounts amounts(Operator owner, SiteJson in, FormErrors errors) {
+        Supplier<Rates> now = () -> fleet.ratesNow(owner);
+        SiteJson.Tariff t = in.tariff();
+        EnteredMoney.Currency tc = EnteredMoney.currency("tariff.currency", t == null ? null : t.currency(), now, errors);
+        String given = t != null && t.currency() != null ? "perKwh" : "usdPerKwh";
+        Double flat = null;
+        List<Double> bands = new ArrayList<>();
+        if (t != null && Site.FLAT.equals(t.type())) {
+            flat = EnteredMoney.amount(tc, "tariff.perKwh", t.perKwh(), "tariff.usdPerKwh", t.usdPerKwh(), 10, "/kWh", errors);
+            if (flat == null && tc != null && !errors.has("tariff.perKwh") && !errors.has("tariff.usdPerKwh")) {
+                errors.add("tariff." + given, "Enter the price of a kWh, e.g. 0.05 " + tc.code() + "/kWh.");
+            }
+        } else if (t != null && t.bands() != null) {
+            for (int i = 0; i < t.bands().size(); i++) {
+                SiteJson.Band b = t.bands().get(i);
+                String at = "tariff.bands[" + i + "].";
+                Double price = b == null ? null : EnteredMoney.amount(tc, at + "perKwh", b.perKwh(), at + "usdPerKwh",
+                        b.usdPerKwh(), 10, "/kWh", errors);
+                if (b != null && price == null && tc != null && !errors.has(at + "perKwh") && !errors.has(at + "usdPerKwh")) {
+                    errors.add(at + given, "Enter a price from 0 to 10 USD/kWh.");
+                }
+                bands.add(price);
+            }
+        }
+        EnteredMoney.Currency hc = EnteredMoney.currency("hostingCurrency", in.hostingCurrency(), now, errors);
+        Double hosting = EnteredMoney.amount(hc, "hostingPerMonth", in.hostingPerMonth(), "hostingUsdPerMonth",
+                in.hostingUsdPerMonth(), 100_000_000, " per month", errors);
+        return new Amounts(tc == null ? "USD" : tc.code(), flat, bands, hc == null ? "USD" : hc.code(),
+                hosting == null ? 0 : hosting);
     }
 
     private static void checkBands(List<SiteJson.Band> bands, FormErrors errors) {
@@ -141,8 +181,7 @@ public class SiteService {
                 bandErrors = true;
             }
             if (!bandErrors) {
-                parsed.add(new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays(b.days()), b.fromHour(), b.toHour(),
-                        b.usdPerKwh()));
+                parsed.add(new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays(b.days()), b.fromHour(), b.toHour(), 0));
             }
         }
         if (!bandErrors) {
@@ -176,7 +215,8 @@ public class SiteService {
                 Site site = new Site();
                 site.operatorId = owner.id;
                 site.createdAt = Instant.now();
-                apply(site, withDefaults(owner, raw));
+                SiteJson in = withDefaults(owner, raw);
+                apply(site, in, amounts(owner, in, FormErrors.none()));
                 site.persist();
                 Site.flush();
                 FleetService.bumpVersion(owner);
@@ -196,7 +236,8 @@ public class SiteService {
                 if (errors.any()) {
                     return Saved.refused(site, errors);
                 }
-                apply(site, withDefaults(owner, raw));
+                SiteJson in = withDefaults(owner, raw);
+                apply(site, in, amounts(owner, in, FormErrors.none()));
                 Site.flush();
                 FleetService.bumpVersion(owner);
                 return Saved.of(site);
@@ -214,7 +255,7 @@ public class SiteService {
         throw e;
     }
 
-    private static void apply(Site site, SiteJson in) {
+    private static void apply(Site site, SiteJson in, Amounts amounts) {
         site.name = in.name();
         site.nameKey = Site.nameKey(in.name());
         site.tariffType = in.tariff().type();
@@ -229,14 +270,16 @@ public class SiteService {
                 band.days = TimeOfUseTariff.formatDays(TimeOfUseTariff.parseDays(b.days()));
                 band.fromHour = b.fromHour();
                 band.toHour = b.toHour();
-                band.usdPerKwh = b.usdPerKwh();
+                band.usdPerKwh = amounts.bands().get(i - 1);
                 site.bands.add(band);
             }
         } else {
-            site.flatUsdPerKwh = in.tariff().usdPerKwh();
+            site.flatUsdPerKwh = amounts.flat();
         }
+        site.tariffCurrency = amounts.tariffCurrency();
+        site.hostingCurrency = amounts.hostingCurrency();
         site.poolFeePercent = in.poolFeePercent();
-        site.hostingUsdPerMonth = in.hostingUsdPerMonth();
+        site.hostingUsdPerMonth = amounts.hosting();
         site.powerOverhead = in.powerOverhead();
         site.uptimePercent = in.uptimePercent();
         site.curtail = in.curtail();

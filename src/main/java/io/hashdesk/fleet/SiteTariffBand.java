@@ -41,10 +41,12 @@ public class SiteTariffBand extends PanacheEntityBase {
     @Column(name = "to_hour", nullable = false)
     public int toHour;
 
+    /** The price per kWh in the site's tariff currency (the column keeps its old name). */
     @Column(name = "usd_per_kwh", nullable = false)
     public double usdPerKwh;
 
-    public TimeOfUseTariff.Band toBand() {
-        return new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays(days), fromHour, toHour, usdPerKwh);
+    /** The band with its price times {@code usdPerUnit} (1 for the price as entered). */
+    public TimeOfUseTariff.Band toBand(double usdPerUnit) {
+        return new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays(days), fromHour, toHour, usdPerKwh * usdPerUnit);
     }
 }

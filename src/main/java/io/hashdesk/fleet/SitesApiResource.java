@@ -24,6 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.hashdesk.account.CurrentOperator;
+import io.hashdesk.account.Operator;
+import io.hashdesk.currency.Rates;
 import io.hashdesk.web.Saved;
 
 /** Sites for scripts: the same service, rules and ownership as the /sites pages. */
@@ -47,7 +49,10 @@ public class SitesApiResource {
     @GET
     @Operation(summary = "Your sites")
     public List<SiteJson> list() {
-        return fleet.sites(current.get()).stream().map(SiteJson::of).toList();
+        Operator owner = current.get();
+        List<Site> sites = fleet.sites(owner);
+        Rates rates = fleet.ratesFor(owner, sites.stream().anyMatch(Site::foreign));
+        return sites.stream().map(s -> SiteJson.of(s, rates)).toList();
     }
 
     @GET
@@ -57,7 +62,7 @@ public class SitesApiResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SiteJson.class)))
     @APIResponse(responseCode = "404", description = "No site of yours has this id")
     public SiteJson get(@PathParam("id") long id) {
-        return SiteJson.of(fleet.site(current.get(), id));
+        return answer(current.get(), fleet.site(current.get(), id));
     }
 
     @POST
@@ -81,7 +86,7 @@ public class SitesApiResource {
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
         }
-        return Response.created(URI.create("/api/v1/sites/" + saved.value().id)).entity(SiteJson.of(saved.value())).build();
+        return Response.created(URI.create("/api/v1/sites/" + saved.value().id)).entity(answer(current.get(), saved.value())).build();
     }
 
     @PUT
@@ -106,7 +111,7 @@ public class SitesApiResource {
         if (!saved.ok()) {
             return FleetProblems.invalid(uri.getPath(), saved.errors());
         }
-        return Response.ok(SiteJson.of(saved.value())).build();
+        return Response.ok(answer(current.get(), saved.value())).build();
     }
 
     @DELETE
@@ -123,5 +128,9 @@ public class SitesApiResource {
             return FleetProblems.conflict(uri.getPath(), e.getMessage());
         }
         return Response.noContent().build();
+    }
+
+    private SiteJson answer(Operator owner, Site site) {
+        return SiteJson.of(site, fleet.ratesFor(owner, site.foreign()));
     }
 }

@@ -207,15 +207,19 @@ public class SitesResource {
         }
         String raw = switch (field) {
             case "name" -> form.name;
-            case "tariff.usdPerKwh" -> form.usdPerKwh;
+            case "tariff.usdPerKwh", "tariff.perKwh" -> form.usdPerKwh;
+            case "tariff.currency" -> form.tariffCurrency;
             case "poolFeePercent" -> form.poolFeePercent;
-            case "hostingUsdPerMonth" -> form.hostingUsdPerMonth;
+            case "hostingUsdPerMonth", "hostingPerMonth" -> form.hostingUsdPerMonth;
+            case "hostingCurrency" -> form.hostingCurrency;
             case "powerOverhead" -> form.powerOverhead;
             case "uptimePercent" -> form.uptimePercent;
             case "timezone" -> form.timezone;
             default -> "x";
         };
-        return (raw != null && !raw.isBlank()) || field.equals(trigger) || ("tariff.usdPerKwh".equals(field) && "usdPerKwh".equals(trigger));
+        return (raw != null && !raw.isBlank()) || field.equals(trigger) || ("tariff.perKwh".equals(field) && "usdPerKwh".equals(trigger))
+                || ("tariff.currency".equals(field) && "tariffCurrency".equals(trigger))
+                || ("hostingPerMonth".equals(field) && "hostingUsdPerMonth".equals(trigger));
     }
 
     @GET
@@ -264,7 +268,7 @@ public class SitesResource {
         try {
             return WeekGrid.of(new TimeOfUseTariff(in.tariff().bands().stream()
                     .map(b -> new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays(b.days()), b.fromHour(), b.toHour(),
-                            b.usdPerKwh()))
+                            b.perKwh()))
                     .toList()));
         } catch (RuntimeException e) {
             return null;

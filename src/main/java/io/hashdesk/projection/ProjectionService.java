@@ -133,7 +133,7 @@ public class ProjectionService {
     public FleetProjection project(FleetOwner who, Scenario scenario, GroupDetail detail, Map<Long, Double> uptimes) {
         Owner owner = owner(who);
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(owner).withUptimes(uptimes);
+        OperatorFleet fleet = fleetOf(owner, net).withUptimes(uptimes);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
         Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions, Map.copyOf(uptimes));
@@ -199,7 +199,7 @@ public class ProjectionService {
             Map<Long, Double> uptimes) {
         Owner owner = owner(who);
         NetworkView net = network.latest();
-        OperatorFleet fleet = fleetOf(owner).withUptimes(uptimes);
+        OperatorFleet fleet = fleetOf(owner, net).withUptimes(uptimes);
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
         Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions, Map.copyOf(uptimes));
@@ -217,17 +217,18 @@ public class ProjectionService {
         return fleetOf(who).rigs().size();
     }
 
-    /** The operator's fleet, re-read only when its version changed. */
+    /** The operator's fleet at the latest snapshot's rates, re-read only when its version changed. */
     public OperatorFleet fleetOf(FleetOwner who) {
-        return fleetOf(owner(who));
+        return fleetOf(owner(who), network.latest());
     }
 
-    private OperatorFleet fleetOf(Owner owner) {
+    /** Re-read when the fleet's version changed, or, for a fleet with amounts in other currencies, the snapshot. */
+    private OperatorFleet fleetOf(Owner owner, NetworkView net) {
         OperatorFleet cached = fleetCache.get(owner.id());
-        if (cached != null && cached.version() == owner.version()) {
+        if (cached != null && cached.version() == owner.version() && cached.pricedFor(net.version())) {
             return cached;
         }
-        OperatorFleet fresh = fleets.fleetOf(owner.entity().get());
+        OperatorFleet fresh = fleets.fleetOf(owner.entity().get(), net);
         fleetCache.put(owner.id(), fresh);
         return fresh;
     }

@@ -137,6 +137,18 @@ final class LedgerFigures {
         return d;
     }
 
+    /** Units per USD of mempool's currencies at a snapshot (USD included): a day's rates. */
+    static java.util.Map<String, Double> livePerUsd(io.hashdesk.network.NetworkSnapshot s) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        out.put("USD", 1.0);
+        SnapshotPrices.of(s).forEach((code, price) -> {
+            if (s.priceUsd > 0 && io.hashdesk.currency.Currencies.rateProblem(price / s.priceUsd) == null) {
+                out.put(code, price / s.priceUsd);
+            }
+        });
+        return out;
+    }
+
     /** The day's figures summed per site, in the fleet's site order. */
     private static List<LedgerSite> sites(OperatorFleet fleet, Period.Result r) {
         List<LedgerSite> out = new ArrayList<>();

@@ -17,6 +17,9 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.hashdesk.currency.CurrencyService;
+import io.hashdesk.currency.DayRates;
+import io.hashdesk.currency.Rates;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
 import io.hashdesk.fleet.FleetService;
 import io.hashdesk.network.NetworkSnapshot;
@@ -42,6 +45,9 @@ public class LedgerRecorder {
 
     @Inject
     FleetService fleets;
+
+    @Inject
+    CurrencyService currencies;
 
     @Inject
     EntityManager em;
@@ -115,14 +121,15 @@ public class LedgerRecorder {
         return Parallel.each(chunks, chunk -> {
             try {
                 return QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> {
-                    Map<Long, OperatorFleet> fleets = this.fleets
-                            .fleetsOf(chunk.stream().map(Work::operatorId).toList());
+                    List<Long> ids = chunk.stream().map(Work::operatorId).toList();
+                    Map<Long, OperatorFleet> fleets = this.fleets.fleetsOf(ids);
+                    Map<Long, List<CurrencyService.Entered>> entered = currencies.entered(ids);
                     // The fleets are only read (all loaded): detached, they cost the flushes nothing to check.
                     em.clear();
                     int n = 0;
                     for (Work w : chunk) {
-                        n += record(w.operatorId(), fleets.get(w.operatorId()), w.zone(), w.days(), snapshotCache,
-                                now);
+                        n += record(w.operatorId(), fleets.get(w.operatorId()),
+                                entered.getOrDefault(w.operatorId(), List.of()), w.zone(), w.days(), snapshotCache, now);
                     }
                     em.flush();
                     return n;
@@ -136,7 +143,8 @@ public class LedgerRecorder {
             for (Work w : chunk) {
                 try {
                     n += QuarkusTransaction.requiringNew().timeout(TX_TIMEOUT_SECONDS).call(() -> record(w.operatorId(),
-                            fleets.fleetsOf(List.of(w.operatorId())).get(w.operatorId()), w.zone(), w.days(),
+                            fleets.fleetsOf(List.of(w.operatorId())).get(w.operatorId()),
+                            currencies.entered(w.operatorId()), w.zone(), w.days(),
                             snapshotCache, now));
                 } catch (RuntimeException e) {
                     if (Database.uniqueViolation(e)) {
@@ -157,7 +165,8 @@ public class LedgerRecorder {
     private record Work(long operatorId, ZoneId zone, List<DayWork> days) {
     }
 
-    private int record(long operatorId, OperatorFleet fleet, ZoneId zone, List<DayWork> days,
+    private int record(long operatorId, OperatorFleet fleet, List<CurrencyService.Entered> entered, ZoneId zone,
+            List<DayWork> days,
             Map<Long, NetworkSnapshot> snapshotCache, Instant now) {
         if (fleet == null || fleet.rigs().isEmpty()) {
             return 0;
@@ -165,8 +174,16 @@ public class LedgerRecorder {
         for (DayWork day : days) {
             List<NetworkSnapshot> snapshots = day.snapshotIds().stream()
                     .map(id -> snapshotCache.computeIfAbsent(id, k -> em.find(NetworkSnapshot.class, k))).toList();
-            em.persist(LedgerFigures.figures(operatorId, fleet, zone, day.date(), snapshots, day.from(), day.end(),
-                    now));
+            // Amounts entered in other currencies at the day's rates: its last snapshot's, and the operator's own.
+            NetworkSnapshot last = snapshots.get(snapshots.size() - 1);
+            Map<String, Double> live = LedgerFigures.livePerUsd(last);
+            LedgerDay row = LedgerFigures.figures(operatorId, fleet.at(currencies.pricing(live, last.id, entered)), zone,
+                    day.date(), snapshots, day.from(), day.end(), now);
+            // The day's own rates and the operator's (not a stand-in for one the snapshot lacked): it reads the same later.
+            Map<String, Double> kept = new java.util.LinkedHashMap<>(live);
+            entered.forEach(e -> kept.putIfAbsent(e.code(), e.perUsd()));
+            row.fxRates = DayRates.json(new Rates(last.id, kept));
+            em.persist(row);
         }
         return days.size();
     }

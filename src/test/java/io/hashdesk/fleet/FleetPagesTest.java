@@ -263,7 +263,7 @@ class FleetPagesTest {
         assertTrue(f.version() > empty.version());
         assertEquals(2, f.sites().size());
         for (int i = 0; i < f.sites().size(); i++) {
-            assertEquals(f.sites().get(i).terms(), f.fleet().sites().get(i));
+            assertEquals(f.sites().get(i).terms(io.hashdesk.currency.Rates.USD_ONLY), f.fleet().sites().get(i));
         }
         for (int j = 0; j < f.rigs().size(); j++) {
             RigGroup rig = f.rigs().get(j);
