@@ -3,7 +3,7 @@
 #
 #   bench/load.sh [PORT]     (needs wrk and curl; builds the app first if target/quarkus-app is missing)
 #
-# PORT (or PORT=; default 18080) and MANAGEMENT_PORT= (default PORT + 1000) keep it apart from other instances;
+# PORT (or PORT=; default 18900) and MANAGEMENT_PORT= (default PORT + 1000) keep it apart from other instances;
 # JAVA_OPTS= (default: the documented production flags, see docs/operations.md) is passed to the JVM.
 #
 # Starts the packaged app on its own port with an empty database of its own (no network: the bundled
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=${1:-${PORT:-18080}}
+PORT=${1:-${PORT:-18900}}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1000))}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
