@@ -3,7 +3,7 @@
 #
 #   bench/load.sh [PORT]     (needs wrk and curl; builds the app first if target/quarkus-app is missing)
 #
-# PORT (or PORT=; default 18080) and MANAGEMENT_PORT= (default PORT + 1000) keep it apart from other instances;
+# PORT (or PORT=; default 18900) and MANAGEMENT_PORT= (default PORT + 1000) keep it apart from other instances;
 # JAVA_OPTS= (default: the documented production flags, see docs/operations.md) is passed to the JVM.
 #
 # Starts the packaged app on its own port with an empty database of its own (no network: the bundled
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=${1:-${PORT:-18080}}
+PORT=${1:-${PORT:-18900}}
 MANAGEMENT_PORT=${MANAGEMENT_PORT:-$((PORT + 1000))}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
@@ -27,10 +27,12 @@ EMAIL="bench-$(date +%s)@example.com"
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
-DEFAULT_OPTS="-XX:+UseSerialGC -Xmx128m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"
+DEFAULT_OPTS="-XX:+UseSerialGC -Xmx96m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k"
 [ -f target/quarkus-app/app-cds.jsa ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:SharedArchiveFile=app-cds.jsa"
 JAVA_OPTS=${JAVA_OPTS-$DEFAULT_OPTS}
-echo "JAVA_OPTS: $JAVA_OPTS; $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# glibc keeps one malloc arena per thread by default; the production command caps them at 2 (MALLOC_ARENA_MAX=).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, JAVA_OPTS: $JAVA_OPTS; $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # From the package's directory, as the production run command does (the AppCDS archive names the jars so).
 # shellcheck disable=SC2086

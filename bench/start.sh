@@ -5,24 +5,26 @@
 #
 # Each run starts a new JVM with JAVA_OPTS (default: the production run command's, the AppCDS archive included
 # when the build made one) on a data directory of its own that the first run creates and migrates, so the
-# runs after it time an ordinary restart. PORT= and MANAGEMENT_PORT= (default 18081/19081) keep it apart from
+# runs after it time an ordinary restart. PORT= and MANAGEMENT_PORT= (default 18900/19900) keep it apart from
 # a running instance. Prints each run's milliseconds and the CPU time the app had used by then (user + system:
 # unlike the wall time, it hardly depends on what else the machine runs), then the medians of the restarts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 RUNS=${1:-5}
-PORT=${PORT:-18081}
-MANAGEMENT_PORT=${MANAGEMENT_PORT:-19081}
+PORT=${PORT:-18900}
+MANAGEMENT_PORT=${MANAGEMENT_PORT:-19900}
 APP=target/quarkus-app
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 [ -f "$APP/quarkus-run.jar" ] || ./mvnw -q -DskipTests package
-DEFAULT_OPTS="-XX:+UseSerialGC -Xmx128m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k"
+DEFAULT_OPTS="-XX:+UseSerialGC -Xmx96m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k"
 [ -f "$APP/app-cds.jsa" ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:SharedArchiveFile=app-cds.jsa"
 OPTS=${JAVA_OPTS-$DEFAULT_OPTS}
-echo "JAVA_OPTS: $OPTS"
+# glibc keeps one malloc arena per thread by default; the production command caps them at 2 (MALLOC_ARENA_MAX=).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, JAVA_OPTS: $OPTS"
 
 now_ms() { date +%s%3N; }
 TICK=$(getconf CLK_TCK)
