@@ -27,14 +27,23 @@ final class WebhookDeliveries {
     }
 
     static List<Claimed> claim(Connection c, Instant now, int max, String claimer) throws SQLException {
+        return claim(c, now, max, claimer, null);
+    }
+
+    /** The same for one alert's deliveries only ({@code alertId} null: every alert's). */
+    static List<Claimed> claim(Connection c, Instant now, int max, String claimer, Long alertId) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try {
             List<Claimed> rows = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT id, alert_id, webhook_id, attempts, give_up_at"
                     + " FROM alert_delivery WHERE channel = 'webhook' AND state IN ('pending', 'sending')"
-                    + " AND next_attempt_at <= ? FETCH FIRST " + Math.max(1, max) + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
-                s.setObject(1, AlertStates.odt(now));
+                    + " AND next_attempt_at <= ?" + (alertId == null ? "" : " AND alert_id = ?")
+                    + " FETCH FIRST " + Math.max(1, max) + " ROWS ONLY FOR UPDATE SKIP LOCKED")) {
+                s.setObject(1, AlertStates.odt(dueBy(now)));
+                if (alertId != null) {
+                    s.setLong(2, alertId);
+                }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         rows.add(new Claimed(r.getLong(1), r.getLong(2), r.getLong(3), r.getInt(4) + 1,
@@ -62,6 +71,16 @@ final class WebhookDeliveries {
         } finally {
             c.setAutoCommit(autoCommit);
         }
+    }
+
+    /**
+     * {@code now} rounded up to the microsecond: the database keeps times to the microsecond and rounds
+     * (H2 and PostgreSQL alike), so a delivery made due at {@code now} in the same pass could be stored a
+     * fraction of a microsecond later than {@code now} and be left for the next pass (30 s later).
+     */
+    static Instant dueBy(Instant now) {
+        Instant micros = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return micros.equals(now) ? now : micros.plusNanos(1_000);
     }
 
     static Duration backoff(int attempts) {

@@ -62,13 +62,21 @@ public class WebhookSender {
 
     /** Sends every due delivery; returns how many were delivered. */
     public int sendDue(Instant now) {
+        return sendDue(now, null);
+    }
+
+    /**
+     * Sends one alert's due deliveries only (a test alert, in the request that asked for it: never another
+     * operator's webhooks); {@code alertId} null: every alert's.
+     */
+    public int sendDue(Instant now, Long alertId) {
         String claimer = UUID.randomUUID().toString();
         long started = System.nanoTime();
         int sent = 0;
         while (true) {
             List<WebhookDeliveries.Claimed> batch;
             try (Connection c = dataSource.getConnection()) {
-                batch = WebhookDeliveries.claim(c, now, BATCH, claimer);
+                batch = WebhookDeliveries.claim(c, now, BATCH, claimer, alertId);
             } catch (SQLException e) {
                 LOG.errorf(e, "could not claim webhook deliveries");
                 return sent;

@@ -69,7 +69,7 @@ class FleetBrowserTest extends BrowserTest {
             page.getByLabel("Uptime (%)").focus();
             assertThat(page.locator("#poolFeePercent-error")).containsText("0 to 100 %");
             page.getByLabel("Pool fee (%)").fill("2");
-            page.getByLabel("Hosting fee (USD per month)").fill("500");
+            page.getByLabel("Hosting fee (per month)").fill("500");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add site")).click();
 
             assertThat(page).hasURL(Pattern.compile(".*/sites$"));
