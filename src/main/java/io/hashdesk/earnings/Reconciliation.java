@@ -17,7 +17,8 @@ import io.hashdesk.economics.ExpectedEarnings;
  * Credited against expected, per account and UTC day (docs/economics.md, "Expected and realized
  * earnings"): expected at the covered sites' uptime and pool fee at that day's network state,
  * realized % = credited / expected, effective uptime = credited / expected at 100 % uptime, USD at
- * the day's price. A day without network history has no expected side (null), never an invented one.
+ * the day's price. A day without network history has no expected side (null), never an invented one;
+ * only stored history is read (a page never waits on mempool: the pool job fetches missing days).
  */
 @ApplicationScoped
 public class Reconciliation {
@@ -49,7 +50,7 @@ public class Reconciliation {
                 .call(() -> EarningDays.between(ids, from, to));
         Set<LocalDate> dates = new HashSet<>();
         credited.forEach(d -> dates.add(d.date()));
-        Map<LocalDate, NetworkHistory.Day> network = history.days(dates);
+        Map<LocalDate, NetworkHistory.Day> network = history.stored(dates); // never waits on mempool: the job fetches
         Map<Long, Map<LocalDate, Expectations.Expected>> expected = new HashMap<>();
         Map<String, List<Expectations.Covered>> coveredBy = new HashMap<>();
         for (PoolAccount a : accounts) {
