@@ -54,6 +54,12 @@ public class NetworkHistory {
     MempoolHistoryClient mempool;
 
     private volatile Instant lastFailure;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Raised whenever this instance stores fetched days: a page kept by it shows them at its next view. */
+    public long version() {
+        return version.get();
+    }
 
     /** The stored days among {@code dates}, after fetching the missing closed ones once. */
     public Map<LocalDate, Day> days(Collection<LocalDate> dates) {
@@ -75,6 +81,7 @@ public class NetworkHistory {
         try {
             Map<LocalDate, Day> fetched = HistoryReader.read(mempool, missing);
             QuarkusTransaction.requiringNew().run(() -> write(fetched));
+            version.incrementAndGet();
             stored = new HashMap<>(stored);
             stored.putAll(fetched);
             lastFailure = null;
