@@ -25,7 +25,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 /**
  * The network on past UTC days (table network_day): difficulty in force (and a retarget inside the
  * day), average fees per block, BTC price. Days not stored yet are fetched from mempool's history
- * endpoints when first needed ({@link HistoryReader} checks them) and kept; while mempool cannot be
+ * endpoints by the pool job ({@link #fetchMissingCredited}, and a Braiins fetch's own days; {@link
+ * HistoryReader} checks them) and kept; pages only read ({@link #stored}). While mempool cannot be
  * reached they stay missing, and are asked for again after {@link #RETRY_AFTER}.
  */
 @ApplicationScoped
@@ -53,6 +54,12 @@ public class NetworkHistory {
     MempoolHistoryClient mempool;
 
     private volatile Instant lastFailure;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Raised whenever this instance stores fetched days: a page kept by it shows them at its next view. */
+    public long version() {
+        return version.get();
+    }
 
     /** The stored days among {@code dates}, after fetching the missing closed ones once. */
     public Map<LocalDate, Day> days(Collection<LocalDate> dates) {
@@ -74,6 +81,7 @@ public class NetworkHistory {
         try {
             Map<LocalDate, Day> fetched = HistoryReader.read(mempool, missing);
             QuarkusTransaction.requiringNew().run(() -> write(fetched));
+            version.incrementAndGet();
             stored = new HashMap<>(stored);
             stored.putAll(fetched);
             lastFailure = null;
@@ -87,6 +95,25 @@ public class NetworkHistory {
     /** The stored days among {@code dates}, never fetched: a mail or a page does not wait on mempool. */
     public Map<LocalDate, Day> stored(Collection<LocalDate> dates) {
         return dates.isEmpty() ? Map.of() : QuarkusTransaction.joiningExisting().call(() -> read(dates));
+    }
+
+    /**
+     * Fetches the closed days that have a credited pool day but no stored history (the pool job, after
+     * its fetches: an uploaded day reaches the pages only through here); how many days were filled.
+     */
+    public int fetchMissingCredited() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        List<LocalDate> missing = QuarkusTransaction.requiringNew().call(() -> missingCredited(today.minusYears(3), today));
+        return missing.isEmpty() ? 0 : days(missing).size();
+    }
+
+    static List<LocalDate> missingCredited(LocalDate from, LocalDate before) {
+        @SuppressWarnings("unchecked")
+        List<Object> rows = em().createNativeQuery("SELECT DISTINCT e.earning_date FROM pool_earning_day e"
+                + " WHERE e.earning_date >= :from AND e.earning_date < :before AND NOT EXISTS (SELECT 1 FROM network_day n"
+                + " WHERE n.network_date = e.earning_date AND n.fees_per_block_btc IS NOT NULL)")
+                .setParameter("from", Date.valueOf(from)).setParameter("before", Date.valueOf(before)).getResultList();
+        return rows.stream().map(EarningDays::toDate).toList();
     }
 
     private static EntityManager em() {

@@ -17,7 +17,8 @@ import io.hashdesk.economics.ExpectedEarnings;
  * Credited against expected, per account and UTC day (docs/economics.md, "Expected and realized
  * earnings"): expected at the covered sites' uptime and pool fee at that day's network state,
  * realized % = credited / expected, effective uptime = credited / expected at 100 % uptime, USD at
- * the day's price. A day without network history has no expected side (null), never an invented one.
+ * the day's price. A day without network history has no expected side (null), never an invented one;
+ * only stored history is read (a page never waits on mempool: the pool job fetches missing days).
  */
 @ApplicationScoped
 public class Reconciliation {
@@ -49,13 +50,20 @@ public class Reconciliation {
                 .call(() -> EarningDays.between(ids, from, to));
         Set<LocalDate> dates = new HashSet<>();
         credited.forEach(d -> dates.add(d.date()));
-        Map<LocalDate, NetworkHistory.Day> network = history.days(dates);
+        Map<LocalDate, NetworkHistory.Day> network = history.stored(dates); // never waits on mempool: the job fetches
         Map<Long, Map<LocalDate, Expectations.Expected>> expected = new HashMap<>();
         Map<String, List<Expectations.Covered>> coveredBy = new HashMap<>();
+        Map<String, Map<LocalDate, Expectations.Expected>> expectedBy = new HashMap<>();
+        Map<Long, Map<Long, List<Expectations.Covered>>> fleets = new HashMap<>();
         for (PoolAccount a : accounts) {
-            List<Expectations.Covered> covered = coveredBy.computeIfAbsent(a.operatorId + ":" + a.siteId,
-                    k -> expectations.covered(a.operatorId, a.siteId));
-            expected.put(a.id, Expectations.expected(covered, network));
+            String key = a.operatorId + ":" + a.siteId;
+            List<Expectations.Covered> covered = coveredBy.computeIfAbsent(key, k -> {
+                Map<Long, List<Expectations.Covered>> bySite = fleets.computeIfAbsent(a.operatorId,
+                        expectations::coveredBySite);
+                return a.siteId == null ? bySite.values().stream().flatMap(List::stream).toList()
+                        : bySite.getOrDefault(a.siteId, List.of());
+            });
+            expected.put(a.id, expectedBy.computeIfAbsent(key, k -> Expectations.expected(covered, network)));
         }
         List<DayRow> rows = new ArrayList<>(credited.size());
         double cBtc = 0;
