@@ -148,7 +148,11 @@ public class CurrencyApiResource {
         if (!errors.isEmpty()) {
             return problem(Problem.invalid(uri.getPath(), errors));
         }
-        currencies.save(operator.id, display, rates, clock.instant());
+        // Checked again under the fleet's lock: a site saved in a currency at the same moment is seen.
+        errors.addAll(currencies.save(operator.id, display, rates, clock.instant()));
+        if (!errors.isEmpty()) {
+            return problem(Problem.invalid(uri.getPath(), errors));
+        }
         if (display != null) {
             operator.displayCurrency = display;
         }

@@ -10,11 +10,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.network.NetworkView;
+import io.hashdesk.web.Problem.FieldError;
 
 /**
  * The operator's currencies: the display currency, the rates they entered, and the {@link Fx} of any
@@ -172,9 +174,31 @@ public class CurrencyService {
         return OperatorRate.of(operatorId).stream().map(r -> new Entered(r.code, r.perUsd, r.asOf)).toList();
     }
 
-    /** Replaces the display currency (when not null) and the entered rates (when not null); already checked. */
+    /**
+     * Replaces the display currency (when not null) and the entered rates (when not null), checked by
+     * {@link CurrencyRules} before. First locks the operator's row, the same lock every fleet write takes
+     * ({@code FleetService.lockOwner}), then checks again what a fleet write at the same moment could have
+     * changed: a site or rig group saved in a currency whose rate this removes, a display currency whose
+     * rate this removes. Either refuses (the errors, by field) and saves nothing.
+     */
     @Transactional
-    public void save(long operatorId, String display, List<Entered> rates, Instant now) {
+    public List<FieldError> save(long operatorId, String display, List<Entered> rates, Instant now) {
+        OperatorRate.getEntityManager().find(Operator.class, operatorId, LockModeType.PESSIMISTIC_WRITE);
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (rates != null) {
+            CurrencyRules.keepsUsed("rates", inUse(operatorId), rates, errors);
+            String shown = display != null ? display : displayCode(operatorId);
+            if (shown != null && !Currencies.live(shown) && rates.stream().noneMatch(r -> r.code().equals(shown))) {
+                errors.add(new FieldError("rates", "Your money is shown in " + shown
+                        + ": choose another display currency before removing its rate."));
+            }
+        } else if (display != null && !Currencies.live(display)
+                && entered(operatorId).stream().noneMatch(r -> r.code().equals(display))) {
+            errors.add(new FieldError("display", "has no rate: enter a rate for " + display + " first"));
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
         if (rates != null) {
             Map<String, OperatorRate> old = new LinkedHashMap<>();
             OperatorRate.of(operatorId).forEach(r -> old.put(r.code, r));
@@ -198,5 +222,6 @@ public class CurrencyService {
         } else {
             Operator.update("fleetVersion = fleetVersion + 1 where id = ?1", operatorId);
         }
+        return errors;
     }
 }

@@ -64,7 +64,10 @@ public class CurrencySettingsResource {
         if (!errors.isEmpty()) {
             return refused(operator, errors, null, null, null);
         }
-        currencies.save(operator.id, code, null, clock.instant());
+        errors.addAll(currencies.save(operator.id, code, null, clock.instant()));
+        if (!errors.isEmpty()) {
+            return refused(operator, errors, null, null, null);
+        }
         flash.success("Money is now shown in " + code + ".");
         return Response.seeOther(URI.create("/settings#currency")).build();
     }
@@ -89,7 +92,10 @@ public class CurrencySettingsResource {
         if (!errors.isEmpty()) {
             return refused(operator, errors, code, perUsd, asOf);
         }
-        currencies.save(operator.id, null, rates, clock.instant());
+        errors.addAll(currencies.save(operator.id, null, rates, clock.instant()));
+        if (!errors.isEmpty()) {
+            return refused(operator, errors, code, perUsd, asOf);
+        }
         flash.success("1 USD = " + Formats.number(e.perUsd(), 4) + " " + e.code() + ", your rate of " + e.asOf() + ".");
         return Response.seeOther(URI.create("/settings#currency")).build();
     }
@@ -114,7 +120,10 @@ public class CurrencySettingsResource {
         if (!errors.isEmpty()) {
             return refused(operator, errors, null, null, null);
         }
-        currencies.save(operator.id, null, kept, clock.instant());
+        errors.addAll(currencies.save(operator.id, null, kept, clock.instant()));
+        if (!errors.isEmpty()) {
+            return refused(operator, errors, null, null, null);
+        }
         flash.success("The rate of " + Currencies.code(code) + " is removed.");
         return Response.seeOther(URI.create("/settings#currency")).build();
     }
