@@ -109,7 +109,7 @@ public class SiteService {
             } else if (tariff.bands() == null || tariff.bands().isEmpty()) {
                 errors.add("tariff.bands", "Add the bands that price each hour of the week, e.g. Mon-Sun 0 to 24.");
             } else {
-                checkBands(tariff.bands(), errors);
+                TariffBandRules.check(tariff.bands(), errors);
             }
         }
         if (!errors.has("timezone") && !FleetService.isZone(in.timezone())) {
@@ -155,47 +155,6 @@ public class SiteService {
                 in.hostingUsdPerMonth(), 100_000_000, " per month", errors);
         return new Amounts(tc == null ? "USD" : tc.code(), flat, bands, hc == null ? "USD" : hc.code(),
                 hosting == null ? 0 : hosting);
-    }
-
-    private static void checkBands(List<SiteJson.Band> bands, FormErrors errors) {
-        boolean bandErrors = errors.asMap().keySet().stream().anyMatch(k -> k.startsWith("tariff.bands"));
-        List<TimeOfUseTariff.Band> parsed = new ArrayList<>();
-        for (int i = 0; i < bands.size(); i++) {
-            SiteJson.Band b = bands.get(i);
-            String at = "tariff.bands[" + i + "].";
-            if (b == null) {
-                bandErrors = true;
-                continue;
-            }
-            if (b.days() != null && !errors.has(at + "days")) {
-                try {
-                    TimeOfUseTariff.parseDays(b.days());
-                } catch (IllegalArgumentException e) {
-                    errors.add(at + "days", sentence(e.getMessage()));
-                    bandErrors = true;
-                }
-            }
-            if (b.fromHour() != null && b.toHour() != null && b.toHour() <= b.fromHour() && !errors.has(at + "toHour")) {
-                errors.add(at + "toHour", "The band must end after it starts (" + b.fromHour()
-                        + "); write 24 for midnight, and split a band that runs past midnight in two.");
-                bandErrors = true;
-            }
-            if (!bandErrors) {
-                parsed.add(new TimeOfUseTariff.Band(TimeOfUseTariff.parseDays(b.days()), b.fromHour(), b.toHour(), 0));
-            }
-        }
-        if (!bandErrors) {
-            try {
-                new TimeOfUseTariff(parsed);
-            } catch (IllegalArgumentException e) {
-                errors.add("tariff.bands", sentence(e.getMessage()) + " Each hour of the week needs exactly one price.");
-            }
-        }
-    }
-
-    private static String sentence(String message) {
-        String m = Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return m.endsWith(".") ? m : m + ".";
     }
 
     /** Adds a site; 422 errors when a rule fails (a name taken at the same moment included), limit 1,000 sites. */
