@@ -14,7 +14,7 @@ import io.hashdesk.earnings.PoolAccount;
  * every account of the operator); evaluated after each pool fetch and network refresh, confirmed at once.
  */
 @ApplicationScoped
-public class PoolTokenRefusedEvaluator implements RuleEvaluator {
+public class PoolTokenRefusedEvaluator extends PoolRuleEvaluator {
 
     static final String REFUSED = "refused";
     static final String ACCEPTED = "accepted";
@@ -25,19 +25,9 @@ public class PoolTokenRefusedEvaluator implements RuleEvaluator {
     }
 
     @Override
-    public boolean needsPools() {
-        return true;
-    }
-
-    @Override
-    public boolean timed() {
-        return true;
-    }
-
-    @Override
     public void evaluate(Rule rule, OperatorFacts f, List<Observation> out) {
         for (PoolFacts p : f.pools) {
-            if (rule.poolId() != null && rule.poolId() != p.id()) {
+            if (!covers(rule, p)) {
                 continue;
             }
             String verdict = PoolAccount.TOKEN_REFUSED.equals(p.state()) ? REFUSED : ACCEPTED;

@@ -18,7 +18,7 @@ import io.hashdesk.earnings.RecentRealized;
  * refresh and on the timer, confirmed at once (a day's figure changes only when a pool reports).
  */
 @ApplicationScoped
-public class PoolUnderpaidEvaluator implements RuleEvaluator {
+public class PoolUnderpaidEvaluator extends PoolRuleEvaluator {
 
     /** The reconciled days the realized % is taken over. */
     static final int DAYS = 3;
@@ -31,19 +31,9 @@ public class PoolUnderpaidEvaluator implements RuleEvaluator {
     }
 
     @Override
-    public boolean needsPools() {
-        return true;
-    }
-
-    @Override
-    public boolean timed() {
-        return true;
-    }
-
-    @Override
     public void evaluate(Rule rule, OperatorFacts f, List<Observation> out) {
         for (PoolFacts p : f.pools) {
-            if (rule.poolId() != null && rule.poolId() != p.id()) {
+            if (!covers(rule, p)) {
                 continue;
             }
             double threshold = rule.threshold() != null ? rule.threshold() : p.thresholdPercent();

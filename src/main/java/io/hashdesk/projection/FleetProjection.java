@@ -78,6 +78,35 @@ public record FleetProjection(Instant asOf, NetworkView network, Scenario scenar
         return fleet.rigs().isEmpty();
     }
 
+    /** Today's figures summed per site. */
+    static List<SiteToday> sites(OperatorFleet fleet, FleetToday today) {
+        List<SiteToday> out = new ArrayList<>();
+        for (int s = 0; s < fleet.sites().size(); s++) {
+            Site site = fleet.sites().get(s);
+            int groups = 0;
+            long units = 0;
+            double hs = 0, watts = 0, rev = 0, power = 0, hosting = 0, fee = 0, profit = 0;
+            for (int g = 0; g < fleet.rigs().size(); g++) {
+                if (fleet.fleet().groups().get(g).siteIndex() != s) {
+                    continue;
+                }
+                RigGroup rig = fleet.rigs().get(g);
+                GroupToday t = today.groups().get(g);
+                groups++;
+                units += rig.units;
+                hs += t.hashrateHs();
+                watts += t.energyKwh() / 24 * 1000;
+                rev += t.revenueUsd();
+                power += t.powerCostUsd();
+                hosting += t.hostingUsd();
+                fee += t.poolFeeUsd();
+                profit += t.profitUsd();
+            }
+            out.add(new SiteToday(site, groups, units, hs, watts, rev, power, hosting, fee, profit));
+        }
+        return List.copyOf(out);
+    }
+
     /** The groups that lose money at the margin today, the biggest losers first. */
     static List<SwitchOff> switchOff(OperatorFleet fleet, FleetToday today) {
         return IntStream.range(0, today.groups().size())

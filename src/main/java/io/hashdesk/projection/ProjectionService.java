@@ -3,8 +3,6 @@ package io.hashdesk.projection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -16,7 +14,6 @@ import io.hashdesk.account.FleetOwner;
 import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
 import io.hashdesk.economics.FleetToday;
-import io.hashdesk.economics.GroupToday;
 import io.hashdesk.economics.NetworkState;
 import io.hashdesk.economics.OperatingPolicy;
 import io.hashdesk.economics.PriceRisk;
@@ -27,8 +24,6 @@ import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.economics.Scenario;
 import io.hashdesk.fleet.FleetService.OperatorFleet;
 import io.hashdesk.fleet.FleetService;
-import io.hashdesk.fleet.RigGroup;
-import io.hashdesk.fleet.Site;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkView;
 import io.hashdesk.web.LruCache;
@@ -69,8 +64,10 @@ public class ProjectionService {
         this.fleetCache = LruCache.ofBytes(budget, ProjectionService::sizeOf);
     }
 
-    /** @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name */
-    /** @param uptimes sites whose uptime is replaced (uptime=measured), empty for the configured ones */
+    /**
+     * @param scenario the scenario's assumptions only ({@link Scenario#assumptions()}), never its name
+     * @param uptimes sites whose uptime is replaced (uptime=measured), empty for the configured ones
+     */
     private record Key(long operatorId, long fleetVersion, long snapshot, Instant asOf, Scenario scenario,
             Map<Long, Double> uptimes) {
     }
@@ -247,37 +244,8 @@ public class ProjectionService {
         FleetToday today = RigEconomics.today(fleet.fleet(), state, asOf);
         FleetToday after = RigEconomics.today(fleet.fleet(), state.afterNextRetarget(), asOf);
         ProjectionResult result = Projection.run(fleet.fleet(), state, scenario, asOf, detail);
-        return new FleetProjection(asOf, net, scenario, fleet, today, after, result, sites(fleet, today),
+        return new FleetProjection(asOf, net, scenario, fleet, today, after, result, FleetProjection.sites(fleet, today),
                 FleetProjection.switchOff(fleet, today), key);
-    }
-
-    /** Today's figures summed per site (also what the daily ledger records per site). */
-    public static List<FleetProjection.SiteToday> sites(OperatorFleet fleet, FleetToday today) {
-        List<FleetProjection.SiteToday> out = new ArrayList<>();
-        for (int s = 0; s < fleet.sites().size(); s++) {
-            Site site = fleet.sites().get(s);
-            int groups = 0;
-            long units = 0;
-            double hs = 0, watts = 0, rev = 0, power = 0, hosting = 0, fee = 0, profit = 0;
-            for (int g = 0; g < fleet.rigs().size(); g++) {
-                if (fleet.fleet().groups().get(g).siteIndex() != s) {
-                    continue;
-                }
-                RigGroup rig = fleet.rigs().get(g);
-                GroupToday t = today.groups().get(g);
-                groups++;
-                units += rig.units;
-                hs += t.hashrateHs();
-                watts += t.energyKwh() / 24 * 1000;
-                rev += t.revenueUsd();
-                power += t.powerCostUsd();
-                hosting += t.hostingUsd();
-                fee += t.poolFeeUsd();
-                profit += t.profitUsd();
-            }
-            out.add(new FleetProjection.SiteToday(site, groups, units, hs, watts, rev, power, hosting, fee, profit));
-        }
-        return List.copyOf(out);
     }
 
     /** The fleet's profit today across BTC price and next-adjustment changes (see {@link Sensitivity}). */
