@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.NetworkState;
 import io.hashdesk.economics.RigEconomics;
 
@@ -37,11 +38,13 @@ final class AdjustmentMessages {
             double before = f.today(1).profitUsd();
             NetworkState after = f.net.state().afterNextRetarget();
             double afterProfit = RigEconomics.today(f.fleet.fleet(), after, f.asOf).profitUsd();
-            text.append("At BTC ").append(AlertMessages.money(f.net.priceUsd())).append(" USD the fleet's profit goes from ")
-                    .append(AlertMessages.usd(before)).append(" to ").append(AlertMessages.usd(afterProfit))
-                    .append(" USD per day (").append(AlertMessages.usd(afterProfit - before)).append(" USD per day).");
+            Fx fx = f.display();
+            text.append("At BTC ").append(fx.money0(f.net.priceUsd())).append(" the fleet's profit goes from ")
+                    .append(fx.money(before)).append(" to ").append(fx.money(afterProfit)).append(" per day (")
+                    .append(fx.signedMoney(afterProfit - before)).append(" per day).").append(AlertMessages.rateLine(fx));
             details.put("profitUsdPerDay", before);
             details.put("profitAfterUsdPerDay", afterProfit);
+            details.put("fx", AlertMessages.fx(fx));
         } else {
             text.append("The estimate moves until the retarget block is mined.");
         }
@@ -66,9 +69,11 @@ final class AdjustmentMessages {
         }
         if (f.fleet != null && !f.fleet.fleet().groups().isEmpty()) {
             double profit = f.today(1).profitUsd();
-            text.append(" At BTC ").append(AlertMessages.money(f.net.priceUsd())).append(" USD the fleet now makes ")
-                    .append(AlertMessages.usd(profit)).append(" USD per day.");
+            Fx fx = f.display();
+            text.append(" At BTC ").append(fx.money0(f.net.priceUsd())).append(" the fleet now makes ")
+                    .append(fx.money(profit)).append(" per day.").append(AlertMessages.rateLine(fx));
             details.put("profitUsdPerDay", profit);
+            details.put("fx", AlertMessages.fx(fx));
         }
         return new AlertMessage(subject, text.toString(), details);
     }

@@ -21,6 +21,8 @@ import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.hashdesk.currency.CurrencyService;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.NetworkState;
 import io.hashdesk.earnings.PoolFetched;
 import io.hashdesk.network.NetworkService;
@@ -54,6 +56,9 @@ public class AlertEvaluator {
 
     @Inject
     NetworkService network;
+
+    @Inject
+    CurrencyService currencies;
 
     /** What one evaluation did. */
     public record Result(int rules, int observations, int written, int changes, int fired, long millis) {
@@ -91,7 +96,8 @@ public class AlertEvaluator {
         for (RuleEvaluator e : evaluatorBeans) {
             byKind.put(e.kind(), e);
         }
-        return evaluate(dataSource::getConnection, byKind, fleets::of, firing::change, net, now, timedOnly);
+        return evaluate(dataSource::getConnection, byKind, fleets::of, firing::change, net, currencies.live(net), now,
+                timedOnly);
     }
 
     /** Opens a connection. */
@@ -105,10 +111,13 @@ public class AlertEvaluator {
                 AlertMessage message) throws SQLException;
     }
 
-    /** The evaluation itself, on any database and fleet source (the benchmark drives it directly). */
+    /**
+     * The evaluation itself, on any database and fleet source (the benchmark drives it directly);
+     * {@code livePerUsd} are the snapshot's mempool rates ({@link CurrencyService#live}), USD included.
+     */
     public static Result evaluate(Connections db, Map<AlertKind, RuleEvaluator> evaluators,
-            Function<Map<Long, Long>, Map<Long, FleetFacts>> fleets, Changes changer, NetworkView net, Instant now,
-            boolean timedOnly) throws SQLException {
+            Function<Map<Long, Long>, Map<Long, FleetFacts>> fleets, Changes changer, NetworkView net,
+            Map<String, Double> livePerUsd, Instant now, boolean timedOnly) throws SQLException {
         long started = System.nanoTime();
         Map<AlertKind, RuleEvaluator> byKind = new EnumMap<>(AlertKind.class);
         evaluators.forEach((k, e) -> {
@@ -121,6 +130,7 @@ public class AlertEvaluator {
         AlertStates.Loaded loaded;
         Map<Long, Map<String, StateMachine.State>> states;
         Map<Long, List<PoolFacts>> pools;
+        Map<Long, List<CurrencyService.Entered>> entered;
         try (Connection c = db.open()) {
             if (!timedOnly) {
                 AlertStates.ensureDefaults(c, now);
@@ -139,6 +149,15 @@ public class AlertEvaluator {
             }
             pools = AlertStates.pools(c, withPools, withRealized, now.atZone(java.time.ZoneOffset.UTC).toLocalDate(),
                     PoolUnderpaidEvaluator.DAYS);
+            // The operators' own rates, read only for those whose money is in a currency mempool does not price.
+            java.util.Set<Long> withOwnRates = new java.util.HashSet<>();
+            for (Rule r : loaded.rules()) {
+                if (!livePerUsd.containsKey(r.currencyCode())
+                        || !livePerUsd.containsKey(loaded.displayCurrencies().getOrDefault(r.operatorId(), "USD"))) {
+                    withOwnRates.add(r.operatorId());
+                }
+            }
+            entered = AlertStates.entered(c, withOwnRates);
         }
         Map<Long, Long> fleetVersions = new HashMap<>();
         for (Rule r : loaded.rules()) {
@@ -149,11 +168,15 @@ public class AlertEvaluator {
         Map<Long, FleetFacts> facts = fleetVersions.isEmpty() ? Map.of() : fleets.apply(fleetVersions);
         NetworkState state = net.state();
         Instant asOf = now.truncatedTo(ChronoUnit.HOURS);
+        Map<String, Fx> liveRates = CurrencyService.rates(livePerUsd, net, List.of());
         Map<Long, OperatorFacts> operators = new HashMap<>();
         List<Observation> observations = new ArrayList<>();
         for (Rule r : loaded.rules()) {
             OperatorFacts f = operators.computeIfAbsent(r.operatorId(), id -> {
-                OperatorFacts o = new OperatorFacts(id, facts.get(id), net, state, asOf, now);
+                List<CurrencyService.Entered> own = entered.get(id);
+                OperatorFacts o = new OperatorFacts(id, facts.get(id), net, state, asOf, now,
+                        loaded.displayCurrencies().get(id),
+                        own == null ? liveRates : CurrencyService.rates(livePerUsd, net, own));
                 o.pools = pools.getOrDefault(id, List.of());
                 return o;
             });

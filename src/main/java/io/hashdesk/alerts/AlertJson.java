@@ -2,9 +2,12 @@ package io.hashdesk.alerts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.hashdesk.currency.Fx;
 
 /** The alerts API's shapes (docs/api.md, Alerts). */
 public final class AlertJson {
@@ -12,13 +15,29 @@ public final class AlertJson {
     private AlertJson() {
     }
 
-    /** A rule; in a POST or PUT, {@code id} is ignored and fields left out take their defaults. */
+    /**
+     * A rule; in a POST or PUT, {@code id} is ignored and fields left out take their defaults. A money
+     * rule's threshold is {@code amount} in {@code currency} as entered; {@code threshold} is the same in
+     * USD (at the latest snapshot's rate in an answer; given alone in a request, it means USD).
+     */
     public record RuleJson(Long id, String kind, Boolean enabled, Long rigId, Long poolId, Double threshold,
-            Integer confirmations, Double marginPercent, Integer hours) {
+            String currency, Double amount, Integer confirmations, Double marginPercent, Integer hours) {
 
-        static RuleJson of(AlertRule r) {
-            return new RuleJson(r.id, r.kind, r.enabled, r.rigId, r.poolId, r.threshold, r.confirmations,
-                    r.marginPercent, r.hours);
+        /**
+         * The rule as answered, its USD threshold at {@code rates} (the latest snapshot's): null when its
+         * currency has no rate there (the rule is not evaluated until it has one again).
+         */
+        static RuleJson of(AlertRule r, Map<String, Fx> rates) {
+            AlertKind kind = AlertKind.of(r.kind).orElse(null);
+            if (kind == null || !kind.money) {
+                return new RuleJson(r.id, r.kind, r.enabled, r.rigId, r.poolId, r.threshold, null, null,
+                        r.confirmations, r.marginPercent, r.hours);
+            }
+            String code = r.thresholdCurrency == null ? "USD" : r.thresholdCurrency;
+            Fx fx = code.equals("USD") ? Fx.USD : rates.get(code);
+            return new RuleJson(r.id, r.kind, r.enabled, r.rigId, r.poolId,
+                    r.threshold == null || fx == null ? null : fx.toUsd(r.threshold), code, r.threshold,
+                    r.confirmations, r.marginPercent, r.hours);
         }
     }
 

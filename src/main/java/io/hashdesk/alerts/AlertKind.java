@@ -10,10 +10,10 @@ import java.util.Optional;
  */
 public enum AlertKind {
     GROUP_SWITCH("group-switch", "Switch a group off or back on", null, false),
-    PRICE_BELOW("price-below", "BTC price below", "USD", true),
-    PRICE_ABOVE("price-above", "BTC price above", "USD", true),
-    HASHPRICE_BELOW("hashprice-below", "Hashprice below", "USD per PH/s per day", true),
-    FLEET_PROFIT_BELOW("fleet-profit-below", "Fleet profit below", "USD per day", true),
+    PRICE_BELOW("price-below", "BTC price below", "", true),
+    PRICE_ABOVE("price-above", "BTC price above", "", true),
+    HASHPRICE_BELOW("hashprice-below", "Hashprice below", " per PH/s per day", true),
+    FLEET_PROFIT_BELOW("fleet-profit-below", "Fleet profit below", " per day", true),
     DATA_STALE("data-stale", "No live network data for", "hours", false),
     ADJUSTMENT("adjustment", "Difficulty adjustment: a day before and once it lands", null, false),
     POOL_UNDERPAID("pool-underpaid", "A pool account credits less than expected over 3 days", "%", false),
@@ -26,15 +26,34 @@ public enum AlertKind {
 
     public final String code;
     public final String label;
-    /** The threshold's unit; null when the kind has no threshold. */
-    public final String unit;
-    public final boolean needsThreshold;
+    /**
+     * The threshold's unit; null when the kind has no threshold. For a money kind, what follows the
+     * currency ("" for a price, " per day" for a profit): see {@link #unit(String)}.
+     */
+    private final String unit;
+    /** A money kind: its threshold is an amount in a currency the operator chooses, and needed. */
+    public final boolean money;
 
-    AlertKind(String code, String label, String unit, boolean needsThreshold) {
+    AlertKind(String code, String label, String unit, boolean money) {
         this.code = code;
         this.label = label;
         this.unit = unit;
-        this.needsThreshold = needsThreshold;
+        this.money = money;
+    }
+
+    /** The threshold's unit for a threshold in {@code currency}: "EUR per PH/s per day", "hours", "%". */
+    public String unit(String currency) {
+        return money ? currency + unit : unit;
+    }
+
+    /** What follows the currency for a money kind (" per day"), else the unit; null when there is no threshold. */
+    public String unitAfterCurrency() {
+        return unit;
+    }
+
+    /** A BTC price threshold, said in whole units ("60,000 EUR"); hashprice and profit keep the currency's decimals. */
+    public boolean wholeUnits() {
+        return this == PRICE_BELOW || this == PRICE_ABOVE;
     }
 
     public static Optional<AlertKind> of(String code) {

@@ -37,7 +37,12 @@ public class AlertRule extends PanacheEntityBase {
     @Column(name = "pool_id")
     public Long poolId;
 
+    /** For a money kind (price, hashprice, fleet profit), the amount in {@link #thresholdCurrency} as entered. */
     public Double threshold;
+
+    /** A money kind's currency (ISO 4217; USD for rules made before currencies); null for the other kinds. */
+    @Column(name = "threshold_currency", length = 3)
+    public String thresholdCurrency;
 
     @Column(nullable = false)
     public int confirmations;

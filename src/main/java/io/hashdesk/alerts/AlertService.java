@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.sql.DataSource;
@@ -21,7 +22,10 @@ import io.hashdesk.alerts.AlertJson.AlertEntry;
 import io.hashdesk.alerts.AlertJson.ChannelsJson;
 import io.hashdesk.alerts.AlertJson.RuleJson;
 import io.hashdesk.alerts.AlertJson.WebhookCreated;
+import io.hashdesk.currency.CurrencyService;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.fleet.RigGroup;
+import io.hashdesk.network.NetworkService;
 import io.hashdesk.secrets.SecretBox;
 import io.hashdesk.web.FormErrors;
 import io.hashdesk.web.Saved;
@@ -49,6 +53,12 @@ public class AlertService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    CurrencyService currencies;
+
+    @Inject
+    NetworkService network;
 
     /** Replaced by tests that need a name to resolve somewhere in particular. */
     WebhookAddress.Resolver resolver = WebhookAddress.DNS;
@@ -91,9 +101,18 @@ public class AlertService {
                 .setParameter("o", operatorId).getResultList());
     }
 
+    /**
+     * The currencies a rule's threshold can be in now, at the latest snapshot's rates (mempool's and the
+     * operator's own): what a rule is checked at when saved, and its USD threshold answered at.
+     */
+    public Map<String, Fx> rates(Operator owner) {
+        return currencies.rates(owner.id, network.latest());
+    }
+
     @Transactional
     public Saved<AlertRule> createRule(Operator owner, RuleJson in) {
-        FormErrors errors = RuleValidation.check(in, rigIds(owner.id), poolIds(owner.id));
+        Map<String, Fx> rates = rates(owner);
+        FormErrors errors = RuleValidation.check(in, rigIds(owner.id), poolIds(owner.id), rates);
         if (AlertRule.count("operatorId", owner.id) >= MAX_RULES) {
             errors.add("kind", "You have " + MAX_RULES + " rules, the most an account keeps; delete one first.");
         }
@@ -103,7 +122,7 @@ public class AlertService {
         AlertRule r = new AlertRule();
         r.operatorId = owner.id;
         r.createdAt = clock.instant();
-        RuleValidation.apply(in, r);
+        RuleValidation.apply(in, r, rates);
         r.persist();
         return Saved.of(r);
     }
@@ -111,11 +130,12 @@ public class AlertService {
     @Transactional
     public Saved<AlertRule> updateRule(Operator owner, long id, RuleJson in) {
         AlertRule r = rule(owner, id);
-        FormErrors errors = RuleValidation.check(in, rigIds(owner.id), poolIds(owner.id));
+        Map<String, Fx> rates = rates(owner);
+        FormErrors errors = RuleValidation.check(in, rigIds(owner.id), poolIds(owner.id), rates);
         if (errors.any()) {
             return Saved.refused(errors);
         }
-        RuleValidation.apply(in, r);
+        RuleValidation.apply(in, r, rates);
         return Saved.of(r);
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.hashdesk.currency.CurrencyService;
 import io.hashdesk.earnings.RecentRealized;
 import io.hashdesk.web.Database;
 
@@ -26,20 +27,22 @@ final class AlertStates {
     private AlertStates() {
     }
 
-    /** The enabled rules (of the given kinds), with each operator's fleet version and zone. */
-    record Loaded(List<Rule> rules, Map<Long, Long> fleetVersions) {
+    /** The enabled rules (of the given kinds), with each operator's fleet version and display currency. */
+    record Loaded(List<Rule> rules, Map<Long, Long> fleetVersions, Map<Long, String> displayCurrencies) {
     }
 
     static Loaded rules(Connection c, List<AlertKind> kinds) throws SQLException {
         List<Rule> rules = new ArrayList<>();
         Map<Long, Long> versions = new HashMap<>();
+        Map<Long, String> displays = new HashMap<>();
         StringBuilder in = new StringBuilder();
         for (AlertKind k : kinds) {
             in.append(in.length() == 0 ? "'" : ", '").append(k.code).append('\'');
         }
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                 "SELECT r.id, r.operator_id, r.kind, r.rig_id, r.threshold, r.confirmations, r.margin_percent, r.hours,"
-                        + " o.fleet_version, r.pool_id FROM alert_rule r JOIN operator o ON o.id = r.operator_id"
+                        + " o.fleet_version, r.pool_id, r.threshold_currency, o.display_currency"
+                        + " FROM alert_rule r JOIN operator o ON o.id = r.operator_id"
                         + " WHERE r.enabled = TRUE AND r.kind IN (" + in + ")")) {
             while (r.next()) {
                 AlertKind kind = AlertKind.of(r.getString(3)).orElse(null);
@@ -55,11 +58,31 @@ final class AlertStates {
                 long pool = r.getLong(10);
                 Long poolId = r.wasNull() ? null : pool;
                 rules.add(new Rule(r.getLong(1), r.getLong(2), kind, rigId, threshold, r.getInt(6), r.getDouble(7),
-                        hours, poolId));
+                        hours, poolId, r.getString(11)));
                 versions.put(r.getLong(2), r.getLong(9));
+                displays.put(r.getLong(2), r.getString(12));
             }
         }
-        return new Loaded(rules, versions);
+        return new Loaded(rules, versions, displays);
+    }
+
+    /** The rates the given operators entered (those without any left out). */
+    static Map<Long, List<CurrencyService.Entered>> entered(Connection c, java.util.Set<Long> operators)
+            throws SQLException {
+        Map<Long, List<CurrencyService.Entered>> out = new HashMap<>();
+        if (operators.isEmpty()) {
+            return out;
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT operator_id, code, per_usd, as_of FROM operator_rate ORDER BY operator_id, code")) {
+            while (r.next()) {
+                if (operators.contains(r.getLong(1))) {
+                    out.computeIfAbsent(r.getLong(1), k -> new ArrayList<>()).add(new CurrencyService.Entered(
+                            r.getString(2), r.getDouble(3), r.getObject(4, java.time.LocalDate.class)));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +29,7 @@ import io.hashdesk.alerts.AlertJson.ChannelsJson;
 import io.hashdesk.alerts.AlertJson.RuleJson;
 import io.hashdesk.alerts.AlertJson.WebhookIn;
 import io.hashdesk.alerts.AlertJson.WebhookJson;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.fleet.StrictJson;
 import io.hashdesk.web.ErrorMapper;
 import io.hashdesk.web.FormErrors;
@@ -74,7 +76,9 @@ public class AlertsApiResource {
     @GET
     @Path("rules")
     public List<RuleJson> rules() {
-        return alerts.rules(current.get()).stream().map(RuleJson::of).toList();
+        Operator owner = current.get();
+        Map<String, Fx> rates = alerts.rates(owner);
+        return alerts.rules(owner).stream().map(r -> RuleJson.of(r, rates)).toList();
     }
 
     @POST
@@ -94,7 +98,7 @@ public class AlertsApiResource {
             return invalid(uri.getPath(), saved.errors(), 422);
         }
         return Response.created(URI.create("/api/v1/alerts/rules/" + saved.value().id))
-                .entity(RuleJson.of(saved.value())).build();
+                .entity(RuleJson.of(saved.value(), alerts.rates(owner))).build();
     }
 
     @PUT
@@ -113,7 +117,7 @@ public class AlertsApiResource {
         if (!saved.ok()) {
             return invalid(uri.getPath(), saved.errors(), 422);
         }
-        return Response.ok(RuleJson.of(saved.value())).build();
+        return Response.ok(RuleJson.of(saved.value(), alerts.rates(owner))).build();
     }
 
     @DELETE

@@ -21,6 +21,7 @@ import io.hashdesk.account.Operator;
 import io.hashdesk.alerts.AlertJson.RuleJson;
 import io.hashdesk.alerts.AlertJson.WebhookCreated;
 import io.hashdesk.alerts.AlertsView.RuleForm;
+import io.hashdesk.currency.DisplayFx;
 import io.hashdesk.earnings.PoolAccount;
 import io.hashdesk.earnings.PoolService;
 import io.hashdesk.fleet.FleetService;
@@ -63,9 +64,12 @@ public class AlertsResource {
     @Inject
     Clock clock;
 
+    @Inject
+    DisplayFx fx;
+
     @GET
     public TemplateInstance index() {
-        return Templates.index(view(current.get(), RuleForm.EMPTY, null, null, null, ""), FormErrors.none());
+        return Templates.index(view(current.get(), blank(), null, null, null, ""), FormErrors.none());
     }
 
     private AlertsView view(Operator owner, RuleForm form, String quietFrom, String quietTo, WebhookCreated created,
@@ -73,24 +77,30 @@ public class AlertsResource {
         List<RigGroup> rigs = fleets.rigs(owner);
         List<PoolAccount> mine = pools.accounts(owner);
         AlertSettings s = alerts.settings(owner);
-        return new AlertsView(owner.timezone, AlertsView.rows(alerts.rules(owner), rigs, mine), AlertsView.kindOptions(),
+        return new AlertsView(owner.timezone, AlertsView.rows(alerts.rules(owner), rigs, mine, alerts.rates(owner), fx.get()),
+                AlertsView.kindOptions(),
                 AlertsView.groupOptions(rigs), AlertsView.poolOptions(mine), form, s, quietFrom != null ? quietFrom : s.quietFrom == null ? "" : s.quietFrom,
                 quietTo != null ? quietTo : s.quietTo == null ? "" : s.quietTo, alerts.webhooks(owner), webhookUrl,
                 created, alerts.history(owner, AlertHistory.MAX));
+    }
+
+    private RuleForm blank() {
+        return RuleForm.blank(fx.getCurrency());
     }
 
     @POST
     @Path("rules")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response addRule(@RestForm String kind, @RestForm String rigId, @RestForm String threshold,
-            @RestForm String confirmations, @RestForm String marginPercent, @RestForm String hours,
-            @RestForm String poolId) {
+            @RestForm String currency, @RestForm String confirmations, @RestForm String marginPercent,
+            @RestForm String hours, @RestForm String poolId) {
         Operator owner = current.get();
-        RuleForm form = new RuleForm(kind, rigId, threshold, confirmations, marginPercent, hours, poolId);
+        RuleForm form = new RuleForm(kind, rigId, threshold, currency == null ? fx.getCurrency() : currency,
+                confirmations, marginPercent, hours, poolId);
         FormErrors errors = FormErrors.none();
         AlertKind k = AlertKind.of(kind == null ? "" : kind.trim()).orElse(null);
         Long rig = k == AlertKind.GROUP_SWITCH ? Numbers.whole(rigId, "rigId", errors, "Choose a rig group.") : null;
-        Double t = k != null && (k.needsThreshold || k == AlertKind.POOL_UNDERPAID && threshold != null
+        Double t = k != null && (k.money || k == AlertKind.POOL_UNDERPAID && threshold != null
                 && !threshold.isBlank())
                 ? Numbers.decimal(threshold, "threshold", errors, "Enter a number, such as 65000 or 65,000.") : null;
         Long pool = RuleValidation.POOL_KINDS.contains(k) && poolId != null && !poolId.isBlank()
@@ -99,7 +109,10 @@ public class AlertsResource {
         Double m = Numbers.decimal(marginPercent, "marginPercent", errors, "Enter a margin in percent, such as 1.");
         Long h = k == AlertKind.DATA_STALE ? Numbers.whole(hours, "hours", errors, "Enter a whole number of hours.") : null;
         if (!errors.any()) {
-            RuleJson in = new RuleJson(null, kind == null ? null : kind.trim(), true, rig, pool, t,
+            // A money threshold is the amount typed, in the currency chosen beside it.
+            boolean money = k != null && k.money;
+            RuleJson in = new RuleJson(null, kind == null ? null : kind.trim(), true, rig, pool, money ? null : t,
+                    money ? form.currency() : null, money ? t : null,
                     c == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, c)), m,
                     h == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, h)));
             Saved<AlertRule> saved = alerts.createRule(owner, in);
@@ -107,7 +120,9 @@ public class AlertsResource {
                 flash.success("Rule added.");
                 return Response.seeOther(URI.create("/alerts#rules")).build();
             }
-            errors.addAll(saved.errors());
+            // The form's threshold field is the API's amount.
+            saved.errors().asMap().forEach((field, message) -> errors.add("amount".equals(field) ? "threshold" : field,
+                    message));
         }
         return Response.status(422).entity(Templates.index(view(owner, form, null, null, null, ""), errors)).build();
     }
@@ -138,7 +153,7 @@ public class AlertsResource {
         Saved<AlertSettings> saved = alerts.updateChannels(owner,
                 new AlertJson.ChannelsJson(on, quietFrom == null ? "" : quietFrom, quietTo == null ? "" : quietTo), false);
         if (!saved.ok()) {
-            return Response.status(422).entity(Templates.index(view(owner, RuleForm.EMPTY,
+            return Response.status(422).entity(Templates.index(view(owner, blank(),
                     quietFrom == null ? "" : quietFrom, quietTo == null ? "" : quietTo, null, ""), saved.errors()))
                     .build();
         }
@@ -154,10 +169,10 @@ public class AlertsResource {
         Operator owner = current.get();
         Saved<WebhookCreated> saved = alerts.addWebhook(owner, url);
         if (!saved.ok()) {
-            return Response.status(422).entity(Templates.index(view(owner, RuleForm.EMPTY, null, null, null,
+            return Response.status(422).entity(Templates.index(view(owner, blank(), null, null, null,
                     url == null ? "" : url), saved.errors())).build();
         }
-        return Response.ok(Templates.index(view(owner, RuleForm.EMPTY, null, null, saved.value(), ""),
+        return Response.ok(Templates.index(view(owner, blank(), null, null, saved.value(), ""),
                 FormErrors.none())).header("Cache-Control", "no-store").build();
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import io.hashdesk.alerts.AlertJson.AlertEntry;
 import io.hashdesk.alerts.AlertJson.WebhookCreated;
+import io.hashdesk.currency.Currencies;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.earnings.PoolAccount;
 import io.hashdesk.fleet.RigGroup;
 
@@ -20,20 +22,28 @@ public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, L
         AlertSettings settings, String quietFrom, String quietTo, List<AlertWebhook> webhooks, String webhookUrl,
         WebhookCreated created, List<AlertEntry> history) {
 
-    /** A rule in words. */
-    public record RuleRow(long id, String kind, String what, String confirmation, boolean enabled) {
+    /** A rule in words; {@code note}: why it is not evaluated now (its currency has no rate), else null. */
+    public record RuleRow(long id, String kind, String what, String confirmation, boolean enabled, String note) {
     }
 
     public record Option(String value, String label) {
     }
 
-    /** The add-a-rule form as typed. */
-    public record RuleForm(String kind, String rigId, String threshold, String confirmations, String marginPercent,
-            String hours, String poolId) {
-        static final RuleForm EMPTY = new RuleForm("price-below", "", "", "2", "1", "2", "");
+    /** The add-a-rule form as typed; {@code currency} is the money threshold's. */
+    public record RuleForm(String kind, String rigId, String threshold, String currency, String confirmations,
+            String marginPercent, String hours, String poolId) {
+        /** An empty form, a money threshold in the display currency. */
+        static RuleForm blank(String displayCurrency) {
+            return new RuleForm("price-below", "", "", displayCurrency, "2", "1", "2", "");
+        }
     }
 
-    static List<RuleRow> rows(List<AlertRule> rules, List<RigGroup> rigs, List<PoolAccount> pools) {
+    /**
+     * The rules in words, a money threshold as entered and, when it is in another currency than the
+     * display one, at today's rate beside it; {@code rates} are the currencies usable now.
+     */
+    static List<RuleRow> rows(List<AlertRule> rules, List<RigGroup> rigs, List<PoolAccount> pools,
+            Map<String, Fx> rates, Fx display) {
         Map<Long, String> poolNames = new HashMap<>();
         for (PoolAccount p : pools) {
             poolNames.put(p.id, p.name);
@@ -56,22 +66,42 @@ public record AlertsView(String zone, List<RuleRow> rules, List<Option> kinds, L
                 case POOL_UNDERPAID -> pool(r.poolId, poolNames) + ": when its last 3 reconciled days credit below "
                         + (r.threshold == null ? "its own threshold" : number(r.threshold) + " %") + " of expected";
                 case ADJUSTMENT -> "Difficulty adjustment: the estimate a day before, the realized change once it lands";
-                default -> kind.label + " " + number(r.threshold) + " " + kind.unit;
+                default -> kind.label + " " + number(r.threshold) + " " + kind.unit(code(r))
+                        + shown(kind, r, rates.get(code(r)), display);
             };
+            String note = !kind.money || rates.containsKey(code(r)) ? null
+                    : Currencies.live(code(r)) ? "Not checked: the latest network reading has no " + code(r)
+                            + " price; the rule is checked again with the next reading that has one."
+                    : "Not checked: " + code(r) + " has no rate. Enter a rate for " + code(r)
+                            + " on Settings (Currency), or delete this rule and add it in another currency.";
             String confirmation = kind == AlertKind.DATA_STALE || kind == AlertKind.ADJUSTMENT
                     || kind == AlertKind.POOL_TOKEN_REFUSED ? "at once"
                     : kind == AlertKind.POOL_UNDERPAID ? "at once, beyond " + number(r.marginPercent) + " %"
                     : r.confirmations + " consecutive refresh" + (r.confirmations == 1 ? "" : "es") + ", beyond "
                             + number(r.marginPercent) + " %";
-            out.add(new RuleRow(r.id, kind.code, what, confirmation, r.enabled));
+            out.add(new RuleRow(r.id, kind.code, what, confirmation, r.enabled, note));
         }
         return out;
+    }
+
+    private static String code(AlertRule r) {
+        return r.thresholdCurrency == null ? "USD" : r.thresholdCurrency;
+    }
+
+    /** " (60,125 EUR today)" for a threshold in another currency than the display one; else empty. */
+    private static String shown(AlertKind kind, AlertRule r, Fx in, Fx display) {
+        if (in == null || r.threshold == null || in.currency().equals(display.currency())) {
+            return "";
+        }
+        double usd = in.toUsd(r.threshold);
+        return " (" + (kind.wholeUnits() ? display.money0(usd) : display.money(usd)) + kind.unitAfterCurrency() + " today)";
     }
 
     static List<Option> kindOptions() {
         List<Option> out = new ArrayList<>();
         for (AlertKind k : AlertKind.values()) {
-            out.add(new Option(k.code, k.label + (k.unit == null ? "" : " (" + k.unit + ")")));
+            String unit = k.unitAfterCurrency() == null ? "" : k.unitAfterCurrency().trim();
+            out.add(new Option(k.code, k.label + (unit.isEmpty() ? "" : " (" + unit + ")")));
         }
         return out;
     }

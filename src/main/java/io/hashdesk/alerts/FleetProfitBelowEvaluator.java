@@ -4,11 +4,15 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code fleet-profit-below}: the whole fleet's profit today (USD per day, at the live price) falls below the threshold. */
+import io.hashdesk.currency.Fx;
+
+/**
+ * {@code fleet-profit-below}: the whole fleet's profit today (per day, at the live price, in the rule's
+ * currency at the snapshot's rate) falls below the threshold. A rule whose currency has no rate there is
+ * not evaluated.
+ */
 @ApplicationScoped
 public class FleetProfitBelowEvaluator implements RuleEvaluator {
-
-    static final String UNIT = "USD per day";
 
     @Override
     public AlertKind kind() {
@@ -25,14 +29,17 @@ public class FleetProfitBelowEvaluator implements RuleEvaluator {
         if (f.fleet == null || f.fleet.fleet().groups().isEmpty()) {
             return;
         }
+        Fx in = f.fx(rule.currencyCode());
+        if (in == null) {
+            return; // no rate for the rule's currency: nothing is decided (and /alerts says why)
+        }
         double profit = f.today(1).profitUsd();
-        double t = rule.threshold();
         out.add(new Observation(rule.id(), f.operatorId, kind().code, "fleet",
-                Thresholds.side(profit, t, rule.margin()), rule.confirmations(),
+                Thresholds.side(in.fromUsd(profit), rule.threshold(), rule.margin()), rule.confirmations(),
                 (from, to) -> !Thresholds.BELOW.equals(to) ? null
-                        : AlertMessages.threshold("Fleet profit below " + AlertMessages.usd(t) + " " + UNIT + ": "
-                                + AlertMessages.usd(profit) + " " + UNIT, "At BTC " + AlertMessages.money(f.net.priceUsd())
-                                        + " USD the fleet makes " + AlertMessages.usd(profit) + " " + UNIT + ".",
-                                profit, t, UNIT)));
+                        : AlertMessages.threshold(f, rule, in, "Fleet profit below", profit, "At BTC "
+                                + f.display().money0(f.net.priceUsd()) + " the fleet makes "
+                                + f.display().money(profit) + " per day. Your rule: alert below "
+                                + AlertMessages.ruleAmount(f, rule, in) + ".")));
     }
 }

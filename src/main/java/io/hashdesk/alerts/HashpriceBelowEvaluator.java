@@ -4,11 +4,14 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code hashprice-below}: the network's hashprice (USD per PH/s per day) falls below the threshold. */
+import io.hashdesk.currency.Fx;
+
+/**
+ * {@code hashprice-below}: the network's hashprice (per PH/s per day, in the rule's currency at the
+ * snapshot's rate) falls below the threshold. A rule whose currency has no rate there is not evaluated.
+ */
 @ApplicationScoped
 public class HashpriceBelowEvaluator implements RuleEvaluator {
-
-    static final String UNIT = "USD per PH/s per day";
 
     @Override
     public AlertKind kind() {
@@ -17,13 +20,16 @@ public class HashpriceBelowEvaluator implements RuleEvaluator {
 
     @Override
     public void evaluate(Rule rule, OperatorFacts f, List<Observation> out) {
+        Fx in = f.fx(rule.currencyCode());
+        if (in == null) {
+            return; // no rate for the rule's currency: nothing is decided (and /alerts says why)
+        }
         double hashprice = f.net.hashpriceUsdPerPhDay();
-        double t = rule.threshold();
         out.add(new Observation(rule.id(), f.operatorId, kind().code, "hashprice",
-                Thresholds.side(hashprice, t, rule.margin()), rule.confirmations(),
+                Thresholds.side(in.fromUsd(hashprice), rule.threshold(), rule.margin()), rule.confirmations(),
                 (from, to) -> !Thresholds.BELOW.equals(to) ? null
-                        : AlertMessages.threshold("Hashprice below " + AlertMessages.usd(t) + " " + UNIT + ": "
-                                + AlertMessages.usd(hashprice), "Your rule: alert when the hashprice falls below "
-                                        + AlertMessages.usd(t) + " " + UNIT + ".", hashprice, t, UNIT)));
+                        : AlertMessages.threshold(f, rule, in, "Hashprice below", hashprice,
+                                "Your rule: alert when the hashprice falls below "
+                                        + AlertMessages.ruleAmount(f, rule, in) + ".")));
     }
 }

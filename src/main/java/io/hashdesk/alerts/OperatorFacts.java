@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.NetworkState;
 import io.hashdesk.economics.RigEconomics;
@@ -30,14 +31,39 @@ public final class OperatorFacts {
     private final NetworkState state;
     private final Map<Double, FleetToday> today = new HashMap<>(4);
 
+    /** Every currency usable at this snapshot's rates: mempool's with the snapshot, the operator's own as entered. */
+    private final Map<String, Fx> rates;
+    private final String displayCurrency;
+
+    /** An operator who shows money in USD and entered no rate. */
     public OperatorFacts(long operatorId, FleetFacts fleet, NetworkView net, NetworkState state, Instant asOf,
             Instant now) {
+        this(operatorId, fleet, net, state, asOf, now, "USD", Map.of("USD", Fx.USD));
+    }
+
+    public OperatorFacts(long operatorId, FleetFacts fleet, NetworkView net, NetworkState state, Instant asOf,
+            Instant now, String displayCurrency, Map<String, Fx> rates) {
         this.operatorId = operatorId;
         this.fleet = fleet;
         this.net = net;
         this.state = state;
         this.asOf = asOf;
         this.now = now;
+        this.displayCurrency = displayCurrency == null ? "USD" : displayCurrency;
+        this.rates = rates;
+    }
+
+    /**
+     * What the alert's words show money in: the display currency at the snapshot's rate, as the pages
+     * show that snapshot; USD when the snapshot has no rate for it (never a wrong figure).
+     */
+    public Fx display() {
+        return rates.getOrDefault(displayCurrency, Fx.USD);
+    }
+
+    /** A currency at the snapshot's rate, or null when it has none there. */
+    public Fx fx(String code) {
+        return code == null || code.equals("USD") ? Fx.USD : rates.get(code);
     }
 
     /** Today's figures at the live price times {@code factor} (1: the live price). */

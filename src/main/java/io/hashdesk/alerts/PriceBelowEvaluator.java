@@ -4,7 +4,12 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code price-below}: the BTC price falls below the threshold (USD) beyond the margin. */
+import io.hashdesk.currency.Fx;
+
+/**
+ * {@code price-below}: the BTC price, in the rule's currency at the snapshot's rate, falls below the
+ * threshold beyond the margin. A rule whose currency has no rate at the snapshot is not evaluated.
+ */
 @ApplicationScoped
 public class PriceBelowEvaluator implements RuleEvaluator {
 
@@ -15,12 +20,16 @@ public class PriceBelowEvaluator implements RuleEvaluator {
 
     @Override
     public void evaluate(Rule rule, OperatorFacts f, List<Observation> out) {
+        Fx in = f.fx(rule.currencyCode());
+        if (in == null) {
+            return; // no rate for the rule's currency: nothing is decided (and /alerts says why)
+        }
         double price = f.net.priceUsd();
-        double t = rule.threshold();
-        out.add(new Observation(rule.id(), f.operatorId, kind().code, "price", Thresholds.side(price, t, rule.margin()),
-                rule.confirmations(), (from, to) -> !Thresholds.BELOW.equals(to) ? null
-                        : AlertMessages.threshold("BTC price below " + AlertMessages.money(t) + " USD: "
-                                + AlertMessages.money(price) + " USD", "Your rule: alert when the price falls below "
-                                        + AlertMessages.money(t) + " USD.", price, t, "USD")));
+        out.add(new Observation(rule.id(), f.operatorId, kind().code, "price",
+                Thresholds.side(in.fromUsd(price), rule.threshold(), rule.margin()), rule.confirmations(),
+                (from, to) -> !Thresholds.BELOW.equals(to) ? null
+                        : AlertMessages.threshold(f, rule, in, "BTC price below", price,
+                                "Your rule: alert when the price falls below " + AlertMessages.ruleAmount(f, rule, in)
+                                        + ".")));
     }
 }

@@ -46,18 +46,27 @@ public class CurrencyService {
     /** Every currency usable at the view's rates: mempool's first (USD leading), then the operator's own. */
     @Transactional
     public Map<String, Fx> rates(long operatorId, NetworkView view) {
+        return rates(live.perUsd(view), view, entered(operatorId));
+    }
+
+    /**
+     * The same from the view's mempool rates ({@link #live}) and an operator's entered rates, without a
+     * query: what the alerts' evaluation prices every operator's rules and words at.
+     */
+    public static Map<String, Fx> rates(Map<String, Double> livePerUsd, NetworkView view, List<Entered> entered) {
         Map<String, Fx> out = new LinkedHashMap<>();
         String source = view.bundled() ? "bundled sample" : view.source();
-        live.perUsd(view).forEach((code, perUsd) -> out.put(code,
+        livePerUsd.forEach((code, perUsd) -> out.put(code,
                 new Fx(code, perUsd, code.equals("USD") ? null : view.priceAt(), code.equals("USD") ? "USD" : source)));
-        for (Entered e : entered(operatorId)) {
+        out.putIfAbsent("USD", Fx.USD);
+        for (Entered e : entered) {
             out.putIfAbsent(e.code(), entered(e));
         }
         return out;
     }
 
     static Fx entered(Entered e) {
-        return new Fx(e.code(), e.perUsd(), e.asOf().atStartOfDay(ZoneOffset.UTC).toInstant(), "your rate of " + e.asOf());
+        return new Fx(e.code(), e.perUsd(), e.asOf().atStartOfDay(ZoneOffset.UTC).toInstant(), Fx.YOURS + e.asOf());
     }
 
     /** Units per USD of every currency usable at the view's rates: what a fleet's entries are priced at. */

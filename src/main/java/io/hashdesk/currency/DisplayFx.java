@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import io.hashdesk.account.CurrentOperator;
 import io.hashdesk.network.NetworkService;
 import io.hashdesk.network.NetworkView;
+import io.hashdesk.web.Formats;
 
 /**
  * The signed-in operator's display currency at the live snapshot's rates, for pages to format money
@@ -82,6 +83,49 @@ public class DisplayFx {
             out.add(code);
         }
         return out;
+    }
+
+    /** Every currency usable now (the live snapshot's rates and the operator's own), asked for once a request. */
+    private java.util.Map<String, Fx> rates;
+
+    private Fx of(String code) {
+        if (rates == null) {
+            rates = current.isSignedIn() ? currencies.rates(current.signedInOperator().id(), network.latest())
+                    : java.util.Map.of("USD", Fx.USD);
+        }
+        return rates.get(code);
+    }
+
+    /**
+     * An amount entered in {@code code}, in the display currency at today's rate, for beside the amount as
+     * entered: " (2,220.00 EUR)", " (2,220.00 EUR at your rate of 2026-12-01)" when a rate the operator
+     * entered is used; empty when the amount is in the display currency already (or its currency has no rate).
+     */
+    public String equivalent(double amount, String code) {
+        Fx from = code == null || code.equals(get().currency()) ? null : of(code);
+        return from == null ? "" : " (" + get().money(from.toUsd(amount)) + rateNote(from) + ")";
+    }
+
+    /** The same for a price per kWh, or a range of them: " (0.0382 EUR/kWh)", " (0.0025–0.0170 EUR/kWh)". */
+    public String equivalentPerKwh(double min, double max, String code) {
+        Fx from = code == null || code.equals(get().currency()) ? null : of(code);
+        if (from == null) {
+            return "";
+        }
+        String low = min == max ? "" : Formats.number(get().fromUsd(from.toUsd(min)), Currencies.decimals(get().currency()) + 2) + "–";
+        return " (" + low + get().perKwh(from.toUsd(max)) + rateNote(from) + ")";
+    }
+
+    /** " at your rate of 2026-12-01" when either currency's rate is the operator's own. */
+    private String rateNote(Fx from) {
+        java.util.List<String> yours = new java.util.ArrayList<>();
+        for (Fx fx : java.util.List.of(from, get())) {
+            if (fx.yours()) {
+                yours.add(fx.source());
+            }
+        }
+        return yours.isEmpty() ? "" : yours.size() == 1 ? " at " + yours.get(0)
+                : " at " + yours.get(0) + " (" + from.currency() + ") and " + yours.get(1) + " (" + get().currency() + ")";
     }
 
     /** "1 USD = 0.9250 EUR (mempool)", empty for USD. */

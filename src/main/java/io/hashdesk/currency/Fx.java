@@ -14,6 +14,13 @@ import io.quarkus.qute.TemplateData;
 public record Fx(String currency, double perUsd, Instant asOf, String source) {
 
     public static final Fx USD = new Fx("USD", 1, null, "USD");
+    /** The source of a rate the operator entered: "your rate of 2026-12-01". */
+    public static final String YOURS = "your rate of ";
+
+    /** True for a rate the operator entered (not mempool's). */
+    public boolean yours() {
+        return source != null && source.startsWith(YOURS);
+    }
 
     public boolean usd() {
         return "USD".equals(currency);
@@ -46,6 +53,12 @@ public record Fx(String currency, double perUsd, Instant asOf, String source) {
     public String signedMoney0(double usd) {
         String text = money0(usd);
         return usd > 0 && !text.startsWith("0 ") ? "+" + text : text;
+    }
+
+    /** "+12.40 EUR" or "−3.10 EUR": a change to the currency's decimals, always with its sign. */
+    public String signedMoney(double usd) {
+        String text = money(usd);
+        return usd > 0 && !text.matches("0(\\.0+)? .*") ? "+" + text : text;
     }
 
     /** An electricity price given in USD/kWh: "0.4500 NOK/kWh" (JPY with two decimals). */

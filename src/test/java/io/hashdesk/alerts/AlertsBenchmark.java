@@ -108,8 +108,8 @@ public final class AlertsBenchmark {
             // Run 6: the price moves so that some groups cross their switch-off price (a pending change).
             double p = run == 6 ? price * 0.9 : price;
             long cpu = CPU.getCurrentThreadCpuTime();
-            AlertEvaluator.Result r = AlertEvaluator.evaluate(db, evaluators, v -> fleets, changes, network(at, p), at,
-                    false);
+            AlertEvaluator.Result r = AlertEvaluator.evaluate(db, evaluators, v -> fleets, changes, network(at, p),
+                    Map.of("USD", 1.0, "EUR", 0.925), at, false);
             cpu = CPU.getCurrentThreadCpuTime() - cpu;
             System.out.printf("run %d at %,.0f USD: %d rules, %d observations, %d states written, %d fired: %d ms wall,"
                     + " %d ms CPU, load %.1f%n", run + 1, p, r.rules(), r.observations(), r.written(), r.fired(),

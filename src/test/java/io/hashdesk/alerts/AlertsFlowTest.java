@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.hashdesk.account.AccountMails;
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.Fx;
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.network.NetworkService;
@@ -128,7 +129,7 @@ class AlertsFlowTest {
         List<Map<String, Object>> fired = alerts(s);
         assertThat(fired).hasSize(1);
         assertThat((String) fired.get(0).get("subject")).startsWith("Switch off: Antminer S19j Pro at Pecos, BTC ")
-                .contains(" below " + AlertMessages.money(line));
+                .contains(" USD below " + Fx.USD.money0(line));
         assertThat(fired.get(0).get("kind")).isEqualTo("group-switch");
         AlertFixtures.price(network, line * 0.95);
         AlertFixtures.price(network, line * 0.94);

@@ -85,7 +85,7 @@ class PoolUnderpaidAlertTest {
         Instant at = TODAY.atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3600 + 60L * minute);
         return AlertEvaluator.evaluate(dataSource::getConnection,
                 Map.of(AlertKind.POOL_UNDERPAID, new PoolUnderpaidEvaluator()), v -> Map.of(), firing::change,
-                network.latest(), at, true);
+                network.latest(), Map.of("USD", 1.0), at, true);
     }
 
     static List<String> alerts(Operators.Session s) {

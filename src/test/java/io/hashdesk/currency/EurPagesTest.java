@@ -25,8 +25,8 @@ import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * An operator who shows money in EUR sees no amount in USD on any signed-in page, fragment or CSV,
- * except where USD is meant: the rate note ("1 USD = 0.9254 EUR"), the alert thresholds (kept in USD,
- * and said so beside the field), and the CSV's *_usd columns kept for scripts beside the EUR ones.
+ * except where USD is meant: the rate note ("1 USD = 0.9254 EUR"), amounts entered in USD (listed as
+ * entered, on the lists and forms of sites and rigs), and the CSV's *_usd columns kept for scripts beside the EUR ones.
  */
 @QuarkusTest
 class EurPagesTest {
@@ -107,6 +107,7 @@ class EurPagesTest {
             }
         });
         assertTrue(found.isEmpty(), "amounts in USD for an EUR operator: " + found);
-        assertTrue(pages.get("/alerts").contains("USD; USD per PH/s per day"), "the alert threshold says it is in USD");
+        assertTrue(pages.get("/alerts").contains("<option value=\"EUR\" selected>EUR</option>"),
+                "a new alert threshold is in EUR unless the operator chooses another currency");
     }
 }

@@ -158,6 +158,29 @@ class FleetCurrencyTest {
     }
 
     @Test
+    void theListsShowAnAmountInAnotherCurrencyInTheDisplayCurrencyBesideIt() {
+        Operators.Session s = fleet("fx-lists-eur", true);
+        rates(s, "EUR", NOK);
+        double eur = PRICE_EUR / 71_000;
+        String yours = "at your rate of " + LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        as(s).get("/sites").then().statusCode(200)
+                .body(containsString("Flat, 0.4500 NOK/kWh<span class=\"muted\"> (" + Formats.number(0.45 / NOK * eur, 4)
+                        + " EUR/kWh " + yours + ")</span>"))
+                .body(containsString("3,270.00 NOK / month<span class=\"muted\"> (" + Formats.number(300 * eur, 2)
+                        + " EUR " + yours + ")</span>"))
+                // An amount in USD at mempool's rate: no "your rate".
+                .body(containsString("Flat, 0.0520 USD/kWh<span class=\"muted\"> (" + Formats.number(0.052 * eur, 4)
+                        + " EUR/kWh)</span>"));
+        as(s).get("/rigs").then().statusCode(200)
+                .body(containsString("26,160.00 NOK<span class=\"muted\"> (" + Formats.number(2400 * eur, 2) + " EUR "
+                        + yours + ")</span>"))
+                .body(containsString("2,400.00 USD<span class=\"muted\"> (" + Formats.number(2400 * eur, 2) + " EUR)</span>"));
+        // Shown in NOK, an amount in NOK stands alone.
+        rates(s, "NOK", NOK);
+        as(s).get("/sites").then().statusCode(200).body(containsString("Flat, 0.4500 NOK/kWh</td>"));
+    }
+
+    @Test
     void aLiveRateMovesWithTheNextReading() {
         Operators.Session s = Operators.newSignedIn("fx-fleet-eur");
         long site = post(s, "/api/v1/sites", "{\"name\":\"Ireland\",\"tariff\":{\"type\":\"flat\",\"currency\":\"EUR\","

@@ -117,6 +117,24 @@ public final class MempoolStubs {
         text("/mempool/api/blocks/tip/height", Long.toString(height));
     }
 
+    /**
+     * mempool's prices at {@code usd}, each currency of {@code perUsd} at that many units per USD (so its
+     * price moves with the USD one); the others as {@link #mempool} serves them.
+     */
+    public static void prices(double usd, java.util.Map<String, Double> perUsd) {
+        java.util.Map<String, Double> prices = new java.util.LinkedHashMap<>();
+        prices.put("EUR", 65_700.0);
+        prices.put("GBP", 56_200.0);
+        prices.put("CAD", 97_400.0);
+        prices.put("CHF", 63_100.0);
+        prices.put("AUD", 109_000.0);
+        prices.put("JPY", 10_950_000.0);
+        perUsd.forEach((code, rate) -> prices.put(code, usd * rate));
+        StringBuilder body = new StringBuilder(String.format(Locale.ROOT, "{\"time\":1770379200,\"USD\":%s", usd));
+        prices.forEach((code, price) -> body.append(String.format(Locale.ROOT, ",\"%s\":%s", code, price)));
+        json("/mempool/api/v1/prices", body.append('}').toString());
+    }
+
     static void mempoolDown() {
         wm().stubFor(get(urlPathMatching("/mempool/.*")).willReturn(aResponse().withStatus(503)));
     }

@@ -59,6 +59,36 @@ public final class Mails {
         }
     }
 
+    /** The plain-text part of a delivered mail (its only part when it has one). */
+    public static String text(MimeMessage m) {
+        String text;
+        try {
+            text = plain(m);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (text == null) {
+            throw new AssertionError("the mail has no text/plain part");
+        }
+        return text.replace("\r\n", "\n");
+    }
+
+    private static String plain(jakarta.mail.Part p) throws Exception {
+        if (p.isMimeType("text/plain")) {
+            return p.getContent().toString();
+        }
+        if (p.isMimeType("multipart/*")) {
+            jakarta.mail.Multipart mp = (jakarta.mail.Multipart) p.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                String found = plain(mp.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
     /** The path and token of the verification link in the newest verification mail to the address. */
     public static String verifyPath(String email) {
         String text = awaitText(email, "Confirm your");

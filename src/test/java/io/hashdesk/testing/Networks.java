@@ -47,6 +47,20 @@ public final class Networks {
     /** The stubbed mempool now at {@code price}, refreshed: whatever reads the latest snapshot sees it. */
     public static void reprice(NetworkService network, double price, double changePercent, int days) {
         serve(price, changePercent, days);
+        refresh(network);
+    }
+
+    /**
+     * The same with a -5 % adjustment in 3 days, and the currencies of {@code perUsd} at those units per USD
+     * (their BTC price moves with the USD one; mempool's others as it serves them).
+     */
+    public static void reprice(NetworkService network, double price, java.util.Map<String, Double> perUsd) {
+        serve(price, -5, 3);
+        MempoolStubs.prices(price, perUsd);
+        refresh(network);
+    }
+
+    private static void refresh(NetworkService network) {
         // A refresh that failed (the REST client now and then trips on a busy machine) stores nothing and
         // evaluates nothing: try again.
         NetworkService.Outcome outcome = network.refresh();
