@@ -1,7 +1,6 @@
 package io.hashdesk.earnings;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,12 +15,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import io.hashdesk.account.CurrentOperator;
-import io.hashdesk.account.Operator;
 import io.hashdesk.currency.DisplayFx;
 import io.hashdesk.currency.Fx;
 import io.hashdesk.network.NetworkService;
 
-/** Credited vs expected by UTC day and account, for scripts (the /earnings page's figures). */
+/**
+ * Credited vs expected by UTC day and account, for scripts (the /earnings page's figures), answered from
+ * the report {@link EarningsReports} keeps for the range: the page's 90 days and a script's repeated range
+ * are reconciled once while nothing changes.
+ */
 @Path("/api/v1/earnings")
 @Produces(MediaType.APPLICATION_JSON)
 public class EarningsApiResource {
@@ -33,7 +35,7 @@ public class EarningsApiResource {
     PoolService pools;
 
     @Inject
-    Reconciliation reconciliation;
+    EarningsReports reports;
 
     @Inject
     CurrentOperator current;
@@ -52,7 +54,7 @@ public class EarningsApiResource {
     public Response earnings(@QueryParam("from") String fromText, @QueryParam("to") String toText,
             @QueryParam("poolId") Long poolId, UriInfo uri) {
         String path = uri.getPath();
-        LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        LocalDate yesterday = reports.lastClosedDay();
         LocalDate to;
         LocalDate from;
         try {
@@ -71,9 +73,16 @@ public class EarningsApiResource {
         if (ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             return EarningsProblems.badParameter(path, "from", "Ask for at most " + MAX_DAYS + " days at a time.");
         }
-        Operator owner = current.get();
-        List<PoolAccount> accounts = poolId == null ? pools.accounts(owner) : List.of(pools.account(owner, poolId));
-        Reconciliation.Report report = reconciliation.report(accounts, from, to);
-        return Response.ok(new Body(report.days(), report.totals(), displayFx.at(network.latest()))).build();
+        EarningsReports.Kept kept = reports.get(reports.key(current.signedInOperator(), from, to));
+        if (poolId == null) {
+            return Response.ok(new Body(kept.report().days(), kept.report().totals(), displayFx.at(network.latest())))
+                    .build();
+        }
+        if (kept.account(poolId) == null) {
+            pools.account(current.get(), poolId); // another operator's or none: 404, like a missing one
+            kept = reports.again(kept.key()); // made on another instance since the report was kept
+        }
+        List<Reconciliation.DayRow> days = kept.report().days().stream().filter(d -> d.poolId() == poolId).toList();
+        return Response.ok(new Body(days, Reconciliation.totals(days), displayFx.at(network.latest()))).build();
     }
 }
