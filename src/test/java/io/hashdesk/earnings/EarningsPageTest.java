@@ -111,7 +111,8 @@ class EarningsPageTest {
         assertThat(ridgeView.split("id=\"earnings-day-", -1)).hasSize(2);
 
         // The API answers from the same kept report, in its own shape: one account's days and their totals.
-        JsonPath api = as(me).get("/api/v1/earnings?poolId=" + ridgePool).then().statusCode(200).extract().jsonPath();
+        JsonPath api = as(me).get("/api/v1/earnings?poolId=" + ridgePool).then().statusCode(200)
+                .header("Content-Type", "application/json;charset=UTF-8").extract().jsonPath();
         assertThat(api.getMap("days[0]").keySet()).containsExactlyInAnyOrder("date", "poolId", "creditedBtc",
                 "creditedUsd", "expectedBtc", "expectedUsd", "realizedPercent", "effectiveUptimePercent", "reportedThs",
                 "nameplateThs");
