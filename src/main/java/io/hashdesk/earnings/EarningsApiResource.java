@@ -58,7 +58,7 @@ public class EarningsApiResource {
     }
 
     /** What an answer shows: the report, the account (null: all), the snapshot whose rates price it. */
-    private record AnswerKey(EarningsReports.Key report, Long poolId, long snapshot) {
+    private record AnswerKey(long report, Long poolId, long snapshot) {
     }
 
     /** Answers kept as JSON, by their bytes (4 MB: a few 90-day answers of 50 accounts). */
@@ -98,7 +98,7 @@ public class EarningsApiResource {
         }
         NetworkView view = network.latest();
         EarningsReports.Kept report = kept;
-        byte[] json = answers.computeOnce(new AnswerKey(kept.key(), poolId, view.version()), k -> json(report, poolId, view));
+        byte[] json = answers.computeOnce(new AnswerKey(kept.made(), poolId, view.version()), k -> json(report, poolId, view));
         return Response.ok(json, MediaType.APPLICATION_JSON + ";charset=UTF-8").build();
     }
 

@@ -40,8 +40,11 @@ public class EarningsReports {
     public record Account(long id, String name, Long siteId, double thresholdPercent) {
     }
 
-    /** A report with the accounts it covers, by name. */
-    public record Kept(Key key, List<Account> accounts, Reconciliation.Report report) {
+    /**
+     * A report with the accounts it covers, by name; {@code made} numbers the computations, so that what is
+     * kept from a report (a page's content, an API answer) is made again with it, never outlives it.
+     */
+    public record Kept(Key key, long made, List<Account> accounts, Reconciliation.Report report) {
 
         public Account account(long id) {
             return accounts.stream().filter(a -> a.id() == id).findFirst().orElse(null);
@@ -103,10 +106,10 @@ public class EarningsReports {
     }
 
     private Kept compute(Key key) {
-        computed.incrementAndGet();
+        long made = computed.incrementAndGet();
         List<PoolAccount> accounts = pools.accounts(key.operatorId());
         Reconciliation.Report report = reconciliation.report(accounts, key.from(), key.to());
-        return new Kept(key, accounts.stream().map(a -> new Account(a.id, a.name, a.siteId, a.thresholdPercent)).toList(),
-                report);
+        return new Kept(key, made,
+                accounts.stream().map(a -> new Account(a.id, a.name, a.siteId, a.thresholdPercent)).toList(), report);
     }
 }

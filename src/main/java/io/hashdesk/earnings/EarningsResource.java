@@ -54,7 +54,7 @@ public class EarningsResource {
     }
 
     /** What a view's content shows: the report it is cut from, the period, the account (0: all), the rates. */
-    private record BodyKey(EarningsReports.Key report, int days, long poolId, long snapshot) {
+    private record BodyKey(long report, int days, long poolId, long snapshot) {
     }
 
     /** Rendered contents, by the bytes they hold: a 90-day view is some 50 KB. */
@@ -87,7 +87,7 @@ public class EarningsResource {
             }
         }
         EarningsReports.Kept from = kept;
-        byte[] body = bodies.computeOnce(new BodyKey(kept.key(), days, poolId, network.latest().version()),
+        byte[] body = bodies.computeOnce(new BodyKey(kept.made(), days, poolId, network.latest().version()),
                 k -> CachedBody.utf8(render(from, new EarningsPeriod(days, from.key().to()), poolId)));
         return Response.ok(CachedBody.page(Templates.index(CachedBody.SLOT), body), MediaType.TEXT_HTML + ";charset=UTF-8")
                 .build();
