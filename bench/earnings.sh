@@ -5,12 +5,14 @@
 #
 # PORT (default 18010), MANAGEMENT_PORT= (PORT + 1000), STUB_PORT= (PORT + 2) for a local stand-in of
 # mempool's history endpoints; JAVA_OPTS= as bench/load.sh. Starts the packaged app with an empty database
-# of its own and the fleet of bench/load.sh (10 sites, 1,000 rig groups), adds 50 csv pool accounts (one per
-# site and 40 for the whole fleet) with 90 closed UTC days each uploaded through the API, and lets the pool job
-# (every 10 s here) fetch those days' network history from the stand-in, as it does in production. Then with
-# wrk (32 connections, 2 threads, each page warmed 10 s, then DURATION= 15 s each), one after the other:
-# GET /login (signed out), /dashboard, /earnings (its own 30 days) and /api/v1/earnings over the 90 days;
-# the ratios to /login and to /dashboard, and the app's CPU per request.
+# of its own and the fleet of bench/load.sh (10 sites, 1,000 rig groups), adds 50 csv pool accounts (five per
+# site) with 90 closed UTC days each uploaded through the API, and lets the pool job (every 10 s here) fetch
+# those days' network history from the stand-in, as it does in production. Then:
+# - cold: an upload (so nothing kept is current), then 32 first views of /earnings?days=90 at once, timed;
+# - with wrk (32 connections, 2 threads, each page warmed 10 s, then DURATION= 15 s each), one after the
+#   other: GET /login (signed out), /dashboard, /earnings?days=90 (the target), /earnings (30 days) and
+#   /api/v1/earnings over the 90 days; each answer's size, the ratios to /login and to /dashboard, and the
+#   app's CPU per request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -88,6 +90,7 @@ GROUPS_IMPORTED=$(api "$BASE/api/v1/rigs" | grep -o '"id"' | wc -l)
 echo "fleet: 10 sites, $GROUPS_IMPORTED rig groups"
 
 # 50 csv accounts: five per site, each with 90 closed UTC days (credited about what 200 TH/s would earn).
+# The last account's id and file stay in ID and pool.csv (the cold run re-uploads them).
 SITES=($(api "$BASE/api/v1/sites" | grep -o '"id":[0-9]*' | cut -d: -f2))
 YESTERDAY=$(date -u -d yesterday +%F)
 FIRST=$(date -u -d "90 days ago" +%F)
@@ -127,13 +130,26 @@ load() { # name, url, wrk args...: keeps requests/s, p99 and app CPU ms per requ
   printf -v "CPU_$name" '%s' "$(awk -v c=$((c1 - c0)) -v n="$n" 'BEGIN {printf "%.3f", c / n}')"
   echo "$name: $(eval echo "\$RPS_$name") requests/s, p99 $(eval echo "\$P99_$name") ms, app CPU $(eval echo "\$CPU_$name") ms per request ($(awk '/Non-2xx/ {print}' <<< "$out"))"
 }
+kb() { # an answer's size in KB, signed in (or not: kb URL signed-out)
+  if [ -n "${2:-}" ]; then curl -s -o /dev/null -w '%{size_download}' "$1"
+  else curl -s -o /dev/null -w '%{size_download}' -H "Cookie: $SESSION" "$1"; fi | awk '{printf "%.1f", $1 / 1024}'
+}
+# Cold: a re-uploaded day raises the pool version, so the kept report and contents no longer match; 32 views
+# arrive at once, as in the 2026-12-06 run that answered 0.60 requests/s.
+api -o /dev/null -H 'Content-Type: text/csv' --data-binary "@$WORK/pool.csv" "$BASE/api/v1/pools/$ID/earnings"
+T0=$(date +%s%N)
+COLD=$(seq 1 32 | xargs -P 32 -I{} curl -s -o /dev/null -w '%{http_code}\n' -H "Cookie: $SESSION" "$BASE/earnings?days=90" \
+       | sort | uniq -c | tr '\n' ' ')
+echo "cold: 32 first views of /earnings?days=90 at once answered in $(( ($(date +%s%N) - T0) / 1000000 )) ms (status counts: $COLD)"
+echo "sizes: /login $(kb "$BASE/login" signed-out) KB, /dashboard $(kb "$BASE/dashboard") KB, /earnings?days=90 $(kb "$BASE/earnings?days=90") KB, /earnings $(kb "$BASE/earnings") KB, one account's 90 days $(kb "$BASE/earnings?poolId=$ID&days=90") KB, API 90 days $(kb "$BASE/api/v1/earnings?from=$FIRST&to=$YESTERDAY") KB"
 echo "== each warmed 10 s, then ${DURATION:-15} s at 32 connections; $(date -u '+%H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 load login "$BASE/login"
 load dashboard "$BASE/dashboard" -H "Cookie: $SESSION"
-load earnings "$BASE/earnings" -H "Cookie: $SESSION"
+load earnings90 "$BASE/earnings?days=90" -H "Cookie: $SESSION"
+load earnings30 "$BASE/earnings" -H "Cookie: $SESSION"
 load api90 "$BASE/api/v1/earnings?from=$FIRST&to=$YESTERDAY" -H "Cookie: $SESSION"
-echo "done $(date -u '+%H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for p in dashboard earnings api90; do
+echo "done $(date -u '+%H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+for p in dashboard earnings90 earnings30 api90; do
   awk -v n="$p" -v r="$(eval echo "\$RPS_$p")" -v l="$RPS_login" -v d="$RPS_dashboard" -v c="$(eval echo "\$CPU_$p")" \
       -v cd="$CPU_dashboard" 'BEGIN { printf "%s: %.2fx /login, %.2fx /dashboard in requests/s; app CPU %.2fx a /dashboard view\n", n, r / l, r / d, c / cd }'
 done

@@ -97,11 +97,11 @@ public class EarningsCard {
             if (PoolAccount.TOKEN_REFUSED.equals(a.state)) {
                 flags.add(new Flag(a.name, "the pool refused its token; nothing is fetched until the token changes"));
             } else {
-                Double r3 = EarningsResource.realized(mine, to.minusDays(EarningsResource.FLAG_DAYS - 1L), false);
+                Double r3 = EarningsPeriod.realized(mine, to.minusDays(EarningsPeriod.FLAG_DAYS - 1L));
                 if (r3 != null && r3 < a.thresholdPercent) {
                     flags.add(new Flag(a.name, String.format(java.util.Locale.ENGLISH,
                             "realized %.2f %% over the last %d days, below its threshold of %.2f %%", r3,
-                            EarningsResource.FLAG_DAYS, a.thresholdPercent)));
+                            EarningsPeriod.FLAG_DAYS, a.thresholdPercent)));
                 }
             }
         }

@@ -1,155 +1,142 @@
 package io.hashdesk.earnings;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.hashdesk.account.CurrentOperator;
-import io.hashdesk.account.Operator;
 import io.hashdesk.account.SignedIn;
+import io.hashdesk.network.NetworkService;
+import io.hashdesk.web.CachedBody;
 import io.hashdesk.web.LruCache;
 import io.hashdesk.web.chart.LineChart;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * Credited vs expected over the last 30 closed UTC days: a chart, each account's realized %, flags. The
- * page's content is kept per operator, fleet version, pool version ({@link PoolVersions}), network
- * history version and UTC day for {@link Rendered#FRESH}, as the dashboard's card is: at 50 accounts it is
- * 1,500 reconciled rows, and a view should cost what a dashboard view does.
+ * Credited vs expected over the last 7, 30 or 90 closed UTC days ({@code ?days=}, 30 by default): every
+ * account's standing, a chart and a table by UTC day summed over the accounts; {@code ?poolId=} shows one
+ * account's days. Each view is cut from the operator's kept 90-day report ({@link EarningsReports}) and its
+ * content is kept as bytes per report, period, account and network snapshot (the display currency's
+ * rates), computed once when many views arrive together; the layout around it is rendered per request.
  */
 @Path("/earnings")
 @Produces(MediaType.TEXT_HTML)
 public class EarningsResource {
 
-    static final int DAYS = 30;
-    /** An account is flagged when its realized % over this many last days is below its threshold. */
-    static final int FLAG_DAYS = 3;
+    /** The overview: the accounts, the chart and the days summed over the accounts. */
+    public record Overview(EarningsPeriod period, List<EarningsPeriod.AccountRow> accounts,
+            List<EarningsPeriod.DaySum> days, LineChart chart, Reconciliation.Totals totals, Double uptime) {
+    }
 
-    /** One account's standing; percentages null when no day of the window has an expected side. */
-    public record AccountRow(PoolAccount account, Double realized7, Double realized30, Double uptime30,
-            Double realized3, boolean flagged, int daysWithoutHistory) {
+    /** One account's view: its standing, its chart and its days, newest first. */
+    public record AccountView(EarningsPeriod period, EarningsPeriod.AccountRow row, List<Reconciliation.DayRow> days,
+            LineChart chart, Reconciliation.Totals totals) {
     }
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance index(String body);
 
-        static native TemplateInstance body(List<AccountRow> accounts, LineChart chart,
-                List<Reconciliation.DayRow> days, Map<Long, String> names, Reconciliation.Totals totals);
+        static native TemplateInstance body(Overview v);
+
+        static native TemplateInstance account(AccountView v);
     }
 
-    @Inject
-    PoolService pools;
+    /** What a view's content shows: the report it is cut from, the period, the account (0: all), the rates. */
+    private record BodyKey(long report, int days, long poolId, long snapshot) {
+    }
 
-    @Inject
-    Reconciliation reconciliation;
+    /** Rendered contents, by the bytes they hold: a 90-day view is some 50 KB. */
+    private final LruCache<BodyKey, byte[]> bodies = LruCache.<BodyKey, byte[]> ofBytes(4L * 1024 * 1024,
+            b -> b.length + 64L).freshFor(EarningsReports.FRESH);
 
     @Inject
     CurrentOperator current;
 
     @Inject
-    PoolVersions versions;
+    EarningsReports reports;
 
     @Inject
-    NetworkHistory history;
+    PoolService pools;
 
     @Inject
-    Rendered rendered;
-
-    /** Page contents rendered lately, shared by every request. */
-    @ApplicationScoped
-    static class Rendered {
-        static final Duration FRESH = Duration.ofMinutes(1);
-
-        record Key(long operatorId, long fleetVersion, long poolVersion, long historyVersion, LocalDate today) {
-        }
-
-        final LruCache<Key, String> pages = LruCache.<Key, String> ofCount(1_000).freshFor(FRESH);
-    }
+    NetworkService network;
 
     @GET
-    public TemplateInstance index() {
+    public Response index(@QueryParam("days") String daysText, @QueryParam("poolId") String poolText) {
+        int days = days(daysText);
+        long poolId = poolId(poolText);
         SignedIn who = current.signedInOperator();
-        Rendered.Key key = new Rendered.Key(who.id(), who.fleetVersion(), versions.of(who.id()), history.version(),
-                LocalDate.now(ZoneOffset.UTC));
-        return Templates.index(rendered.pages.computeIfAbsent(key, k -> body(k.today())));
-    }
-
-    private String body(LocalDate today) {
-        Operator owner = current.get();
-        LocalDate to = today.minusDays(1);
-        LocalDate from = to.minusDays(DAYS - 1L);
-        List<PoolAccount> accounts = pools.accounts(owner);
-        Reconciliation.Report report = reconciliation.report(accounts, from, to);
-        List<AccountRow> rows = new ArrayList<>();
-        Map<Long, String> names = new TreeMap<>();
-        for (PoolAccount a : accounts) {
-            names.put(a.id, a.name);
-            List<Reconciliation.DayRow> mine = report.days().stream().filter(d -> d.poolId() == a.id).toList();
-            Double r3 = realized(mine, to.minusDays(FLAG_DAYS - 1L), false);
-            int missing = (int) mine.stream().filter(d -> d.expectedBtc() == null).count();
-            rows.add(new AccountRow(a, realized(mine, to.minusDays(6), false), realized(mine, from, false),
-                    realized(mine, from, true), r3, r3 != null && r3 < a.thresholdPercent, missing));
-        }
-        List<Reconciliation.DayRow> newestFirst = new ArrayList<>(report.days());
-        java.util.Collections.reverse(newestFirst);
-        return Templates.body(rows, chart(report, from), newestFirst, names, report.totals()).render();
-    }
-
-    /** Credited over expected (or over expected at full uptime) on the days from {@code since} with an expected side. */
-    static Double realized(List<Reconciliation.DayRow> days, LocalDate since, boolean fullUptime) {
-        double c = 0;
-        double e = 0;
-        for (Reconciliation.DayRow d : days) {
-            if (!d.date().isBefore(since) && d.expectedBtc() != null) {
-                c += d.creditedBtc();
-                e += fullUptime ? d.creditedBtc() * 100 / d.effectiveUptimePercent() : d.expectedBtc();
+        EarningsReports.Kept kept = reports.get(reports.pageKey(who));
+        if (poolId != 0 && kept.account(poolId) == null) {
+            pools.account(current.get(), poolId); // another operator's or none: 404, like a missing one
+            kept = reports.again(kept.key()); // made on another instance since the report was kept
+            if (kept.account(poolId) == null) {
+                throw new NotFoundException();
             }
         }
-        return e > 0 ? 100 * c / e : null;
+        EarningsReports.Kept from = kept;
+        byte[] body = bodies.computeOnce(new BodyKey(kept.made(), days, poolId, network.latest().version()),
+                k -> CachedBody.utf8(render(from, new EarningsPeriod(days, from.key().to()), poolId)));
+        return Response.ok(CachedBody.page(Templates.index(CachedBody.SLOT), body), MediaType.TEXT_HTML + ";charset=UTF-8")
+                .build();
     }
 
-    private static LineChart chart(Reconciliation.Report report, LocalDate from) {
-        Map<LocalDate, double[]> byDay = new TreeMap<>();
-        for (Reconciliation.DayRow d : report.days()) {
-            if (d.expectedBtc() != null) {
-                double[] s = byDay.computeIfAbsent(d.date(), k -> new double[2]);
-                s[0] += d.creditedBtc();
-                s[1] += d.expectedBtc();
+    /** The period asked for: 7, 30 or 90 days; nothing asked, 30. */
+    static int days(String text) {
+        if (text == null || text.isBlank()) {
+            return EarningsPeriod.DEFAULT_DAYS;
+        }
+        for (int choice : EarningsPeriod.CHOICES) {
+            if (text.strip().equals(Integer.toString(choice))) {
+                return choice;
             }
         }
-        double[] xs = new double[DAYS];
-        double[] credited = new double[DAYS];
-        double[] expected = new double[DAYS];
-        for (int i = 0; i < DAYS; i++) {
-            xs[i] = i;
-            double[] s = byDay.get(from.plusDays(i));
-            credited[i] = s == null ? Double.NaN : s[0];
-            expected[i] = s == null ? Double.NaN : s[1];
+        throw new BadRequestException("The earnings page shows the last 7, 30 or 90 closed UTC days: ask for days=7,"
+                + " days=30 or days=90.");
+    }
+
+    /** The account asked for, 0 for all; not a number: 404 like an account that is not the operator's. */
+    static long poolId(String text) {
+        if (text == null || text.isBlank()) {
+            return 0;
         }
-        DateTimeFormatter f = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-        LineChart.Builder b = LineChart.builder("earnings-chart", "Credited and expected per UTC day, all accounts", "BTC")
-                .x(xs, i -> f.format(from.plusDays(i)))
-                .yLabel(v -> String.format(Locale.ENGLISH, "%.5f", v));
-        if (!byDay.isEmpty()) {
-            b.line("Credited by the pools", "s1", credited).line("Expected by the model", "s2", expected).includeZero()
-                    .describe("Credited and expected BTC per UTC day over the last " + DAYS
-                            + " closed days, over the days with network history.");
+        if (!text.strip().matches("[1-9]\\d{0,17}")) {
+            throw new NotFoundException();
         }
-        return b.build();
+        return Long.parseLong(text.strip());
+    }
+
+    private String render(EarningsReports.Kept kept, EarningsPeriod period, long poolId) {
+        Reconciliation.Report report = kept.report();
+        Map<Long, List<Reconciliation.DayRow>> byAccount = EarningsPeriod.byAccount(report);
+        if (poolId != 0) {
+            EarningsReports.Account a = kept.account(poolId);
+            List<Reconciliation.DayRow> rows = byAccount.getOrDefault(poolId, List.of());
+            EarningsPeriod.AccountRow row = period.account(a, rows, report.nameplateThs().getOrDefault(poolId, 0.0));
+            List<Reconciliation.DayRow> mine = period.within(rows);
+            return Templates.account(new AccountView(period, row, EarningsPeriod.newestFirst(mine),
+                    period.chart(mine, "this account"), Reconciliation.totals(mine))).render();
+        }
+        List<EarningsPeriod.AccountRow> rows = new ArrayList<>();
+        for (EarningsReports.Account a : kept.accounts()) {
+            rows.add(period.account(a, byAccount.getOrDefault(a.id(), List.of()),
+                    report.nameplateThs().getOrDefault(a.id(), 0.0)));
+        }
+        List<Reconciliation.DayRow> inPeriod = period.within(report.days());
+        return Templates.body(new Overview(period, rows, period.sums(inPeriod, kept.accounts().size()),
+                period.chart(inPeriod, "all accounts"), Reconciliation.totals(inPeriod),
+                EarningsPeriod.uptime(inPeriod, period.from()))).render();
     }
 }

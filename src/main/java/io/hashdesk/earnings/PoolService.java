@@ -66,7 +66,13 @@ public class PoolService {
 
     @Transactional
     public List<PoolAccount> accounts(Operator owner) {
-        return PoolAccount.<PoolAccount>list("operatorId = ?1 order by lower(name), id", owner.id);
+        return accounts(owner.id);
+    }
+
+    /** The accounts of the operator {@code operatorId}, by name (for a page that knows only who is signed in). */
+    @Transactional
+    public List<PoolAccount> accounts(long operatorId) {
+        return PoolAccount.<PoolAccount>list("operatorId = ?1 order by lower(name), id", operatorId);
     }
 
     /** The owner's account, or 404. */

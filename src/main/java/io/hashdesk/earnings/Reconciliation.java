@@ -11,6 +11,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import io.hashdesk.economics.ExpectedEarnings;
 
 /**
@@ -29,10 +31,14 @@ public class Reconciliation {
     @Inject
     NetworkHistory history;
 
-    /** One account's day; null where the network history of the day is missing. */
+    /**
+     * One account's day; null where the network history of the day is missing. {@code fullUptimeBtc} (the
+     * expectation at 100 % uptime, what effective uptime is measured against) is for sums over days and
+     * accounts, not part of the JSON answer.
+     */
     public record DayRow(LocalDate date, long poolId, double creditedBtc, Double creditedUsd, Double expectedBtc,
             Double expectedUsd, Double realizedPercent, Double effectiveUptimePercent, Double reportedThs,
-            double nameplateThs) {
+            double nameplateThs, @JsonIgnore Double fullUptimeBtc) {
     }
 
     /** Sums over the days that have an expected side (credited on days without history is left out of both). */
@@ -40,7 +46,8 @@ public class Reconciliation {
             Double realizedPercent) {
     }
 
-    public record Report(List<DayRow> days, Totals totals) {
+    /** The rows by date then account, their totals, and each account's nameplate TH/s (the groups it covers). */
+    public record Report(List<DayRow> days, Totals totals, Map<Long, Double> nameplateThs) {
     }
 
     /** The accounts' stored days from {@code from} to {@code to}, reconciled. */
@@ -65,12 +72,11 @@ public class Reconciliation {
             });
             expected.put(a.id, expectedBy.computeIfAbsent(key, k -> Expectations.expected(covered, network)));
         }
+        Map<Long, Double> nameplate = new HashMap<>();
+        for (PoolAccount a : accounts) {
+            nameplate.put(a.id, expectations.nameplate(coveredBy.get(a.operatorId + ":" + a.siteId)));
+        }
         List<DayRow> rows = new ArrayList<>(credited.size());
-        double cBtc = 0;
-        double eBtc = 0;
-        double cUsd = 0;
-        double eUsd = 0;
-        boolean usdKnown = true;
         for (EarningDays.Day d : credited) {
             Expectations.Expected e = expected.get(d.poolId()).get(d.date());
             Double price = e == null ? null : e.priceUsd();
@@ -79,32 +85,35 @@ public class Reconciliation {
                     expBtc, price == null || expBtc == null ? null : expBtc * price,
                     e == null ? null : nanToNull(ExpectedEarnings.percentOf(d.creditedBtc(), e.btc())),
                     e == null ? null : nanToNull(ExpectedEarnings.percentOf(d.creditedBtc(), e.fullUptimeBtc())),
-                    d.reportedThs(), e == null ? expectations.nameplate(coveredBy.get(key(accounts, d.poolId())))
-                            : e.nameplateThs()));
-            if (e != null) {
-                cBtc += d.creditedBtc();
-                eBtc += e.btc();
-                if (price != null) {
-                    cUsd += d.creditedBtc() * price;
-                    eUsd += e.btc() * price;
+                    d.reportedThs(), e == null ? nameplate.get(d.poolId()) : e.nameplateThs(),
+                    e == null ? null : e.fullUptimeBtc()));
+        }
+        return new Report(rows, totals(rows), nameplate);
+    }
+
+    /** The sums of {@code rows} over the days with an expected side, as a report's totals. */
+    public static Totals totals(List<DayRow> rows) {
+        double cBtc = 0;
+        double eBtc = 0;
+        double cUsd = 0;
+        double eUsd = 0;
+        boolean usdKnown = true;
+        boolean any = false;
+        for (DayRow r : rows) {
+            if (r.expectedBtc() != null) {
+                any = true;
+                cBtc += r.creditedBtc();
+                eBtc += r.expectedBtc();
+                if (r.creditedUsd() != null && r.expectedUsd() != null) {
+                    cUsd += r.creditedUsd();
+                    eUsd += r.expectedUsd();
                 } else {
                     usdKnown = false;
                 }
             }
         }
-        boolean any = rows.stream().anyMatch(r -> r.expectedBtc() != null);
-        Totals totals = new Totals(cBtc, eBtc, any && usdKnown ? cUsd : null, any && usdKnown ? eUsd : null,
+        return new Totals(cBtc, eBtc, any && usdKnown ? cUsd : null, any && usdKnown ? eUsd : null,
                 any ? nanToNull(ExpectedEarnings.percentOf(cBtc, eBtc)) : null);
-        return new Report(rows, totals);
-    }
-
-    private static String key(List<PoolAccount> accounts, long poolId) {
-        for (PoolAccount a : accounts) {
-            if (a.id == poolId) {
-                return a.operatorId + ":" + a.siteId;
-            }
-        }
-        return "";
     }
 
     private static Double nanToNull(double v) {

@@ -3,6 +3,10 @@ package io.hashdesk.web;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.ToLongFunction;
@@ -21,6 +25,9 @@ public final class LruCache<K, V> {
     private final long freshNanos;
     private final LongSupplier nanoTime;
     private final LinkedHashMap<K, Entry<V>> map = new LinkedHashMap<>(64, 0.75f, true);
+    /** The values being computed by {@link #computeOnce}, one computation per key. */
+    private final ConcurrentHashMap<K, CompletableFuture<V>> computing = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private long weight;
 
     private record Entry<V>(V value, long weight, long storedAtNanos) {
@@ -106,6 +113,50 @@ public final class LruCache<K, V> {
             put(key, value);
         }
         return value;
+    }
+
+    /**
+     * The value, computed by the first caller that misses it while later callers for the same key wait for
+     * that one result instead of computing it again (a page whose content costs a second: 32 views arriving
+     * together on a cold cache compute it once). A failed computation fails its waiting callers too, and the
+     * next caller tries again.
+     */
+    public V computeOnce(K key, Function<K, V> compute) {
+        V value = get(key);
+        if (value != null) {
+            return value;
+        }
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> running = computing.putIfAbsent(key, mine);
+        if (running != null) {
+            waiting.incrementAndGet();
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            } finally {
+                waiting.decrementAndGet();
+            }
+        }
+        try {
+            value = get(key); // stored by a computation that ended between the first look and now
+            if (value == null) {
+                value = compute.apply(key);
+                put(key, value);
+            }
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(key, mine);
+        }
+    }
+
+    /** How many callers of {@link #computeOnce} are waiting for another's computation now (for tests). */
+    public int waiting() {
+        return waiting.get();
     }
 
     /** The entries' total weight: estimated bytes for {@link #ofBytes}, their number for {@link #ofCount}. */

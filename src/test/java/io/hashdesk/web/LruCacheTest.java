@@ -3,8 +3,18 @@ package io.hashdesk.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -93,5 +103,60 @@ class LruCacheTest {
         assertEquals("second", cache.computeIfAbsent("card", k -> "second"));
         assertEquals(1, cache.size());
         assertEquals(1, cache.weight());
+    }
+
+    @Test
+    void callersArrivingWhileAValueIsComputedWaitForItInsteadOfComputingItAgain() throws Exception {
+        LruCache<String, String> cache = LruCache.ofCount(10);
+        AtomicInteger computed = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        int others = 7;
+        ExecutorService threads = Executors.newFixedThreadPool(others + 1);
+        try {
+            Future<String> first = threads.submit(() -> cache.computeOnce("page", k -> {
+                computed.incrementAndGet();
+                started.countDown();
+                // Held until every other caller waits for this computation (or gave up after 10 s: then it fails).
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (cache.waiting() < others && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                return "body";
+            }));
+            assertEquals(true, started.await(10, TimeUnit.SECONDS));
+            List<Future<String>> rest = new ArrayList<>();
+            for (int i = 0; i < others; i++) {
+                rest.add(threads.submit(() -> cache.computeOnce("page", k -> {
+                    computed.incrementAndGet();
+                    return "computed again";
+                })));
+            }
+            assertEquals("body", first.get(20, TimeUnit.SECONDS));
+            for (Future<String> f : rest) {
+                assertEquals("body", f.get(20, TimeUnit.SECONDS));
+            }
+            assertEquals(1, computed.get());
+            assertEquals(0, cache.waiting());
+            assertEquals("body", cache.computeOnce("page", k -> "not computed: kept"));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailedComputationFailsItsCallerAndTheNextCallerComputesAgain() throws Exception {
+        LruCache<String, String> cache = LruCache.ofCount(10);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<String> failed = thread.submit(() -> cache.computeOnce("page", k -> {
+                throw new IllegalStateException("database gone");
+            }));
+            ExecutionException e = assertThrows(ExecutionException.class, () -> failed.get(10, TimeUnit.SECONDS));
+            assertEquals("database gone", e.getCause().getMessage());
+            assertNull(cache.get("page"));
+            assertEquals("body", cache.computeOnce("page", k -> "body"));
+        } finally {
+            thread.shutdownNow();
+        }
     }
 }
