@@ -43,7 +43,7 @@ public class ChartCache {
 
     /** A chart of a projection, built once per projection, chart and time zone. */
     public LineChart chart(FleetProjection p, String chart, String zone, Function<FleetProjection, LineChart> build) {
-        return charts.computeIfAbsent(new ChartKey(p.cacheKey(), chart, zone), k -> build.apply(p));
+        return charts.computeOnce(new ChartKey(p.cacheKey(), chart, zone), k -> build.apply(p));
     }
 
     /** Forgets every chart (tests). */

@@ -63,7 +63,7 @@ public class DashboardResource {
         String zone = who.timezone();
         FleetProjection p = projections.projectDefault(who);
         String age = p.network().ageText(clock.instant());
-        byte[] body = bodies.computeIfAbsent(new BodyKey(p.cacheKey(), zone, age, p.network().stale()), k -> {
+        byte[] body = bodies.computeOnce(new BodyKey(p.cacheKey(), zone, age, p.network().stale()), k -> {
             LineChart chart = p.empty() ? null
                     : charts.chart(p, "profit-90", zone,
                             x -> Charts.dailyProfit("profit-90", x, 90, zone, false, displayFx.at(x.network())));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,8 @@ import io.hashdesk.web.LruCache;
  */
 @ApplicationScoped
 public class ProjectionService {
+
+    private final AtomicLong computed = new AtomicLong();
 
     @Inject
     FleetService fleets;
@@ -137,12 +140,12 @@ public class ProjectionService {
         DetailKey daily = new DetailKey(key, GroupDetail.DAILY);
         // A projection with the series answers a request without them; not the other way round.
         FleetProjection p = cache.get(daily);
+        // computeOnce: views arriving together on a cold cache (a new snapshot, an edit) wait for one computation.
         if (p == null && detail == GroupDetail.TOTALS) {
-            p = cache.computeIfAbsent(new DetailKey(key, GroupDetail.TOTALS),
+            p = cache.computeOnce(new DetailKey(key, GroupDetail.TOTALS),
                     k -> compute(fleet, net, assumptions, asOf, key, GroupDetail.TOTALS));
         } else if (p == null) {
-            p = compute(fleet, net, assumptions, asOf, key, GroupDetail.DAILY);
-            cache.put(daily, p);
+            p = cache.computeOnce(daily, k -> compute(fleet, net, assumptions, asOf, key, GroupDetail.DAILY));
             cache.remove(new DetailKey(key, GroupDetail.TOTALS)); // answered by the one with series from now on
         }
         return p.withScenario(scenario);
@@ -200,7 +203,7 @@ public class ProjectionService {
         Instant asOf = asOf(net);
         Scenario assumptions = scenario.assumptions();
         Key key = new Key(owner.id(), fleet.version(), net.version(), asOf, assumptions, Map.copyOf(uptimes));
-        return riskCache.computeIfAbsent(new RiskKey(key, options),
+        return riskCache.computeOnce(new RiskKey(key, options),
                 k -> PriceRisk.run(fleet.fleet(), stateFor(net, assumptions), assumptions, asOf, options));
     }
 
@@ -238,8 +241,14 @@ public class ProjectionService {
         return net.bundled() ? net.fetchedAt() : clock.instant().truncatedTo(ChronoUnit.HOURS);
     }
 
+    /** How many projections were computed since start (not answered from the cache). */
+    long computed() {
+        return computed.get();
+    }
+
     private FleetProjection compute(OperatorFleet fleet, NetworkView net, Scenario scenario, Instant asOf, Key key,
             GroupDetail detail) {
+        computed.incrementAndGet();
         NetworkState state = stateFor(net, scenario);
         FleetToday today = RigEconomics.today(fleet.fleet(), state, asOf);
         FleetToday after = RigEconomics.today(fleet.fleet(), state.afterNextRetarget(), asOf);
@@ -256,7 +265,7 @@ public class ProjectionService {
     /** The same with some sites' uptime replaced (uptime=measured). */
     public Sensitivity sensitivity(FleetOwner who, Scenario scenario, Map<Long, Double> uptimes) {
         FleetProjection p = project(who, scenario, GroupDetail.TOTALS, uptimes);
-        return sensitivityCache.computeIfAbsent((Key) p.cacheKey(),
+        return sensitivityCache.computeOnce((Key) p.cacheKey(),
                 k -> Sensitivity.of(p, stateFor(p.network(), scenario)));
     }
 
