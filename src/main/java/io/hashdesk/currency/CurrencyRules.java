@@ -108,8 +108,9 @@ final class CurrencyRules {
             List<FieldError> errors) {
         for (String code : used) {
             if (kept.stream().noneMatch(r -> r.code().equals(code))) {
-                errors.add(new FieldError(field, "A site's tariff or hosting fee, or a rig group's purchase price, is in "
-                        + code + ": change it to another currency before removing the rate of " + code));
+                errors.add(new FieldError(field, "A site's tariff or hosting fee, a rig group's purchase price or an"
+                        + " alert rule's threshold is in " + code + ": change it to another currency (or delete the rule)"
+                        + " before removing the rate of " + code));
             }
         }
     }

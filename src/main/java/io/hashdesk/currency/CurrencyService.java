@@ -101,15 +101,18 @@ public class CurrencyService {
     }
 
     /**
-     * The currencies the operator's sites and rig groups are entered in, other than mempool's seven (whose
-     * rates cannot be removed): a rate among these cannot be removed.
+     * The currencies the operator's sites, rig groups and alert rules' thresholds are entered in, other than
+     * mempool's seven (whose rates cannot be removed): a rate among these cannot be removed (a rule without
+     * its rate would go unchecked without a word to the operator).
      */
     @Transactional
     public java.util.Set<String> inUse(long operatorId) {
         java.util.Set<String> out = new java.util.TreeSet<>();
         for (String q : List.of("select distinct s.tariffCurrency from Site s where s.operatorId = :id",
                 "select distinct s.hostingCurrency from Site s where s.operatorId = :id",
-                "select distinct r.purchaseCurrency from RigGroup r where r.operatorId = :id")) {
+                "select distinct r.purchaseCurrency from RigGroup r where r.operatorId = :id",
+                "select distinct a.thresholdCurrency from AlertRule a where a.operatorId = :id"
+                        + " and a.thresholdCurrency is not null")) {
             out.addAll(OperatorRate.getEntityManager().createQuery(q, String.class).setParameter("id", operatorId)
                     .getResultList());
         }

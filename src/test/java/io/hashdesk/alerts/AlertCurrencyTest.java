@@ -33,6 +33,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import io.hashdesk.account.Operator;
+import io.hashdesk.currency.OperatorRate;
 import io.hashdesk.economics.FleetToday;
 import io.hashdesk.economics.RigEconomics;
 import io.hashdesk.network.NetworkService;
@@ -40,6 +41,7 @@ import io.hashdesk.projection.ProjectionService;
 import io.hashdesk.testing.Mails;
 import io.hashdesk.testing.Networks;
 import io.hashdesk.testing.Operators;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -90,6 +92,10 @@ class AlertCurrencyTest {
         AlertFixtures.as(s).body(entered ? "{\"rates\":[{\"code\":\"NOK\",\"perUsd\":10.9,\"asOf\":\""
                 + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\"}]}" : "{\"rates\":[]}")
                 .put("/api/v1/settings/currency").then().statusCode(200);
+    }
+
+    static void removeRate(long operatorId, String code) {
+        QuarkusTransaction.requiringNew().run(() -> OperatorRate.delete("operatorId = ?1 and code = ?2", operatorId, code));
     }
 
     static JsonPath rule(Operators.Session s, String json) {
@@ -199,8 +205,15 @@ class AlertCurrencyTest {
         assertThat(nok.getDouble("threshold")).isCloseTo(800_000 / 10.9, offset(0.01));
         Networks.reprice(network, 75_000, Map.of()); // first sight: 817,500 NOK, above
 
-        // The rate removed: below in NOK at the old rate, but nothing is decided without one, and the page says why.
-        nokRate(s, false);
+        // The operator cannot remove a rate a rule is in: a rule without its rate would go unchecked unannounced.
+        AlertFixtures.as(s).body("{\"rates\":[]}").put("/api/v1/settings/currency").then().statusCode(400)
+                .body("errors[0].field", equalTo("rates"))
+                .body("errors[0].message", containsString("an alert rule's threshold is in NOK"));
+        AlertFixtures.as(s).get("/api/v1/settings/currency").then().statusCode(200).body("rates[0].code", equalTo("NOK"));
+
+        // A rate gone all the same (removed in the database, a restored backup): below in NOK at the old rate,
+        // but nothing is decided without one, and the page says why.
+        removeRate(Operators.operator(s.email()).id, "NOK");
         Networks.reprice(network, 69_000, Map.of());
         Networks.reprice(network, 69_000, Map.of());
         assertThat(alerts(s)).isEmpty();
