@@ -29,11 +29,7 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2;
 python3 bench/mempool_history_stub.py "$STUB_PORT" > "$WORK/stub.log" 2>&1 &
 STUB=$!
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -DskipTests package
-DEFAULT_OPTS="-XX:+UseSerialGC -Xmx96m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k"
-[ -f target/quarkus-app/app-cds.jsa ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:SharedArchiveFile=app-cds.jsa"
-JAVA_OPTS=${JAVA_OPTS-$DEFAULT_OPTS}
-# glibc keeps one malloc arena per thread by default; the production command caps them at 2 (MALLOC_ARENA_MAX=).
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+. bench/jvm.sh
 echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, JAVA_OPTS: $JAVA_OPTS; $(date -u '+%Y-%m-%d %H:%M UTC'); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # From the package's directory, as the production run command does (the AppCDS archive names the jars so).

@@ -19,11 +19,8 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 [ -f "$APP/quarkus-run.jar" ] || ./mvnw -q -DskipTests package
-DEFAULT_OPTS="-XX:+UseSerialGC -Xmx96m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=48m -Xss512k"
-[ -f "$APP/app-cds.jsa" ] && DEFAULT_OPTS="$DEFAULT_OPTS -XX:SharedArchiveFile=app-cds.jsa"
-OPTS=${JAVA_OPTS-$DEFAULT_OPTS}
-# glibc keeps one malloc arena per thread by default; the production command caps them at 2 (MALLOC_ARENA_MAX=).
-export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX-2}
+. bench/jvm.sh
+OPTS=$JAVA_OPTS
 echo "MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX, JAVA_OPTS: $OPTS"
 
 now_ms() { date +%s%3N; }
